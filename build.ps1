@@ -1,0 +1,140 @@
+#requires -Version 7.2
+<#
+.SYNOPSIS
+    Builds, tests and lays out the CXoneRanking module.
+.DESCRIPTION
+    Tasks (first positional argument):
+      Build     restore, compile Release, lay out out/CXoneRanking/ (module) and out/emulator/
+      Test      Build, then every xUnit project, then Pester over tests/**/*.Tests.ps1 against the
+                laid-out module; ends with one line "Tests: N passed, M failed"
+      Pester    Build, then Pester only (-PesterPath narrows it to a file or folder)
+      Emulator  Build, then run the CXone emulator in the foreground (-EmulatorArgument passes options)
+      Clean     remove out/ and every bin/ and obj/
+    Run it as: dotnet tool restore && dotnet pwsh ./build.ps1 <Task>
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Pester', 'Emulator', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Release', 'Debug')]
+    [string] $Configuration = 'Release',
+
+    [string] $PesterPath = (Join-Path $PSScriptRoot 'tests'),
+
+    [string[]] $EmulatorArgument = @('--urls', 'http://127.0.0.1:5080')
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$env:DOTNET_NOLOGO = '1'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'CXoneRanking'
+$EmulatorOut = Join-Path $Out 'emulator'
+$ResultsDir = Join-Path $Out 'TestResults'
+$PesterVersion = '5.7.1'
+
+function Invoke-Dotnet {
+    & dotnet @args | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Build {
+    Invoke-Dotnet build (Join-Path $Root 'CXoneRanking.sln') -c $Configuration -nologo -v minimal
+    Install-ModuleLayout
+    Install-EmulatorLayout
+}
+
+function Install-ModuleLayout {
+    # Only what the module needs at run time: never System.Management.Automation (PowerShell
+    # brings its own) nor deps.json files, which would make PowerShell look for a host app.
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    $null = New-Item $ModuleOut -ItemType Directory
+    $bin = Join-Path $Root "src/CXoneRanking.PowerShell/bin/$Configuration/netstandard2.0"
+    Get-ChildItem $bin -File |
+        Where-Object { $_.Extension -in '.dll', '.pdb' -and $_.Name -ne 'System.Management.Automation.dll' } |
+        Copy-Item -Destination $ModuleOut
+    Copy-Item (Join-Path $Root 'module/*') -Destination $ModuleOut -Recurse
+    Write-Host "Module laid out in $ModuleOut"
+}
+
+function Install-EmulatorLayout {
+    $project = Join-Path $Root 'src/CXoneRanking.Emulator'
+    if (-not (Test-Path $project)) { return }
+    if (Test-Path $EmulatorOut) { Remove-Item $EmulatorOut -Recurse -Force }
+    Copy-Item (Join-Path $project "bin/$Configuration/net10.0") -Destination $EmulatorOut -Recurse
+    Copy-Item (Join-Path $project 'CXoneEmulator.psm1') -Destination $EmulatorOut -ErrorAction SilentlyContinue
+    Write-Host "Emulator laid out in $EmulatorOut"
+}
+
+function Get-PesterManifest {
+    Invoke-Dotnet restore (Join-Path $Root 'tests/PesterRestore/PesterRestore.csproj') -v quiet
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else {
+        ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+    }
+    Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1"
+}
+
+function Invoke-XunitTests {
+    # Counted from the TRX files, so the summary line does not depend on console wording.
+    $trxDir = Join-Path $ResultsDir 'xunit'
+    if (Test-Path $trxDir) { Remove-Item $trxDir -Recurse -Force }
+    & dotnet test (Join-Path $Root 'CXoneRanking.sln') -c $Configuration --no-build --nologo `
+        --logger trx --logger 'console;verbosity=minimal' --results-directory $trxDir | Out-Host
+    $counts = [pscustomobject]@{ Passed = 0; Failed = 0 }
+    foreach ($trx in Get-ChildItem $trxDir -Filter *.trx -ErrorAction SilentlyContinue) {
+        $counters = ([xml](Get-Content $trx.FullName -Raw)).TestRun.ResultSummary.Counters
+        $counts.Passed += [int]$counters.passed
+        $counts.Failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    }
+    if ($LASTEXITCODE -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1 }  # a crash counts
+    $counts
+}
+
+function Invoke-PesterTests {
+    # A child process: the module's assemblies load there, never into this build process.
+    $resultFile = Join-Path $ResultsDir 'pester-counts.json'
+    $null = New-Item $ResultsDir -ItemType Directory -Force
+    Remove-Item $resultFile -ErrorAction SilentlyContinue
+    $env:CXONERANKING_MODULE_PATH = Join-Path $ModuleOut 'CXoneRanking.psd1'
+    $env:CXONERANKING_REPO_ROOT = $Root
+    & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Invoke-PesterSuite.ps1') `
+        -PesterManifest (Get-PesterManifest) -Path $PesterPath -ResultFile $resultFile -ResultsDirectory $ResultsDir | Out-Host
+    if (-not (Test-Path $resultFile)) { return [pscustomobject]@{ Passed = 0; Failed = 1 } }
+    Get-Content $resultFile -Raw | ConvertFrom-Json
+}
+
+function Write-TestSummary($Parts) {
+    $passed = ($Parts | Measure-Object Passed -Sum).Sum
+    $failed = ($Parts | Measure-Object Failed -Sum).Sum
+    Write-Host "Tests: $passed passed, $failed failed"
+    if ($failed -gt 0) { exit 1 }
+}
+
+switch ($Task) {
+    'Clean' {
+        Get-ChildItem $Root -Directory -Recurse -Include bin, obj -ErrorAction SilentlyContinue |
+            Where-Object { $_.FullName -notlike "*$([IO.Path]::DirectorySeparatorChar).git*" } |
+            Remove-Item -Recurse -Force
+        if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }
+    }
+    'Build' { Invoke-Build }
+    'Test' {
+        Invoke-Build
+        $xunit = Invoke-XunitTests
+        $pester = Invoke-PesterTests
+        Write-TestSummary @($xunit, $pester)
+    }
+    'Pester' {
+        Invoke-Build
+        Write-TestSummary @(Invoke-PesterTests)
+    }
+    'Emulator' {
+        Invoke-Build
+        & dotnet (Join-Path $EmulatorOut 'CXoneRanking.Emulator.dll') @EmulatorArgument
+    }
+}

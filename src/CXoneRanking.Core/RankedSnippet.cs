@@ -1,0 +1,27 @@
+namespace CXoneRanking;
+
+/// <summary>A snippet as ranked for a session: its place, final score and how the score came to be.</summary>
+public sealed class RankedSnippet
+{
+    /// <summary>1-based position in the session's ranking.</summary>
+    public int Position { get; init; }
+
+    public string SnippetId { get; init; } = string.Empty;
+
+    /// <summary>The final score f in [0, 1], rounded to 4 decimals: the wire's relevance_score.</summary>
+    public double Score { get; init; }
+
+    /// <summary>The relevance score r that went in (after the score matrix, before normalization).</summary>
+    public double RelevanceScore { get; init; }
+
+    /// <summary>The total boost factor applied: the snippet's own times every matching rule.</summary>
+    public double BoostFactor { get; init; }
+
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How the score came to be, e.g. <c>0.9 x boost 1.5 = 1.35; rescaled /1.35 = 1.0</c>.</summary>
+    public string Explanation { get; init; } = string.Empty;
+
+    public override string ToString() => $"{Position}. {SnippetId} {ScoreFormat.Number(Score)}";
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+
+namespace CXoneRanking.Ranking;
+
+/// <summary>
+/// Reads boost and exclude rules from a JSON file, so scheduled tasks keep them in version
+/// control: an array of <c>{"metadata_key": "category", "value": "billing*", "factor": 1.2}</c>
+/// or <c>{"metadata_key": "category", "value": "spam", "exclude": true}</c>. Property names may
+/// also be camelCase or PascalCase. Every error says where the file is wrong.
+/// </summary>
+public static class BoostDirectiveFile
+{
+    public static IReadOnlyList<BoostDirective> Read(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Parse(stream, Path.GetFileName(path));
+    }
+
+    public static IReadOnlyList<BoostDirective> Parse(Stream json, string sourceName)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new DirectiveFileException($"{sourceName}: not valid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}.", e);
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+                throw new DirectiveFileException($"{sourceName}: expected a JSON array of rules, found {Describe(document.RootElement.ValueKind)}.");
+            var rules = new List<BoostDirective>();
+            var index = 0;
+            foreach (var element in document.RootElement.EnumerateArray())
+                rules.Add(ReadRule(element, $"{sourceName}: rule {++index} ($[{index - 1}])"));
+            return rules;
+        }
+    }
+
+    private static BoostDirective ReadRule(JsonElement rule, string where)
+    {
+        if (rule.ValueKind != JsonValueKind.Object)
+            throw new DirectiveFileException($"{where}: expected an object, found {Describe(rule.ValueKind)}.");
+        string? key = null, value = null;
+        double? factor = null;
+        var exclude = false;
+        foreach (var property in rule.EnumerateObject())
+        {
+            var v = property.Value;
+            switch (property.Name.Replace("_", string.Empty).ToLowerInvariant())
+            {
+                case "metadatakey": key = Text(v, where, property.Name); break;
+                case "value": value = Text(v, where, property.Name); break;
+                case "factor":
+                    factor = v.ValueKind == JsonValueKind.Number ? v.GetDouble()
+                        : throw new DirectiveFileException($"{where}: '{property.Name}' must be a number, found {Describe(v.ValueKind)}.");
+                    break;
+                case "exclude":
+                    exclude = v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean()
+                        : throw new DirectiveFileException($"{where}: '{property.Name}' must be true or false, found {Describe(v.ValueKind)}.");
+                    break;
+                default:
+                    throw new DirectiveFileException($"{where}: unknown property '{property.Name}' (expected metadata_key, value, factor or exclude).");
+            }
+        }
+        if (key is null) throw new DirectiveFileException($"{where}: 'metadata_key' is missing.");
+        if (value is null) throw new DirectiveFileException($"{where}: 'value' is missing.");
+        if (exclude && factor is not null) throw new DirectiveFileException($"{where}: a rule either excludes or has a factor, not both.");
+        if (!exclude && factor is null) throw new DirectiveFileException($"{where}: 'factor' is missing (or set \"exclude\": true).");
+        var directive = exclude ? BoostDirective.Excluding(key, value) : BoostDirective.Boost(key, value, factor!.Value);
+        if (directive.Problem() is { } problem) throw new DirectiveFileException($"{where}: {problem}.");
+        return directive;
+    }
+
+    private static string Text(JsonElement value, string where, string name) =>
+        value.ValueKind == JsonValueKind.String ? value.GetString()!
+            : throw new DirectiveFileException($"{where}: '{name}' must be a string, found {Describe(value.ValueKind)}.");
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+}
+
+/// <summary>A directive file that cannot be used; the message says which file, rule and property.</summary>
+public sealed class DirectiveFileException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,23 @@
+namespace CXoneRanking.Ranking;
+
+/// <summary>
+/// SPEC section 3 as a pure function: ranks and options in, one validated payload per session out.
+/// The result does not depend on the order of the input within a session.
+/// </summary>
+public static class RankingEngine
+{
+    /// <summary>Groups ranks by session (first-seen order) and ranks each session on its own.</summary>
+    public static IReadOnlyList<RankingValidationResult> Rank(IEnumerable<SnippetRank> ranks, RankingOptions options)
+    {
+        var grouper = new SessionGrouper(options.DefaultSessionId);
+        foreach (var rank in ranks) grouper.Add(rank);
+        return grouper.Sessions.Select(session => RankSession(session.Key, session.Value, options)).ToList();
+    }
+
+    /// <summary>Ranks one session's snippets: every error is collected, not only the first.</summary>
+    public static RankingValidationResult RankSession(string sessionId, IReadOnlyList<SnippetRank> ranks, RankingOptions options)
+    {
+        var ranker = new SessionRanker(sessionId, options);
+        return ranker.Rank(ranks);
+    }
+}

@@ -1,0 +1,75 @@
+namespace CXoneRanking.Ranking;
+
+/// <summary>What one row said, gathered cell by cell, then checked once as a whole.</summary>
+internal sealed class RowDraft(int rowNumber)
+{
+    private object? _sessionId, _snippetId, _relevance, _boost;
+    private bool _hasRelevance, _hasBoost;
+
+    public Dictionary<string, string> Metadata { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, object?> Signals { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public void Set(RowField field, object? value)
+    {
+        switch (field)
+        {
+            case RowField.SessionId: _sessionId = value; break;
+            case RowField.SnippetId: _snippetId = value; break;
+            case RowField.Relevance: _relevance = value; _hasRelevance = true; break;
+            case RowField.Boost: _boost = value; _hasBoost = true; break;
+            case RowField.Metadata: SnippetRowReader.CopyMetadata(value, Metadata); break;
+        }
+    }
+
+    public RowReadResult Complete(ScoreMatrix? matrix, string? defaultSessionId)
+    {
+        var id = _snippetId is null ? string.Empty : SnippetRowReader.Text(_snippetId);
+        var where = id.Length == 0 ? $"input {rowNumber}" : $"snippet '{id}' (input {rowNumber})";
+        if (SnippetRules.SnippetIdProblem(id) is { } idProblem)
+            return Fail(RankingIssueCodes.InvalidSnippetId, $"{where}: {(_snippetId is null ? "no snippet id (expected a snippet_id, SnippetId or Id column)" : idProblem)}", id);
+
+        var signals = new List<WeightedSignal>();
+        double relevance;
+        if (matrix is not null)
+        {
+            foreach (var weight in matrix.Weights)
+            {
+                Signals.TryGetValue(weight.Key, out var cell);
+                if (!InvariantNumber.TryRead(cell, out var score, out var why) || SnippetRules.RelevanceProblem(score) is not null)
+                    return Fail(RankingIssueCodes.InvalidSignal, $"{where}: signal '{weight.Key}' {(why.Length > 0 ? why : $"{ScoreFormat.Number(score)} is outside [0, 1]")}", id);
+                signals.Add(new WeightedSignal(weight.Key, score, weight.Value));
+            }
+            relevance = ScoreMatrix.Combine(signals);
+        }
+        else if (!_hasRelevance)
+            return Fail(RankingIssueCodes.InvalidRelevanceScore, $"{where}: no relevance score (expected a relevance_score, RelevanceScore or Score column)", id);
+        else if (!InvariantNumber.TryRead(_relevance, out relevance, out var why))
+            return Fail(RankingIssueCodes.InvalidRelevanceScore, $"{where}: relevance score {why}", id);
+        else if (SnippetRules.RelevanceProblem(relevance) is { } range)
+            return Fail(RankingIssueCodes.InvalidRelevanceScore, $"{where}: {range}", id);
+
+        var boost = 1.0;
+        // An empty boost cell means "no boost", as an absent column does.
+        if (_hasBoost && !(_boost is null || _boost is string { Length: 0 }))
+        {
+            if (!InvariantNumber.TryRead(_boost, out boost, out var why))
+                return Fail(RankingIssueCodes.InvalidBoostFactor, $"{where}: boost factor {why}", id);
+            if (SnippetRules.BoostProblem(boost) is { } range)
+                return Fail(RankingIssueCodes.InvalidBoostFactor, $"{where}: {range}", id);
+        }
+
+        var session = _sessionId is null ? null : SnippetRowReader.Text(_sessionId);
+        return new RowReadResult(new SnippetRank
+        {
+            SessionId = string.IsNullOrEmpty(session) ? defaultSessionId : session,
+            SnippetId = id,
+            RelevanceScore = relevance,
+            BoostFactor = boost,
+            Metadata = Metadata,
+            Signals = signals.Count > 0 ? signals : null,
+        }, null);
+    }
+
+    private static RowReadResult Fail(string code, string message, string id) =>
+        new(null, new RankingIssue(code, message, id.Length == 0 ? null : id));
+}

@@ -1,0 +1,147 @@
+namespace CXoneRanking.Ranking;
+
+/// <summary>The steps of SPEC section 3 for one session, in order. Used once per session.</summary>
+internal sealed class SessionRanker(string sessionId, RankingOptions options)
+{
+    private readonly List<RankingIssue> _errors = [];
+    private readonly List<RankingIssue> _warnings = [];
+
+    public RankingValidationResult Rank(IReadOnlyList<SnippetRank> ranks)
+    {
+        CheckSession();
+        CheckOptions();
+        var scored = ValidInputs(ranks);
+        ReportDuplicates(ranks);
+        if (options.Normalize) Normalize(scored);
+        var kept = ApplyDirectives(scored);
+        if (ranks.Count == 0)
+            Error(RankingIssueCodes.EmptyRanking, $"session '{sessionId}' has no snippets");
+        else if (scored.Count > 0 && kept.Count == 0)
+            Error(RankingIssueCodes.EmptyRanking, $"every snippet of session '{sessionId}' was excluded by a directive");
+        HandleOverflow(kept);
+        var payload = _errors.Count == 0 ? BuildPayload(kept) : null;
+        return new RankingValidationResult { SessionId = sessionId, Errors = _errors, Warnings = _warnings, Payload = payload };
+    }
+
+    private void CheckSession()
+    {
+        if (sessionId.Length == 0)
+            Error(RankingIssueCodes.MissingSessionId, "these snippets carry no session id; give one with -SessionId or a session_id column");
+        else if (SnippetRules.SessionIdProblem(sessionId) is { } problem)
+            Error(RankingIssueCodes.InvalidSessionId, $"session '{sessionId}': {problem}");
+    }
+
+    private void CheckOptions()
+    {
+        if (SnippetRules.WindowProblem(options.MaxResultWindow) is { } window)
+            Error(RankingIssueCodes.InvalidMaxResultWindow, window);
+        foreach (var directive in options.Directives)
+            if (directive.Problem() is { } problem)
+                Error(RankingIssueCodes.InvalidDirective, $"directive {directive}: {problem}");
+    }
+
+    private List<ScoredSnippet> ValidInputs(IReadOnlyList<SnippetRank> ranks)
+    {
+        var valid = new List<ScoredSnippet>(ranks.Count);
+        foreach (var rank in ranks)
+        {
+            var before = _errors.Count;
+            if (SnippetRules.SnippetIdProblem(rank.SnippetId) is { } id)
+                Error(RankingIssueCodes.InvalidSnippetId, $"snippet '{rank.SnippetId}': {id}", rank.SnippetId);
+            if (SnippetRules.RelevanceProblem(rank.RelevanceScore) is { } score)
+                Error(RankingIssueCodes.InvalidRelevanceScore, $"snippet '{rank.SnippetId}': {score}", rank.SnippetId);
+            if (SnippetRules.BoostProblem(rank.BoostFactor) is { } boost)
+                Error(RankingIssueCodes.InvalidBoostFactor, $"snippet '{rank.SnippetId}': {boost}", rank.SnippetId);
+            if (_errors.Count == before) valid.Add(new ScoredSnippet(rank));
+        }
+        return valid;
+    }
+
+    private void ReportDuplicates(IReadOnlyList<SnippetRank> ranks)
+    {
+        var firstSeen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < ranks.Count; i++)
+        {
+            var id = ranks[i].SnippetId ?? string.Empty;
+            if (!firstSeen.TryGetValue(id, out var first)) { firstSeen.Add(id, i); continue; }
+            Error(RankingIssueCodes.DuplicateSnippetId,
+                $"snippet '{id}' appears twice in session '{sessionId}': input {first + 1} ({Describe(ranks[first])}) and input {i + 1} ({Describe(ranks[i])})",
+                id);
+        }
+    }
+
+    private void Normalize(List<ScoredSnippet> scored)
+    {
+        if (scored.Count == 0) return;
+        var min = scored.Min(s => s.Relevance);
+        var max = scored.Max(s => s.Relevance);
+        if (max == min && scored.Count > 1)
+            Warn(RankingIssueCodes.UniformScores, $"all {scored.Count} relevance scores of session '{sessionId}' are equal; normalization gives each 1.0");
+        foreach (var s in scored) s.Normalize(min, max);
+    }
+
+    private List<ScoredSnippet> ApplyDirectives(List<ScoredSnippet> scored)
+    {
+        var kept = new List<ScoredSnippet>(scored.Count);
+        var sound = options.Directives.Where(d => d.Problem() is null).ToList();
+        foreach (var s in scored)
+        {
+            if (sound.FirstOrDefault(d => d.Exclude && d.Matches(s.Metadata)) is { } exclusion)
+            {
+                Warn(RankingIssueCodes.Excluded, $"snippet '{s.SnippetId}' excluded by {exclusion}", s.SnippetId);
+                continue;
+            }
+            foreach (var rule in sound)
+                if (!rule.Exclude && rule.Matches(s.Metadata)) s.ApplyRule(rule);
+            if (s.CapBoost())
+                Warn(RankingIssueCodes.BoostCapped, $"snippet '{s.SnippetId}': total boost capped at {BoostDirective.MaxFactor:0}", s.SnippetId);
+            kept.Add(s);
+        }
+        return kept;
+    }
+
+    private void HandleOverflow(List<ScoredSnippet> kept)
+    {
+        if (kept.Count == 0) return;
+        var largest = kept.Max(s => s.Final);
+        if (largest <= 1.0) return;
+        switch (options.Overflow)
+        {
+            case OverflowMode.Rescale:
+                foreach (var s in kept) s.Rescale(largest);
+                break;
+            case OverflowMode.Clamp:
+                foreach (var s in kept.Where(s => s.Final > 1.0))
+                {
+                    Warn(RankingIssueCodes.Clamped, $"snippet '{s.SnippetId}': score {ScoreFormat.Number(s.Final)} clamped to 1.0", s.SnippetId);
+                    s.Clamp();
+                }
+                break;
+            default:
+                foreach (var s in kept.Where(s => s.Final > 1.0))
+                    Error(RankingIssueCodes.ScoreOverflow, $"snippet '{s.SnippetId}': boosted score {ScoreFormat.Number(s.Final)} exceeds 1 ({s.Explanation}); use -Overflow Rescale or Clamp", s.SnippetId);
+                break;
+        }
+    }
+
+    private RankingPayload BuildPayload(List<ScoredSnippet> kept)
+    {
+        kept.Sort(ScoredSnippet.RankOrder);
+        var window = options.MaxResultWindow;
+        if (kept.Count > window)
+        {
+            var dropped = kept.Skip(window).Select(s => s.SnippetId).ToList();
+            Warn(RankingIssueCodes.Truncated,
+                $"{dropped.Count} snippet(s) below position {window} dropped by the window: {string.Join(", ", dropped.Take(10))}{(dropped.Count > 10 ? ", ..." : "")}");
+        }
+        var snippets = kept.Take(window).Select((s, i) => s.ToRanked(i + 1)).ToList();
+        return new RankingPayload { SessionId = sessionId, MaxResultWindow = window, Snippets = snippets };
+    }
+
+    private static string Describe(SnippetRank rank) =>
+        $"relevance {ScoreFormat.Raw(rank.RelevanceScore)}, boost {ScoreFormat.Raw(rank.BoostFactor)}";
+
+    private void Error(string code, string message, string? snippetId = null) => _errors.Add(new RankingIssue(code, message, snippetId));
+
+    private void Warn(string code, string message, string? snippetId = null) => _warnings.Add(new RankingIssue(code, message, snippetId));
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+
+namespace CXoneRanking.Wire;
+
+/// <summary>The ranking body exactly as SPEC section 2 puts it: snake_case, these keys only.</summary>
+internal sealed class WireRankingPayload
+{
+    [JsonPropertyName("session_id")] public string SessionId { get; set; } = string.Empty;
+    [JsonPropertyName("max_result_window")] public int MaxResultWindow { get; set; }
+    [JsonPropertyName("snippets")] public List<WireSnippet> Snippets { get; set; } = [];
+
+    public static WireRankingPayload From(RankingPayload payload) => new()
+    {
+        SessionId = payload.SessionId,
+        MaxResultWindow = payload.MaxResultWindow,
+        Snippets = payload.Snippets.Select(s => new WireSnippet
+        {
+            SnippetId = s.SnippetId,
+            RelevanceScore = s.Score,
+            BoostFactor = s.BoostFactor,
+            Metadata = new SortedDictionary<string, string>(
+                s.Metadata.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+                StringComparer.Ordinal),
+        }).ToList(),
+    };
+}
+
+internal sealed class WireSnippet
+{
+    [JsonPropertyName("snippet_id")] public string SnippetId { get; set; } = string.Empty;
+    [JsonPropertyName("relevance_score")] public double RelevanceScore { get; set; }
+    [JsonPropertyName("boost_factor")] public double BoostFactor { get; set; }
+    [JsonPropertyName("metadata")] public SortedDictionary<string, string> Metadata { get; set; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,75 @@
+using System.Management.Automation;
+using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.Ranking;
+
+namespace CXoneRanking.PowerShell.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Creates a boost or exclude rule over snippet metadata, or reads rules from a JSON file.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.New, "BoostDirective", DefaultParameterSetName = Boost)]
+[OutputType(typeof(BoostDirective))]
+public sealed class NewBoostDirectiveCommand : PSCmdlet
+{
+    private const string Boost = "Boost";
+    private const string Exclusion = "Exclude";
+    private const string FromFile = "Path";
+
+    [Parameter(ParameterSetName = Boost, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = Exclusion, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("metadata_key", "Key")]
+    [ValidateNotNullOrEmpty]
+    public string MetadataKey { get; set; } = string.Empty;
+
+    /// <summary>A wildcard pattern matched case-insensitively against the metadata value.</summary>
+    [Parameter(ParameterSetName = Boost, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = Exclusion, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    public string Value { get; set; } = string.Empty;
+
+    [Parameter(ParameterSetName = Boost, Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+    public double Factor { get; set; }
+
+    [Parameter(ParameterSetName = Exclusion, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter Exclude { get; set; }
+
+    /// <summary>JSON files holding an array of rules; wildcards allowed.</summary>
+    [Parameter(ParameterSetName = FromFile, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = [];
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == FromFile)
+        {
+            foreach (var file in Path) ReadFile(file);
+            return;
+        }
+        var directive = Exclude
+            ? CXoneRanking.BoostDirective.Excluding(MetadataKey, Value)
+            : CXoneRanking.BoostDirective.Boost(MetadataKey, Value, Factor);
+        if (directive.Problem() is { } problem)
+            WriteError(ErrorRecords.InvalidArgument("InvalidBoostDirective", $"Boost directive on '{MetadataKey}': {problem}.", directive));
+        else
+            WriteObject(directive);
+    }
+
+    private void ReadFile(string path)
+    {
+        IEnumerable<string> files;
+        try { files = GetResolvedProviderPathFromPSPath(path, out _); }
+        catch (ItemNotFoundException e)
+        {
+            WriteError(new ErrorRecord(e, "DirectiveFileNotFound", ErrorCategory.ObjectNotFound, path));
+            return;
+        }
+        foreach (var file in files)
+        {
+            try { WriteObject(BoostDirectiveFile.Read(file), enumerateCollection: true); }
+            catch (Exception e) when (e is DirectiveFileException or IOException or UnauthorizedAccessException)
+            {
+                WriteError(new ErrorRecord(e, "InvalidDirectiveFile", ErrorCategory.InvalidData, file));
+            }
+        }
+    }
+}

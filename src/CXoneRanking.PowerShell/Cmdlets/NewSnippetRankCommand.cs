@@ -1,0 +1,93 @@
+using System.Collections;
+using System.Management.Automation;
+using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.Ranking;
+
+namespace CXoneRanking.PowerShell.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Creates the ranking input for one knowledge snippet, from parameters or from piped rows.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.New, "SnippetRank", DefaultParameterSetName = FromParameters)]
+[OutputType(typeof(SnippetRank))]
+public sealed class NewSnippetRankCommand : PSCmdlet
+{
+    private const string FromParameters = "FromParameters";
+    private const string FromPipeline = "FromPipeline";
+
+    private SnippetRowReader _reader = null!;
+    private int _inputNumber;
+
+    [Parameter(ParameterSetName = FromParameters, Mandatory = true, Position = 0)]
+    [Alias("snippet_id", "Id")]
+    public string SnippetId { get; set; } = string.Empty;
+
+    [Parameter(ParameterSetName = FromParameters, Mandatory = true, Position = 1)]
+    [Alias("relevance_score", "Score")]
+    public double RelevanceScore { get; set; }
+
+    [Parameter(ParameterSetName = FromParameters)]
+    [Alias("boost_factor", "Boost")]
+    public double BoostFactor { get; set; } = 1.0;
+
+    /// <summary>The session; for piped rows, used when a row carries none.</summary>
+    [Parameter]
+    [Alias("session_id")]
+    public string? SessionId { get; set; }
+
+    /// <summary>Metadata for the snippet; for piped rows, added to every row's own.</summary>
+    [Parameter]
+    public Hashtable? Metadata { get; set; }
+
+    /// <summary>A CSV row, object or hashtable with snippet_id, relevance_score, ... columns.</summary>
+    [Parameter(ParameterSetName = FromPipeline, Mandatory = true, ValueFromPipeline = true)]
+    public PSObject InputObject { get; set; } = null!;
+
+    /// <summary>Names of input columns to copy into Metadata, e.g. category.</summary>
+    [Parameter(ParameterSetName = FromPipeline)]
+    [ValidateNotNullOrEmpty]
+    public string[]? MetadataProperty { get; set; }
+
+    /// <summary>The score matrix: input column to weight (weights above 0, summing to 1).</summary>
+    [Parameter(ParameterSetName = FromPipeline)]
+    [ValidateNotNullOrEmpty]
+    public Hashtable? SignalWeight { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        ScoreMatrix? matrix = null;
+        if (SignalWeight is not null)
+        {
+            matrix = ScoreMatrix.Create(Hashtables.Entries(SignalWeight), out var problem);
+            if (matrix is null)
+                ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidSignalWeight", $"-SignalWeight: {problem}.", SignalWeight));
+        }
+        _reader = new SnippetRowReader(MetadataProperty, matrix, SessionId);
+    }
+
+    protected override void ProcessRecord()
+    {
+        _inputNumber++;
+        var cells = ParameterSetName == FromPipeline
+            ? SharedMetadata().Concat(PipelineRow.Cells(InputObject, _reader))
+            : SharedMetadata().Concat(ParameterCells());
+        var result = _reader.Read(cells, _inputNumber);
+        if (result.Rank is { } rank)
+            WriteObject(rank);
+        else
+            WriteError(ErrorRecords.InvalidInput(result.Issue!, ParameterSetName == FromPipeline ? InputObject : SnippetId));
+    }
+
+    private IEnumerable<KeyValuePair<string, object?>> ParameterCells()
+    {
+        yield return new("SnippetId", SnippetId);
+        yield return new("RelevanceScore", RelevanceScore);
+        yield return new("BoostFactor", BoostFactor);
+    }
+
+    // Comes first, so a row's own Metadata column overrides it key by key.
+    private IEnumerable<KeyValuePair<string, object?>> SharedMetadata()
+    {
+        if (Metadata is not null) yield return new("Metadata", Metadata);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Management.Automation;
+
+namespace CXoneRanking.PowerShell.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Ranks piped snippets per session and reports every problem, without sending anything.</para>
+/// </summary>
+[Cmdlet(VerbsDiagnostic.Test, "RankingPayload")]
+[OutputType(typeof(RankingValidationResult))]
+[OutputType(typeof(bool))]
+public sealed class TestRankingPayloadCommand : RankingCommandBase
+{
+    /// <summary>Return one bool: true when every session is valid (and there was at least one).</summary>
+    [Parameter]
+    public SwitchParameter Quiet { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var allValid = Sessions.Count > 0;
+        foreach (var result in RankSessions())
+        {
+            allValid &= result.IsValid;
+            WriteVerbose($"Session '{result.SessionId}': {(result.IsValid ? "valid" : "invalid")}, {result.Payload?.Snippets.Count ?? 0} snippet(s), {result.Errors.Count} error(s), {result.Warnings.Count} warning(s).");
+            foreach (var issue in result.Errors.Concat(result.Warnings))
+                WriteVerbose($"  {issue}");
+            if (!Quiet) WriteObject(result);
+        }
+        if (Quiet) WriteObject(allValid);
+    }
+}
