@@ -8,6 +8,7 @@
       Test      Build, then every xUnit project, then Pester over tests/**/*.Tests.ps1 against the
                 laid-out module; ends with one line "Tests: N passed, M failed"
       Pester    Build, then Pester only (-PesterPath narrows it to a file or folder)
+      Demo      Build, then run examples/demo.ps1: the main job against a local CXone emulator
       Emulator  Build, then run the CXone emulator in the foreground (-EmulatorArgument passes options)
       Clean     remove out/ and every bin/ and obj/
     Run it as: dotnet tool restore && dotnet pwsh ./build.ps1 <Task>
@@ -15,7 +16,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Pester', 'Emulator', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Emulator', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -132,6 +133,11 @@ switch ($Task) {
     'Pester' {
         Invoke-Build
         Write-TestSummary @(Invoke-PesterTests)
+    }
+    'Demo' {
+        Invoke-Build
+        & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File (Join-Path $Root 'examples/demo.ps1')
+        exit $LASTEXITCODE
     }
     'Emulator' {
         Invoke-Build

@@ -8,12 +8,18 @@
     Description          = 'Ranks NICE CXone Agent Assist knowledge snippets for agent sessions: combines relevance scores, boost factors and boost directives, validates each ranking against the assist engine''s constraints, submits it atomically, records clicks, reports latency and click-through metrics, and keeps a hash-chained JSON audit log of every submission.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
-    FormatsToProcess     = @('CXoneRanking.Format.ps1xml')
+    FormatsToProcess     = @('CXoneRanking.Format.ps1xml', 'CXoneRanking.Audit.Format.ps1xml')
     TypesToProcess       = @('CXoneRanking.Types.ps1xml')
     CmdletsToExport      = @(
+        'Connect-CXone'
+        'Disconnect-CXone'
         'New-SnippetRank'
         'New-BoostDirective'
         'Test-RankingPayload'
+        'Submit-SnippetRanking'
+        'Add-SnippetClick'
+        'Get-RankingMetrics'
+        'Test-RankingAuditLog'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

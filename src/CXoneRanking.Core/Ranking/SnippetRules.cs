@@ -25,6 +25,8 @@ internal static class SnippetRules
     public static string? SessionIdProblem(string id)
     {
         if (id.Trim().Length == 0) return "the session id is blank";
+        // URL resolution would turn "." or ".." into a step up the path, even percent-escaped.
+        if (id is "." or "..") return $"the session id '{id}' cannot be sent as a URL path segment";
         foreach (var c in id)
             if (char.IsControl(c))
                 return $"the session id contains the control character U+{(int)c:X4}";

@@ -11,10 +11,6 @@ public abstract class RankingCommandBase : PSCmdlet
 {
     private SessionGrouper? _sessions;
 
-    [Parameter(Mandatory = true, ValueFromPipeline = true)]
-    [AllowEmptyCollection]
-    public SnippetRank[] InputObject { get; set; } = [];
-
     /// <summary>How many snippets each session's ranking keeps, 1..50.</summary>
     [Parameter]
     [ValidateRange(1, 50)]
@@ -46,12 +42,6 @@ public abstract class RankingCommandBase : PSCmdlet
         Normalize = Normalize.IsPresent,
         DefaultSessionId = SessionId,
     };
-
-    protected override void ProcessRecord()
-    {
-        foreach (var rank in InputObject)
-            if (rank is not null) Sessions.Add(rank);
-    }
 
     /// <summary>Every session's ranking, in first-seen order.</summary>
     protected IEnumerable<RankingValidationResult> RankSessions()

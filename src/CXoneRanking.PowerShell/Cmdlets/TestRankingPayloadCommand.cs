@@ -10,9 +10,20 @@ namespace CXoneRanking.PowerShell.Cmdlets;
 [OutputType(typeof(bool))]
 public sealed class TestRankingPayloadCommand : RankingCommandBase
 {
+    /// <summary>Ranks from New-SnippetRank.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [AllowEmptyCollection]
+    public SnippetRank[] InputObject { get; set; } = [];
+
     /// <summary>Return one bool: true when every session is valid (and there was at least one).</summary>
     [Parameter]
     public SwitchParameter Quiet { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var rank in InputObject)
+            if (rank is not null) Sessions.Add(rank);
+    }
 
     protected override void EndProcessing()
     {

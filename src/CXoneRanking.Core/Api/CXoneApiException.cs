@@ -1,0 +1,14 @@
+namespace CXoneRanking.Api;
+
+/// <summary>
+/// The CXone API or its token endpoint refused or failed a request. Messages carry the status
+/// and the server's error code, never a secret, a token or a request body.
+/// </summary>
+public class CXoneApiException(string message, int? httpStatus = null, Exception? inner = null) : Exception(message, inner)
+{
+    public int? HttpStatus { get; } = httpStatus;
+}
+
+/// <summary>The token endpoint refused the credentials, or could not be reached.</summary>
+public sealed class CXoneAuthenticationException(string message, int? httpStatus = null, Exception? inner = null)
+    : CXoneApiException(message, httpStatus, inner);

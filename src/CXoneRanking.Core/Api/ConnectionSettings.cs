@@ -1,0 +1,39 @@
+namespace CXoneRanking.Api;
+
+/// <summary>Everything Connect-CXone gathered, checked before any request is made.</summary>
+public sealed class ConnectionSettings
+{
+    public required Uri BaseUri { get; init; }
+    public required ClientCredentials Credentials { get; init; }
+    public string? AuditPath { get; init; }
+
+    /// <summary>POST attempts per session, retries included.</summary>
+    public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>How long one HTTP attempt may take.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one session's submission may take in all, retries and lock waits included.</summary>
+    public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Client-side limit on ranking requests per second, or null for none.</summary>
+    public double? RateLimitPerSecond { get; init; }
+
+    /// <summary>Base of the exponential backoff between retries (jittered).</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Lets tests and the emulator supply their own handler; null uses a standard one.</summary>
+    public HttpMessageHandler? Handler { get; init; }
+
+    public string? Problem() =>
+        EndpointPolicy.Problem(BaseUri, "base URI")
+        ?? EndpointPolicy.Problem(Credentials.TokenUri, "token URI")
+        ?? (string.IsNullOrWhiteSpace(Credentials.ClientId) ? "the client id is empty" : null)
+        ?? (Credentials.ClientSecret.Length == 0 ? "the client secret is empty" : null)
+        ?? (MaxAttempts is < 1 or > 20 ? $"MaxAttempts {MaxAttempts} is outside 1..20" : null)
+        ?? (RequestTimeout <= TimeSpan.Zero ? "the request timeout must be positive" : null)
+        ?? (TotalTimeout < RequestTimeout ? "the total timeout must be at least the request timeout" : null)
+        ?? (RateLimitPerSecond is <= 0 ? "the rate limit must be positive" : null);
+}

@@ -1,0 +1,44 @@
+namespace CXoneRanking.Api;
+
+/// <summary>
+/// One connection's token: shared by every session and runspace using the connection, renewed
+/// before it expires, with at most one token request in flight however many callers wait.
+/// </summary>
+internal sealed class TokenCache(TokenClient client, TimeProvider time) : IDisposable
+{
+    private readonly SemaphoreSlim _renewal = new(1, 1);
+    private AccessToken? _current;
+    private int _requests;
+
+    public DateTimeOffset? ExpiresAt => Volatile.Read(ref _current)?.ExpiresAt;
+
+    /// <summary>How many tokens were requested: a storm of 401s would show here.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    public async Task<AccessToken> GetAsync(CancellationToken cancellationToken)
+    {
+        var token = Volatile.Read(ref _current);
+        if (token is not null && !token.NeedsRenewal(time.GetUtcNow())) return token;
+        await _renewal.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            token = Volatile.Read(ref _current);
+            if (token is not null && !token.NeedsRenewal(time.GetUtcNow())) return token;
+            token = await client.RequestAsync(cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _requests);
+            Volatile.Write(ref _current, token);
+            return token;
+        }
+        finally { _renewal.Release(); }
+    }
+
+    /// <summary>
+    /// Forgets the token the API refused, unless another caller has already replaced it: many
+    /// sessions getting 401 for one expired token cause one renewal, not one each.
+    /// </summary>
+    public void Invalidate(AccessToken refused) => Interlocked.CompareExchange(ref _current, null, refused);
+
+    public void Clear() => Volatile.Write(ref _current, null);
+
+    public void Dispose() => _renewal.Dispose();
+}

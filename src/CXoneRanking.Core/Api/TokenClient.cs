@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text.Json;
+
+namespace CXoneRanking.Api;
+
+/// <summary>
+/// OAuth2 client credentials against the token endpoint (SPEC section 2). Failures become
+/// <see cref="CXoneAuthenticationException"/>s that name the endpoint and the server's error
+/// code, never the secret, the form body or a token.
+/// </summary>
+internal sealed class TokenClient(HttpClient http, ClientCredentials credentials, TimeProvider time)
+{
+    public async Task<AccessToken> RequestAsync(CancellationToken cancellationToken)
+    {
+        var endpoint = credentials.TokenUri;
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = credentials.ToForm() };
+        request.Headers.Accept.ParseAdd("application/json");
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            var why = e is OperationCanceledException ? "it did not answer in time" : e.Message;
+            throw new CXoneAuthenticationException($"Could not reach the token endpoint {Describe(endpoint)}: {why}", null, e);
+        }
+        using (response)
+        {
+            var issuedAt = time.GetUtcNow();
+            var body = await HttpBodies.ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.OK)
+                throw new CXoneAuthenticationException(
+                    $"The token endpoint {Describe(endpoint)} refused the request: {(int)response.StatusCode} {ErrorCode(body) ?? response.ReasonPhrase}{Hint(ErrorCode(body))}",
+                    (int)response.StatusCode);
+            return Parse(body, issuedAt, endpoint);
+        }
+    }
+
+    private static AccessToken Parse(string body, DateTimeOffset issuedAt, Uri endpoint)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            var root = json.RootElement;
+            var token = root.TryGetProperty("access_token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            var lifetime = root.TryGetProperty("expires_in", out var e) && e.TryGetDouble(out var seconds) && seconds > 0 ? seconds : (double?)null;
+            if (string.IsNullOrEmpty(token) || lifetime is null)
+                throw new CXoneAuthenticationException($"The token endpoint {Describe(endpoint)} answered without an access_token and a positive expires_in.");
+            return new AccessToken(token!, issuedAt, TimeSpan.FromSeconds(lifetime.Value));
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw new CXoneAuthenticationException($"The token endpoint {Describe(endpoint)} answered with something that is not a JSON token response.", null, e);
+        }
+    }
+
+    // Only a short, word-like OAuth error code is echoed: a description could repeat input.
+    private static string? ErrorCode(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            var code = json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+            return code is { Length: > 0 and <= 64 } && code.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.') ? code : null;
+        }
+        catch (JsonException) { return null; }
+    }
+
+    private static string Hint(string? code) => code switch
+    {
+        "invalid_client" => " (check the client id and secret)",
+        "invalid_scope" => " (check -Scope)",
+        "unsupported_grant_type" => " (the endpoint does not accept client credentials)",
+        _ => string.Empty,
+    };
+
+    internal static string Describe(Uri uri) => uri.GetLeftPart(UriPartial.Path);
+}

@@ -1,0 +1,104 @@
+using CXoneRanking.Audit;
+using CXoneRanking.Ranking;
+
+namespace CXoneRanking;
+
+/// <summary>
+/// One line of the audit log: a ranking submission or a click. Every field is plain data about
+/// the event; none can hold a credential (the free-text <see cref="Error"/> and <see cref="Note"/>
+/// mask anything shaped like one). <see cref="Audit.AuditLogWriter"/> stamps
+/// <see cref="ModuleVersion"/>, <see cref="Host"/> and <see cref="User"/> when they are empty, and
+/// always sets <see cref="PrevHash"/> and <see cref="Hash"/>.
+/// </summary>
+public sealed class AuditEntry
+{
+    private DateTimeOffset _timestamp;
+    private string? _error;
+    private string? _note;
+
+    internal AuditEntry(string eventName, DateTimeOffset timestamp)
+    {
+        if (string.IsNullOrEmpty(eventName)) throw new ArgumentException("An audit entry needs an event name.", nameof(eventName));
+        Event = eventName;
+        Timestamp = timestamp;
+    }
+
+    /// <summary>A click on the snippet shown at <paramref name="rankPosition"/> (1-based) in the session's ranking.</summary>
+    /// <exception cref="ArgumentException">An id is empty or malformed, or the position is below 1.</exception>
+    public static AuditEntry Click(string sessionId, string snippetId, int rankPosition, DateTimeOffset timestamp)
+    {
+        var problem = SnippetRules.SessionIdProblem(sessionId ?? string.Empty)
+            ?? SnippetRules.SnippetIdProblem(snippetId)
+            ?? AuditText.SurrogateProblem(sessionId, "session id") ?? AuditText.SurrogateProblem(snippetId, "snippet id")
+            ?? (rankPosition < 1 ? $"the rank position {rankPosition} is below 1 (positions are 1-based)" : null);
+        if (problem is not null) throw new ArgumentException(problem);
+        return new AuditEntry(AuditEvent.Click, timestamp) { SessionId = sessionId, SnippetId = snippetId, RankPosition = rankPosition };
+    }
+
+    /// <summary>A ranking submission's outcome; <paramref name="eventName"/> is one of the ranking.* <see cref="AuditEvent"/>s.</summary>
+    public static AuditEntry Ranking(string eventName, string sessionId, DateTimeOffset timestamp)
+    {
+        if (!AuditEvent.IsRanking(eventName))
+            throw new ArgumentException($"'{eventName}' is not a ranking event; use {AuditEvent.RankingSubmitted}, {AuditEvent.RankingFailed} or {AuditEvent.RankingCancelled}.", nameof(eventName));
+        var problem = SnippetRules.SessionIdProblem(sessionId ?? string.Empty);
+        if (problem is not null) throw new ArgumentException(problem, nameof(sessionId));
+        return new AuditEntry(eventName, timestamp) { SessionId = sessionId };
+    }
+
+    /// <summary>When it happened, in UTC, to the millisecond (what the file holds).</summary>
+    public DateTimeOffset Timestamp
+    {
+        get => _timestamp;
+        set
+        {
+            var utc = value.ToUniversalTime();
+            _timestamp = new DateTimeOffset(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+        }
+    }
+
+    public string Event { get; }
+    public string? SessionId { get; set; }
+
+    /// <summary>How many snippets the submitted ranking held.</summary>
+    public int? SnippetCount { get; set; }
+
+    public int? MaxWindow { get; set; }
+
+    /// <summary>The ranked snippet ids in order: position 1 first. These are the impressions.</summary>
+    public IReadOnlyList<string>? Snippets { get; set; }
+
+    /// <summary>A click's snippet.</summary>
+    public string? SnippetId { get; set; }
+
+    /// <summary>A click's 1-based position in the ranking shown.</summary>
+    public int? RankPosition { get; set; }
+
+    public string? Status { get; set; }
+    public int? HttpStatus { get; set; }
+    public int? Attempts { get; set; }
+    public long? LatencyMs { get; set; }
+    public string? IdempotencyKey { get; set; }
+
+    /// <summary>SHA-256 hex of the canonical payload that was sent.</summary>
+    public string? RankingChecksum { get; set; }
+
+    /// <summary>A short reason for a failure; credentials are masked and it is cut at 500 characters.</summary>
+    public string? Error { get => _error; set => _error = AuditText.Sanitize(value); }
+
+    /// <summary>Anything else worth keeping, such as a failed callback; sanitized like <see cref="Error"/>.</summary>
+    public string? Note { get => _note; set => _note = AuditText.Sanitize(value); }
+
+    public string? ModuleVersion { get; set; }
+    public string? Host { get; set; }
+    public string? User { get; set; }
+
+    /// <summary>The hash of the entry before this one (64 zeros for the first entry ever).</summary>
+    public string? PrevHash { get; internal set; }
+
+    /// <summary>SHA-256 hex of <see cref="PrevHash"/> followed by this entry's canonical JSON without <c>hash</c>.</summary>
+    public string? Hash { get; internal set; }
+
+    public override string ToString() => Event == AuditEvent.Click
+        ? $"{AuditTimestamp.ToText(Timestamp)} click {SessionId}/{SnippetId} #{RankPosition}"
+        : $"{AuditTimestamp.ToText(Timestamp)} {Event} {SessionId} {Status}";
+}

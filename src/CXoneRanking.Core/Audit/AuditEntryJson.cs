@@ -1,0 +1,77 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace CXoneRanking.Audit;
+
+/// <summary>
+/// The canonical JSON of an entry: members in the fixed order below, no whitespace, nulls
+/// omitted, invariant integers, timestamps as <see cref="AuditTimestamp.Format"/>. Only the writer
+/// serializes; verification re-hashes the stored bytes, so this order documents the file format
+/// rather than something a verifier must reproduce.
+/// </summary>
+internal static class AuditEntryJson
+{
+    // Relaxed escaping keeps ids and messages readable (no \u0027 for an apostrophe); the file is
+    // never embedded in HTML, and control characters and quotes are still escaped.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The entry's JSON without "hash" (with <paramref name="prevHash"/> last), into <paramref name="buffer"/>.</summary>
+    public static void WriteUnsealed(AuditEntry entry, string prevHash, MemoryStream buffer)
+    {
+        buffer.SetLength(0);
+        using var json = new Utf8JsonWriter(buffer, Options);
+        json.WriteStartObject();
+        WriteMembers(json, entry);
+        json.WriteString("prev_hash", prevHash);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The entry as an object inside other JSON (a feedback callback's body), with its hashes once written.</summary>
+    public static void WriteObject(Utf8JsonWriter json, AuditEntry entry)
+    {
+        json.WriteStartObject();
+        WriteMembers(json, entry);
+        String(json, "prev_hash", entry.PrevHash);
+        String(json, "hash", entry.Hash);
+        json.WriteEndObject();
+    }
+
+    private static void WriteMembers(Utf8JsonWriter json, AuditEntry entry)
+    {
+        json.WriteString("timestamp", AuditTimestamp.ToText(entry.Timestamp));
+        json.WriteString("event", entry.Event);
+        String(json, "session_id", entry.SessionId);
+        Number(json, "snippet_count", entry.SnippetCount);
+        Number(json, "max_window", entry.MaxWindow);
+        if (entry.Snippets is { } snippets)
+        {
+            json.WriteStartArray("snippets");
+            foreach (var id in snippets)
+                json.WriteStringValue(id ?? throw new ArgumentException($"The ranking of session '{entry.SessionId}' lists a null snippet id."));
+            json.WriteEndArray();
+        }
+        String(json, "snippet_id", entry.SnippetId);
+        Number(json, "rank_position", entry.RankPosition);
+        String(json, "status", entry.Status);
+        Number(json, "http_status", entry.HttpStatus);
+        Number(json, "attempts", entry.Attempts);
+        if (entry.LatencyMs is { } latency) json.WriteNumber("latency_ms", latency);
+        String(json, "idempotency_key", entry.IdempotencyKey);
+        String(json, "ranking_checksum", entry.RankingChecksum);
+        String(json, "error", entry.Error);
+        String(json, "note", entry.Note);
+        String(json, "module_version", entry.ModuleVersion);
+        String(json, "host", entry.Host);
+        String(json, "user", entry.User);
+    }
+
+    private static void String(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null) json.WriteString(name, value);
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } number) json.WriteNumber(name, number);
+    }
+}

@@ -1,0 +1,21 @@
+namespace CXoneRanking;
+
+/// <summary>The <c>event</c> names an audit entry can carry.</summary>
+public static class AuditEvent
+{
+    /// <summary>A ranking the engine accepted (HTTP 200).</summary>
+    public const string RankingSubmitted = "ranking.submitted";
+
+    /// <summary>A ranking that was refused or could not be sent after every retry.</summary>
+    public const string RankingFailed = "ranking.failed";
+
+    /// <summary>A ranking whose submission was stopped (Ctrl+C, a timeout) before it finished.</summary>
+    public const string RankingCancelled = "ranking.cancelled";
+
+    /// <summary>An agent opened a ranked snippet.</summary>
+    public const string Click = "click";
+
+    /// <summary>True for the three ranking.* events.</summary>
+    public static bool IsRanking(string? eventName) =>
+        eventName is RankingSubmitted or RankingFailed or RankingCancelled;
+}

@@ -1,0 +1,45 @@
+namespace CXoneRanking.Audit;
+
+/// <summary>
+/// Streams the entries of an audit directory in chain order, one line at a time. Lines that are
+/// not entries (torn writes, foreign JSON) are skipped and listed in <see cref="SkippedLines"/>,
+/// never fatal. Hashes are not checked here: that is <see cref="AuditChainVerifier"/>'s job.
+/// </summary>
+public sealed class AuditLogReader
+{
+    private readonly List<SkippedLine> _skipped = [];
+    private AuditLogSnapshot? _snapshot;
+
+    public AuditLogReader(string directory)
+    {
+        if (string.IsNullOrWhiteSpace(directory)) throw new ArgumentException("The audit directory is empty.", nameof(directory));
+        Directory = Path.GetFullPath(directory);
+    }
+
+    public string Directory { get; }
+
+    /// <summary>The lines skipped so far; complete once <see cref="ReadEntries"/> has been enumerated to the end.</summary>
+    public IReadOnlyList<SkippedLine> SkippedLines => _skipped;
+
+    /// <summary>How many files the last enumeration read.</summary>
+    public int FilesRead => _snapshot?.FilesRead ?? 0;
+
+    /// <summary>Every entry, oldest file first and in file order within a file.</summary>
+    /// <exception cref="DirectoryNotFoundException">The directory does not exist (thrown when enumeration starts).</exception>
+    public IEnumerable<AuditEntry> ReadEntries(CancellationToken cancellationToken = default)
+    {
+        _skipped.Clear();
+        _snapshot = AuditLogSnapshot.Take(Directory, cancellationToken);
+        foreach (var pair in _snapshot.Lines(cancellationToken))
+        {
+            var (file, line) = (pair.Key, pair.Value);
+            if (line.IsBlank) continue;
+            AuditEntry? entry;
+            string? problem;
+            using (var json = AuditLineParser.TryParse(line, out problem))
+                entry = json is null ? null : AuditEntryParser.Parse(json.RootElement, out problem);
+            if (entry is null) _skipped.Add(new SkippedLine(file.Path, line.Number, problem!));
+            else yield return entry;
+        }
+    }
+}

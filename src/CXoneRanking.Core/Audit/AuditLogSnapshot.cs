@@ -1,0 +1,68 @@
+namespace CXoneRanking.Audit;
+
+/// <summary>
+/// The log files and their lengths at one instant, taken under the writers' lock when it can
+/// be had, so that a reader sees whole batches only and never mistakes a line being written for
+/// a torn one. Reading then happens without the lock, up to those lengths, so a long read never
+/// holds writers up. Without write access to the directory (an archived copy, a read-only
+/// share) the snapshot is taken without the lock.
+/// </summary>
+internal sealed class AuditLogSnapshot
+{
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
+
+    private AuditLogSnapshot(string directory, IReadOnlyList<KeyValuePair<AuditLogFile, long>> files)
+    {
+        Directory = directory;
+        Files = files;
+    }
+
+    public string Directory { get; }
+
+    /// <summary>Each file, oldest first, with the length to read it to.</summary>
+    public IReadOnlyList<KeyValuePair<AuditLogFile, long>> Files { get; }
+
+    /// <exception cref="DirectoryNotFoundException">There is no such directory.</exception>
+    public static AuditLogSnapshot Take(string directory, CancellationToken cancellationToken)
+    {
+        directory = Path.GetFullPath(directory);
+        if (!System.IO.Directory.Exists(directory)) throw new DirectoryNotFoundException($"The audit log directory '{directory}' does not exist.");
+        try
+        {
+            using (AuditDirectoryLock.Acquire(directory, LockTimeout, cancellationToken))
+                return new AuditLogSnapshot(directory, Measure(directory));
+        }
+        // No write access, or a writer that kept the lock for the whole wait: read without it.
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not DirectoryNotFoundException)
+        {
+            return new AuditLogSnapshot(directory, Measure(directory));
+        }
+    }
+
+    /// <summary>How many files <see cref="Lines"/> has opened (some may vanish to retention before they are read).</summary>
+    public int FilesRead { get; private set; }
+
+    /// <summary>Every line of every file in chain order, with its file.</summary>
+    public IEnumerable<KeyValuePair<AuditLogFile, RawLine>> Lines(CancellationToken cancellationToken)
+    {
+        foreach (var file in Files)
+        {
+            using var stream = RawLineReader.TryOpen(file.Key.Path);
+            if (stream is null) continue;
+            FilesRead++;
+            foreach (var line in RawLineReader.Read(stream, file.Value, cancellationToken))
+                yield return new(file.Key, line);
+        }
+    }
+
+    private static List<KeyValuePair<AuditLogFile, long>> Measure(string directory)
+    {
+        var files = new List<KeyValuePair<AuditLogFile, long>>();
+        foreach (var file in AuditLogFile.List(directory))
+        {
+            var info = new FileInfo(file.Path);
+            if (info.Exists) files.Add(new(file, info.Length));
+        }
+        return files;
+    }
+}

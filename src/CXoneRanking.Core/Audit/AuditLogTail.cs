@@ -1,0 +1,84 @@
+using System.Text.Json;
+
+namespace CXoneRanking.Audit;
+
+/// <summary>
+/// What the writer needs from the end of the newest file: the hash of the last entry that has
+/// one, and whether the file ends mid-line. It reads backwards from the end in growing windows,
+/// so appending to a 10 MiB file costs a few kilobytes of reading, not the whole file.
+/// </summary>
+internal static class AuditLogTail
+{
+    private const int FirstWindow = 16 * 1024;
+
+    /// <summary>True when the file is not empty and its last byte is not a newline (a torn write).</summary>
+    public static bool EndsMidLine(FileStream stream)
+    {
+        if (stream.Length == 0) return false;
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() != '\n';
+    }
+
+    /// <summary>The hash of the last line that is a sealed JSON entry, or null if none is.</summary>
+    public static string? LastHash(FileStream stream)
+    {
+        var length = stream.Length;
+        for (long window = FirstWindow; ; window *= 4)
+        {
+            var start = Math.Max(0, length - window);
+            var bytes = new byte[length - start];
+            stream.Seek(start, SeekOrigin.Begin);
+            ReadFully(stream, bytes);
+            // Lines from the last to the first; the first is cut off unless the window reached the start.
+            var end = bytes.Length;
+            while (end > 0)
+            {
+                var newline = Array.LastIndexOf(bytes, (byte)'\n', end - 1);
+                if (newline < 0 && start > 0) break;
+                var lineStart = newline + 1;
+                if (HashOf(new ArraySegment<byte>(bytes, lineStart, end - lineStart)) is { } hash) return hash;
+                end = newline < 0 ? 0 : newline;
+            }
+            if (start == 0) return null;
+        }
+    }
+
+    /// <summary>The last entry's hash among <paramref name="files"/> (oldest first), or null if none has one.</summary>
+    public static string? LastHash(IReadOnlyList<AuditLogFile> files)
+    {
+        for (var i = files.Count - 1; i >= 0; i--)
+        {
+            try
+            {
+                using var stream = new FileStream(files[i].Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                if (LastHash(stream) is { } hash) return hash;
+            }
+            catch (FileNotFoundException) { }
+        }
+        return null;
+    }
+
+    private static string? HashOf(ArraySegment<byte> line)
+    {
+        if (line.Count > 0 && line.Array![line.Offset + line.Count - 1] == (byte)'\r')
+            line = new ArraySegment<byte>(line.Array, line.Offset, line.Count - 1);
+        if (!AuditHash.TryUnseal(line, out var hash, out _)) return null;
+        try
+        {
+            using var document = JsonDocument.Parse(new ReadOnlyMemory<byte>(line.Array, line.Offset, line.Count));
+            return document.RootElement.ValueKind == JsonValueKind.Object ? hash : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static void ReadFully(Stream stream, byte[] buffer)
+    {
+        var offset = 0;
+        int read;
+        while (offset < buffer.Length && (read = stream.Read(buffer, offset, buffer.Length - offset)) > 0) offset += read;
+        if (offset < buffer.Length) throw new EndOfStreamException("The audit file shrank while its tail was read.");
+    }
+}

@@ -1,0 +1,70 @@
+namespace CXoneRanking.Audit;
+
+/// <summary>
+/// Appends entries to the hash-chained audit log. Each batch is written under an exclusive
+/// lock on the directory that every process and thread honours, so concurrent writers never
+/// interleave, lose or mis-chain an entry. The chain's last hash is read from the files under
+/// that lock on every batch, never remembered, because other processes append in between.
+/// </summary>
+public sealed class AuditLogWriter
+{
+    public AuditLogWriter(AuditLogWriterOptions options) => Options = options ?? throw new ArgumentNullException(nameof(options));
+
+    public AuditLogWriter(string directory) : this(new AuditLogWriterOptions(directory)) { }
+
+    public AuditLogWriterOptions Options { get; }
+
+    /// <summary>Appends one entry; see <see cref="Append(IReadOnlyList{AuditEntry}, CancellationToken)"/>.</summary>
+    public void Append(AuditEntry entry, CancellationToken cancellationToken = default) => Append([entry], cancellationToken);
+
+    /// <summary>
+    /// Appends <paramref name="entries"/> in order as one batch, flushed to the operating system
+    /// (to the disk when <see cref="AuditLogWriterOptions.Durable"/>), and sets each entry's
+    /// <see cref="AuditEntry.PrevHash"/> and <see cref="AuditEntry.Hash"/>. Cancellation is
+    /// honoured only while waiting for the lock: a batch once started is written whole.
+    /// </summary>
+    /// <exception cref="IOException">The lock was not had within the timeout, or the disk failed.</exception>
+    public void Append(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        if (entries is null) throw new ArgumentNullException(nameof(entries));
+        if (entries.Count == 0) return;
+        if (entries.Any(e => e is null)) throw new ArgumentException("The batch holds a null entry.", nameof(entries));
+
+        var directory = Options.Directory;
+        if (!Directory.Exists(directory)) UnixPermissions.CreateDirectory(directory);
+        using var directoryLock = AuditDirectoryLock.Acquire(directory, Options.LockTimeout, cancellationToken);
+        using (var output = AuditFileOutput.Open(AuditLogFile.List(directory), Options))
+        {
+            // Every line is made before the first is written, so an entry that cannot be
+            // serialized fails the batch without leaving half of it in the file.
+            var lines = new byte[entries.Count][];
+            var hashes = new string[entries.Count + 1];
+            hashes[0] = output.PrevHash;
+            using var buffer = new MemoryStream();
+            for (var i = 0; i < entries.Count; i++)
+            {
+                Stamp(entries[i]);
+                AuditEntryJson.WriteUnsealed(entries[i], hashes[i], buffer);
+                var json = buffer.GetBuffer();
+                var length = (int)buffer.Length;
+                hashes[i + 1] = AuditHash.Compute(hashes[i], json, 0, length - 1);
+                lines[i] = AuditHash.Seal(json, length, hashes[i + 1]);
+            }
+            foreach (var line in lines) output.Write(line);
+            output.Flush();
+            for (var i = 0; i < entries.Count; i++)
+            {
+                entries[i].PrevHash = hashes[i];
+                entries[i].Hash = hashes[i + 1];
+            }
+        }
+        AuditRetention.Apply(directory, Options.RetainedFiles, Options.TimeProvider.GetUtcNow());
+    }
+
+    private static void Stamp(AuditEntry entry)
+    {
+        entry.ModuleVersion ??= ModuleInfo.Version;
+        entry.Host ??= Environment.MachineName;
+        entry.User ??= Environment.UserName;
+    }
+}

@@ -1,0 +1,53 @@
+namespace CXoneRanking.Audit;
+
+/// <summary>Where and how <see cref="AuditLogWriter"/> writes.</summary>
+public sealed class AuditLogWriterOptions
+{
+    public const long DefaultMaxFileBytes = 10 * 1024 * 1024;
+    public const int DefaultRetainedFiles = 31;
+
+    private long _maxFileBytes = DefaultMaxFileBytes;
+    private int _retainedFiles = DefaultRetainedFiles;
+    private TimeSpan _lockTimeout = TimeSpan.FromSeconds(30);
+    private TimeProvider _timeProvider = TimeProvider.System;
+
+    public AuditLogWriterOptions(string directory)
+    {
+        if (string.IsNullOrWhiteSpace(directory)) throw new ArgumentException("The audit directory is empty.", nameof(directory));
+        Directory = Path.GetFullPath(directory);
+    }
+
+    /// <summary>The audit directory, as a full path.</summary>
+    public string Directory { get; }
+
+    /// <summary>A file that would grow past this rolls over to the day's next file (an entry larger than the limit gets a file of its own).</summary>
+    public long MaxFileBytes
+    {
+        get => _maxFileBytes;
+        set => _maxFileBytes = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The size limit must be positive.");
+    }
+
+    /// <summary>How many log files are kept; past this the oldest are deleted.</summary>
+    public int RetainedFiles
+    {
+        get => _retainedFiles;
+        set => _retainedFiles = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "At least one file must be kept.");
+    }
+
+    /// <summary>Flush every batch to the disk itself (fsync), not only to the operating system.</summary>
+    public bool Durable { get; set; }
+
+    /// <summary>How long an append waits for another writer's lock before it gives up with an IOException.</summary>
+    public TimeSpan LockTimeout
+    {
+        get => _lockTimeout;
+        set => _lockTimeout = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The lock timeout must be positive.");
+    }
+
+    /// <summary>The clock that names the day's file.</summary>
+    public TimeProvider TimeProvider
+    {
+        get => _timeProvider;
+        set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
+    }
+}

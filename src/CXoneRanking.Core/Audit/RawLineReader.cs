@@ -1,0 +1,74 @@
+namespace CXoneRanking.Audit;
+
+/// <summary>
+/// Streams a log file line by line as raw bytes: nothing is decoded or re-encoded, so a verifier
+/// hashes exactly what is stored, and memory stays flat however large the file. The file is
+/// opened so that writers can go on appending (and retention deleting) while it is read.
+/// </summary>
+internal static class RawLineReader
+{
+    private const int ChunkSize = 64 * 1024;
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
+    /// <summary>The file opened for reading beside writers, or null if it no longer exists (retention deleted it).</summary>
+    public static FileStream? TryOpen(string path)
+    {
+        try { return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan); }
+        catch (FileNotFoundException) { return null; }
+    }
+
+    /// <summary>The lines in the first <paramref name="limit"/> bytes of the stream. A CR before a LF is dropped.</summary>
+    public static IEnumerable<RawLine> Read(Stream stream, long limit = long.MaxValue, CancellationToken cancellationToken = default)
+    {
+        var chunk = new byte[ChunkSize];
+        var pending = new byte[4096];
+        var pendingLength = 0;
+        var number = 0;
+        var remaining = limit;
+        int read;
+        while (remaining > 0 && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, remaining))) > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            remaining -= read;
+            var start = 0;
+            int newline;
+            while ((newline = Array.IndexOf(chunk, (byte)'\n', start, read - start)) >= 0)
+            {
+                number++;
+                if (pendingLength == 0)
+                {
+                    yield return Line(number, chunk, start, newline - start, terminated: true);
+                }
+                else
+                {
+                    Append(ref pending, ref pendingLength, chunk, start, newline - start);
+                    yield return Line(number, pending, 0, pendingLength, terminated: true);
+                    pendingLength = 0;
+                }
+                start = newline + 1;
+            }
+            Append(ref pending, ref pendingLength, chunk, start, read - start);
+        }
+        if (pendingLength > 0) yield return Line(number + 1, pending, 0, pendingLength, terminated: false);
+    }
+
+    private static RawLine Line(int number, byte[] bytes, int offset, int count, bool terminated)
+    {
+        if (terminated && count > 0 && bytes[offset + count - 1] == (byte)'\r') count--;
+        // A BOM is how some editors mark UTF-8, not content: the writer never writes one.
+        if (number == 1 && count >= 3 && bytes[offset] == Utf8Bom[0] && bytes[offset + 1] == Utf8Bom[1] && bytes[offset + 2] == Utf8Bom[2])
+        {
+            offset += 3;
+            count -= 3;
+        }
+        return new RawLine(number, new ArraySegment<byte>(bytes, offset, count), terminated);
+    }
+
+    private static void Append(ref byte[] buffer, ref int length, byte[] source, int offset, int count)
+    {
+        if (count == 0) return;
+        if (length + count > buffer.Length) Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + count));
+        Buffer.BlockCopy(source, offset, buffer, length, count);
+        length += count;
+    }
+}

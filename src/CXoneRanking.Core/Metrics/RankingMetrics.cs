@@ -1,0 +1,61 @@
+namespace CXoneRanking;
+
+/// <summary>
+/// Submission outcomes, latency and click-through over an audit log, as Get-RankingMetrics
+/// reports them. docs/audit-log.md defines each figure.
+/// </summary>
+public sealed class RankingMetrics
+{
+    /// <summary>The filter's lower bound (inclusive), if any.</summary>
+    public DateTimeOffset? Since { get; internal set; }
+
+    /// <summary>The filter's upper bound (exclusive), if any.</summary>
+    public DateTimeOffset? Until { get; internal set; }
+
+    /// <summary>The earliest and latest timestamps among the entries counted.</summary>
+    public DateTimeOffset? FirstEntry { get; internal set; }
+
+    public DateTimeOffset? LastEntry { get; internal set; }
+
+    /// <summary>ranking.* entries: <see cref="Succeeded"/> + <see cref="Failed"/>.</summary>
+    public int Submissions => Succeeded + Failed;
+
+    /// <summary>ranking.submitted entries.</summary>
+    public int Succeeded { get; internal set; }
+
+    /// <summary>Submissions that did not succeed: ranking.failed and ranking.cancelled entries.</summary>
+    public int Failed { get; internal set; }
+
+    /// <summary>The part of <see cref="Failed"/> that was cancelled (ranking.cancelled).</summary>
+    public int Cancelled { get; internal set; }
+
+    /// <summary>Mean latency of every ranking entry that has one; null when none has.</summary>
+    public double? AverageLatencyMs { get; internal set; }
+
+    /// <summary>Nearest-rank percentiles of the same latencies.</summary>
+    public double? P50LatencyMs { get; internal set; }
+
+    public double? P95LatencyMs { get; internal set; }
+
+    public double? P99LatencyMs { get; internal set; }
+
+    /// <summary>Snippets shown: the sum of the ranking lengths of successful submissions.</summary>
+    public long Impressions { get; internal set; }
+
+    /// <summary>click entries.</summary>
+    public long Clicks { get; internal set; }
+
+    /// <summary><see cref="Clicks"/> / <see cref="Impressions"/>, or 0 without impressions.</summary>
+    public double ClickThroughRate => Ratio(Clicks, Impressions);
+
+    /// <summary>Click-through per rank position, position 1 first; only positions with impressions or clicks are listed.</summary>
+    public IReadOnlyList<PositionClickThrough> ClickThroughRateByPosition { get; internal set; } = [];
+
+    /// <summary>Mean over successful submissions of 1 / the position of their session's first click (0 without a click).</summary>
+    public double MeanReciprocalRank { get; internal set; }
+
+    /// <summary>The ten most-clicked snippets, ties by snippet id (ordinal).</summary>
+    public IReadOnlyList<SnippetClickSummary> TopSnippets { get; internal set; } = [];
+
+    internal static double Ratio(long part, long whole) => whole == 0 ? 0.0 : (double)part / whole;
+}

@@ -1,0 +1,108 @@
+namespace CXoneRanking.Metrics;
+
+/// <summary>
+/// Computes <see cref="RankingMetrics"/> from a stream of audit entries in one pass, keeping only
+/// per-position, per-snippet and per-session tallies (and the latencies, for percentiles), so
+/// the cmdlet and any report built on the same files agree to the last digit.
+/// </summary>
+public sealed class RankingMetricsCalculator
+{
+    public const int TopSnippetCount = 10;
+
+    private readonly RankingMetricsFilter _filter;
+    private readonly List<long> _latencies = [];
+    private readonly Dictionary<int, long[]> _positions = [];                             // position -> [impressions, clicks]
+    private readonly Dictionary<string, long[]> _snippets = new(StringComparer.Ordinal); // snippet id -> [impressions, clicks]
+    private readonly List<string> _succeededSessions = [];
+    private readonly Dictionary<string, AuditEntry> _firstClick = new(StringComparer.Ordinal);
+    private int _succeeded, _failed, _cancelled;
+    private long _impressions, _clicks;
+    private DateTimeOffset? _firstEntry, _lastEntry;
+
+    public RankingMetricsCalculator(RankingMetricsFilter? filter = null) => _filter = filter ?? new RankingMetricsFilter();
+
+    public static RankingMetrics Calculate(IEnumerable<AuditEntry> entries, RankingMetricsFilter? filter = null)
+    {
+        var calculator = new RankingMetricsCalculator(filter);
+        foreach (var entry in entries) calculator.Add(entry);
+        return calculator.Result();
+    }
+
+    /// <summary>Counts one entry if the filter includes it; entries of unknown events are ignored.</summary>
+    public void Add(AuditEntry entry)
+    {
+        if (!_filter.Includes(entry)) return;
+        if (entry.Event == AuditEvent.Click) AddClick(entry);
+        else if (AuditEvent.IsRanking(entry.Event)) AddRanking(entry);
+        else return;
+        if (_firstEntry is not { } first || entry.Timestamp < first) _firstEntry = entry.Timestamp;
+        if (_lastEntry is not { } last || entry.Timestamp > last) _lastEntry = entry.Timestamp;
+    }
+
+    /// <summary>The metrics of the entries added so far.</summary>
+    public RankingMetrics Result()
+    {
+        var latencies = _latencies.OrderBy(l => l).ToList();
+        return new RankingMetrics
+        {
+            Since = _filter.Since,
+            Until = _filter.Until,
+            FirstEntry = _firstEntry,
+            LastEntry = _lastEntry,
+            Succeeded = _succeeded,
+            Failed = _failed,
+            Cancelled = _cancelled,
+            AverageLatencyMs = latencies.Count == 0 ? null : latencies.Average(),
+            P50LatencyMs = NearestRank.Percentile(latencies, 50),
+            P95LatencyMs = NearestRank.Percentile(latencies, 95),
+            P99LatencyMs = NearestRank.Percentile(latencies, 99),
+            Impressions = _impressions,
+            Clicks = _clicks,
+            ClickThroughRateByPosition = _positions.OrderBy(p => p.Key)
+                .Select(p => new PositionClickThrough(p.Key, p.Value[0], p.Value[1])).ToList(),
+            MeanReciprocalRank = _succeededSessions.Count == 0 ? 0.0
+                : _succeededSessions.Sum(s => _firstClick.TryGetValue(s, out var click) ? 1.0 / click.RankPosition!.Value : 0.0) / _succeededSessions.Count,
+            TopSnippets = _snippets.Where(s => s.Value[1] > 0)
+                .OrderByDescending(s => s.Value[1]).ThenBy(s => s.Key, StringComparer.Ordinal)
+                .Take(TopSnippetCount)
+                .Select(s => new SnippetClickSummary(s.Key, s.Value[0], s.Value[1])).ToList(),
+        };
+    }
+
+    private void AddRanking(AuditEntry entry)
+    {
+        if (entry.LatencyMs is { } latency) _latencies.Add(latency);
+        if (entry.Event != AuditEvent.RankingSubmitted)
+        {
+            _failed++;
+            if (entry.Event == AuditEvent.RankingCancelled) _cancelled++;
+            return;
+        }
+        _succeeded++;
+        if (entry.SessionId is { } session) _succeededSessions.Add(session);
+        var shown = entry.Snippets ?? [];
+        _impressions += shown.Count;
+        for (var i = 0; i < shown.Count; i++)
+        {
+            Tally(_positions, i + 1)[0]++;
+            Tally(_snippets, shown[i])[0]++;
+        }
+    }
+
+    private void AddClick(AuditEntry entry)
+    {
+        _clicks++;
+        if (entry.SnippetId is { } snippet) Tally(_snippets, snippet)[1]++;
+        if (entry.RankPosition is not (>= 1 and var position)) return;
+        Tally(_positions, position)[1]++;
+        // The session's first click is its earliest; on a tie, the one read first.
+        if (entry.SessionId is { } session && (!_firstClick.TryGetValue(session, out var first) || entry.Timestamp < first.Timestamp))
+            _firstClick[session] = entry;
+    }
+
+    private static long[] Tally<TKey>(Dictionary<TKey, long[]> tallies, TKey key) where TKey : notnull
+    {
+        if (!tallies.TryGetValue(key, out var tally)) tallies[key] = tally = new long[2];
+        return tally;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace CXoneRanking;
+
+/// <summary>One snippet's clicks against the times it was shown.</summary>
+public sealed class SnippetClickSummary
+{
+    internal SnippetClickSummary(string snippetId, long impressions, long clicks)
+    {
+        SnippetId = snippetId;
+        Impressions = impressions;
+        Clicks = clicks;
+    }
+
+    public string SnippetId { get; }
+
+    /// <summary>How many successful rankings showed the snippet.</summary>
+    public long Impressions { get; }
+
+    public long Clicks { get; }
+
+    /// <summary><see cref="Clicks"/> / <see cref="Impressions"/>, or 0 without impressions.</summary>
+    public double Rate => RankingMetrics.Ratio(Clicks, Impressions);
+
+    public override string ToString() =>
+        string.Format(CultureInfo.CurrentCulture, "{0} {1}/{2} ({3:0.0%})", SnippetId, Clicks, Impressions, Rate);
+}

@@ -1,0 +1,40 @@
+namespace CXoneRanking;
+
+/// <summary>One session's submission: how it ended, what was sent and what the API answered.</summary>
+public sealed class RankingSubmissionResult
+{
+    public string SessionId { get; init; } = string.Empty;
+    public SubmissionStatus Status { get; init; }
+    public bool Succeeded => Status == SubmissionStatus.Succeeded;
+
+    /// <summary>The last HTTP status received, or null when none was (nothing sent, or no answer).</summary>
+    public int? HttpStatus { get; init; }
+
+    /// <summary>Ranking POSTs made, retries included.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>From the first attempt to the outcome, retries and lock waits included.</summary>
+    public long LatencyMs { get; init; }
+
+    /// <summary>The one key sent with every attempt of this submission.</summary>
+    public string IdempotencyKey { get; init; } = string.Empty;
+
+    /// <summary>SHA-256 of the canonical payload, as in the audit log.</summary>
+    public string? RankingChecksum { get; init; }
+
+    public IReadOnlyList<RankedSnippet> Ranking { get; init; } = [];
+
+    /// <summary>The API's answer on success, as nested dictionaries and lists.</summary>
+    public IReadOnlyDictionary<string, object?>? Response { get; init; }
+
+    /// <summary>Why it failed, in words; null on success.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>What the API or the validation found wrong (400 problems, ranking errors).</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
+    /// <summary>Set when the feedback callback failed; the ranking itself is unaffected.</summary>
+    public string? CallbackError { get; init; }
+
+    public override string ToString() => $"{SessionId}: {Status}";
+}

@@ -1,0 +1,106 @@
+using System.Management.Automation;
+using System.Security;
+using CXoneRanking.Api;
+using CXoneRanking.PowerShell.Infrastructure;
+
+namespace CXoneRanking.PowerShell.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Signs in to a CXone tenant with OAuth2 client credentials and keeps the connection for this runspace.</para>
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "CXone", DefaultParameterSetName = WithSecret)]
+[OutputType(typeof(CXoneConnection))]
+public sealed class ConnectCXoneCommand : PSCmdlet
+{
+    private const string WithSecret = "ClientSecret";
+    private const string WithCredential = "Credential";
+    private readonly AsyncPipeline _async = new();
+
+    /// <summary>The tenant's environment name: the API is https://{Environment}.api.cxone.com.</summary>
+    [Parameter(Position = 0)]
+    [ValidatePattern("^[A-Za-z0-9][A-Za-z0-9.-]*$")]
+    public string? Environment { get; set; }
+
+    [Parameter]
+    public Uri? BaseUri { get; set; }
+
+    [Parameter(ParameterSetName = WithSecret)]
+    [ValidateNotNullOrEmpty]
+    public string? ClientId { get; set; }
+
+    [Parameter(ParameterSetName = WithSecret)]
+    public SecureString? ClientSecret { get; set; }
+
+    /// <summary>The client id as user name and the client secret as password.</summary>
+    [Parameter(ParameterSetName = WithCredential, Mandatory = true)]
+    [Credential]
+    public PSCredential Credential { get; set; } = PSCredential.Empty;
+
+    [Parameter]
+    public Uri? TokenUri { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Scope { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? AuditPath { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 20)]
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Seconds one HTTP attempt may take.</summary>
+    [Parameter]
+    [ValidateRange(1, 600)]
+    public int RequestTimeout { get; set; } = 30;
+
+    /// <summary>Seconds one session's submission may take in all.</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int TotalTimeout { get; set; } = 180;
+
+    /// <summary>At most this many ranking requests per second (client-side), for shared tenants.</summary>
+    [Parameter]
+    [ValidateRange(0.1, 10000)]
+    public double? RateLimit { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var request = new ConnectionRequest
+        {
+            Environment = Environment, BaseUri = BaseUri, TokenUri = TokenUri, Scope = Scope,
+            ClientId = ParameterSetName == WithCredential ? Credential.UserName : ClientId,
+            ClientSecret = ParameterSetName == WithCredential ? Credential.Password : ClientSecret,
+            AuditPath = AuditPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(AuditPath),
+            MaxAttempts = MaxAttempts, RequestTimeoutSeconds = RequestTimeout, TotalTimeoutSeconds = TotalTimeout, RateLimit = RateLimit,
+        };
+        var settings = request.ToSettings(out var problem);
+        if (settings?.Problem() is { } invalid) problem = invalid;
+        if (settings is null || problem.Length > 0)
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidConnectionSettings", $"Cannot connect to CXone: {problem}.", BaseUri ?? (object?)Environment));
+
+        CXoneConnection? connection = null;
+        try
+        {
+            WriteVerbose($"Requesting a token from {settings!.Credentials.TokenUri.GetLeftPart(UriPartial.Path)} for client '{settings.Credentials.ClientId}'.");
+            _async.Run(async stop => connection = await CXoneConnection.ConnectAsync(settings, stop).ConfigureAwait(false));
+        }
+        catch (CXoneAuthenticationException e)
+        {
+            var unreachable = e.HttpStatus is null;
+            ThrowTerminatingError(new ErrorRecord(e, unreachable ? "TokenEndpointUnreachable" : "AuthenticationFailed",
+                unreachable ? ErrorCategory.ConnectionError : ErrorCategory.AuthenticationError, settings!.Credentials.TokenUri));
+        }
+        // The connection it replaces is not closed: a script may still hold it from -PassThru.
+        ConnectionStore.Set(this, connection!);
+        WriteVerbose($"Connected: {connection}; the token expires at {connection!.TokenExpiresAt:u}.");
+        if (PassThru) WriteObject(connection);
+    }
+
+    protected override void StopProcessing() => _async.Stop();
+}

@@ -1,0 +1,99 @@
+using System.Management.Automation;
+using System.Security;
+using CXoneRanking.Api;
+using CXoneRanking.Audit;
+using CXoneRanking.PowerShell.Infrastructure;
+
+namespace CXoneRanking.PowerShell.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Ranks piped snippets per session and submits each session's ranking atomically, with retries, callbacks and an audit entry.</para>
+/// </summary>
+[Cmdlet(VerbsLifecycle.Submit, "SnippetRanking", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(RankingSubmissionResult))]
+public sealed class SubmitSnippetRankingCommand : RankingCommandBase
+{
+    private readonly List<RankingValidationResult> _prepared = [];
+    private readonly AsyncPipeline _async = new();
+
+    /// <summary>Ranks from New-SnippetRank, or results and payloads from Test-RankingPayload.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [AllowEmptyCollection]
+    public PSObject[] InputObject { get; set; } = [];
+
+    /// <summary>After each submission, POST the audit entry and the API's answer here.</summary>
+    [Parameter]
+    public Uri? CallbackUri { get; set; }
+
+    /// <summary>Signs callbacks: X-CXone-Signature: sha256=HMAC-SHA256(body).</summary>
+    [Parameter]
+    public SecureString? CallbackSecret { get; set; }
+
+    /// <summary>Sessions in flight at once.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 4;
+
+    /// <summary>Seconds to wait for a locked session to unlock.</summary>
+    [Parameter]
+    [ValidateRange(0, 3600)]
+    public int LockTimeout { get; set; } = 30;
+
+    [Parameter]
+    public CXoneConnection? Connection { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        if (CallbackUri is not null && EndpointPolicy.Problem(CallbackUri, "callback URI") is { } problem)
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidCallbackUri", $"Cannot call back: {problem}.", CallbackUri));
+    }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var item in InputObject)
+        {
+            switch (item?.BaseObject)
+            {
+                case SnippetRank rank: Sessions.Add(rank); break;
+                case RankingValidationResult result: _prepared.Add(result); break;
+                case RankingPayload payload: _prepared.Add(new RankingValidationResult { SessionId = payload.SessionId, Payload = payload }); break;
+                case null: break;
+                default:
+                    WriteError(ErrorRecords.InvalidArgument("UnsupportedInput",
+                        $"Cannot submit a {item.BaseObject.GetType().Name}: pipe ranks from New-SnippetRank (or results from Test-RankingPayload).", item));
+                    break;
+            }
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        var approved = RankSessions().Concat(_prepared).Where(Approve).ToList();
+        if (approved.Count == 0) return;
+        var connection = ConnectionStore.Resolve(this, Connection);
+        var audit = new AuditLogWriter(AuditDirectory.Resolve(this, null, connection));
+        var submitter = new RankingSubmitter(connection, audit, new SubmitOptions
+        {
+            LockTimeout = TimeSpan.FromSeconds(LockTimeout), CallbackUri = CallbackUri, CallbackSecret = CallbackSecret,
+        }, new PipelineLogger(_async, this));
+        var progress = new SubmissionProgress(this, approved.Count);
+        _async.Run(stop => AsyncPipeline.ForEachAsync(approved, ThrottleLimit, async ranking =>
+        {
+            var result = await submitter.SubmitAsync(ranking, stop).ConfigureAwait(false);
+            _async.Post(() => { progress.Completed(result); Emit(result); });
+        }, stop));
+        progress.Done();
+    }
+
+    protected override void StopProcessing() => _async.Stop();
+
+    private bool Approve(RankingValidationResult ranking) => ranking.Payload is { } payload
+        ? ShouldProcess($"session '{ranking.SessionId}'", $"Submit a ranking of {payload.Snippets.Count} snippet(s) ({string.Join(", ", payload.Snippets.Take(5).Select(s => s.SnippetId))}{(payload.Snippets.Count > 5 ? ", ..." : "")})")
+        : ShouldProcess($"session '{ranking.SessionId}'", "Record an invalid ranking in the audit log (nothing is sent)");
+
+    private void Emit(RankingSubmissionResult result)
+    {
+        WriteObject(result);
+        if (!result.Succeeded) WriteError(SubmissionErrors.For(result));
+    }
+}

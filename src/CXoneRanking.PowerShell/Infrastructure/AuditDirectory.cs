@@ -1,0 +1,23 @@
+using System.Management.Automation;
+using CXoneRanking.Audit;
+
+namespace CXoneRanking.PowerShell.Infrastructure;
+
+/// <summary>
+/// The one way every cmdlet finds the audit log: -Path, else the connection's audit path
+/// (Connect-CXone -AuditPath), else $env:CXONE_AUDIT_PATH, else the per-user default; relative
+/// paths resolve against PowerShell's current location, not the process's.
+/// </summary>
+internal static class AuditDirectory
+{
+    public static string Resolve(PSCmdlet cmdlet, string? explicitPath, CXoneConnection? connection)
+    {
+        var path = AuditLocation.Resolve(explicitPath, (connection ?? ConnectionStore.Current(cmdlet))?.AuditPath);
+        var resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+        if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
+            cmdlet.ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException($"The audit path '{path}' is on the {provider.Name} provider; it must be a file-system folder."),
+                "AuditPathNotFileSystem", ErrorCategory.InvalidArgument, path));
+        return resolved;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Management.Automation;
+using CXoneRanking.Api;
+
+namespace CXoneRanking.PowerShell.Infrastructure;
+
+/// <summary>A failed session as an ErrorRecord: the status is the error id, the session the target.</summary>
+internal static class SubmissionErrors
+{
+    public static ErrorRecord For(RankingSubmissionResult result)
+    {
+        var problems = result.Problems.Count == 0 ? string.Empty
+            : " Problems: " + string.Join("; ", result.Problems.Take(10)) + (result.Problems.Count > 10 ? $"; and {result.Problems.Count - 10} more" : string.Empty);
+        var message = $"Session '{result.SessionId}': {result.Error}.{problems}";
+        return new ErrorRecord(new CXoneApiException(message, result.HttpStatus), result.Status.ToString(), Category(result.Status), result.SessionId)
+        {
+            ErrorDetails = new ErrorDetails(message) { RecommendedAction = Advice(result.Status) },
+        };
+    }
+
+    private static ErrorCategory Category(SubmissionStatus status) => status switch
+    {
+        SubmissionStatus.InvalidRanking or SubmissionStatus.RankingRejected => ErrorCategory.InvalidData,
+        SubmissionStatus.SessionLocked => ErrorCategory.ResourceBusy,
+        SubmissionStatus.RateLimited => ErrorCategory.LimitsExceeded,
+        SubmissionStatus.EngineFailure or SubmissionStatus.CircuitOpen => ErrorCategory.ResourceUnavailable,
+        SubmissionStatus.TransportFailure => ErrorCategory.ConnectionError,
+        SubmissionStatus.Unauthorized => ErrorCategory.AuthenticationError,
+        SubmissionStatus.TimedOut => ErrorCategory.OperationTimeout,
+        SubmissionStatus.Cancelled => ErrorCategory.OperationStopped,
+        _ => ErrorCategory.NotSpecified,
+    };
+
+    private static string Advice(SubmissionStatus status) => status switch
+    {
+        SubmissionStatus.InvalidRanking => "Run Test-RankingPayload to see every problem of the session.",
+        SubmissionStatus.RankingRejected => "Check the problems the API listed; Test-RankingPayload shows the payload.",
+        SubmissionStatus.SessionLocked => "Retry later, or raise -LockTimeout.",
+        SubmissionStatus.RateLimited => "Lower -ThrottleLimit, or set Connect-CXone -RateLimit.",
+        SubmissionStatus.Unauthorized => "Check the client's scopes and secret, then Connect-CXone again.",
+        _ => "Re-run the command: the same ranking is safe to submit again.",
+    };
+}

@@ -1,0 +1,167 @@
+#requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# Get-RankingMetrics over a small log whose every figure is computed by hand below. Rankings are
+# written through the public Core API (as Submit-SnippetRanking writes them), clicks through
+# Add-SnippetClick, so the chain also runs across both writers.
+
+BeforeAll {
+    Import-Module $env:CXONERANKING_MODULE_PATH -Force
+    $dir = Join-Path $TestDrive 'audit'
+
+    function Add-Ranking([string] $Event, [string] $Session, [long] $LatencyMs, [string] $At, [string[]] $Snippets) {
+        $entry = [CXoneRanking.AuditEntry]::Ranking($Event, $Session, [datetimeoffset]$At)
+        $entry.LatencyMs = $LatencyMs
+        if ($Snippets) {
+            $entry.Snippets = $Snippets
+            $entry.SnippetCount = $Snippets.Count
+        }
+        [CXoneRanking.Audit.AuditLogWriter]::new($dir).Append($entry)
+    }
+
+    # Rankings: s-a shows KB-1..KB-4, s-b shows KB-2, KB-1, s-c fails, s-d shows KB-5, KB-1, KB-2.
+    Add-Ranking 'ranking.submitted' 's-a' 120 '2026-11-20T09:00:00Z' 'KB-1', 'KB-2', 'KB-3', 'KB-4'
+    Add-Ranking 'ranking.submitted' 's-b' 80 '2026-11-20T10:00:00Z' 'KB-2', 'KB-1'
+    Add-Ranking 'ranking.failed' 's-c' 5000 '2026-11-21T09:00:00Z'
+    Add-Ranking 'ranking.submitted' 's-d' 40 '2026-11-21T10:00:00Z' 'KB-5', 'KB-1', 'KB-2'
+    @'
+session_id,snippet_id,rank_position,timestamp
+s-a,KB-3,3,2026-11-20T09:00:10Z
+s-a,KB-1,1,2026-11-20T09:00:30Z
+s-b,KB-1,2,2026-11-20T10:00:05Z
+s-d,KB-5,1,2026-11-21T10:00:07Z
+'@ | ConvertFrom-Csv | Add-SnippetClick -Path $dir
+}
+
+Describe 'Get-RankingMetrics over the whole log' {
+    BeforeAll { $m = Get-RankingMetrics -Path $dir }
+
+    It 'returns one CXoneRanking.RankingMetrics' {
+        @($m).Count | Should -Be 1
+        $m | Should -BeOfType ([CXoneRanking.RankingMetrics])
+    }
+
+    It 'counts submissions and their outcomes' {
+        $m.Submissions, $m.Succeeded, $m.Failed, $m.Cancelled | Should -Be 4, 3, 1, 0
+    }
+
+    It 'computes latency: the mean and nearest-rank percentiles' {
+        # Sorted: 40 80 120 5000. p50 = rank ceil(0.5*4) = 2; p95 and p99 = rank 4.
+        $m.AverageLatencyMs | Should -Be 1310
+        $m.P50LatencyMs, $m.P95LatencyMs, $m.P99LatencyMs | Should -Be 80, 5000, 5000
+    }
+
+    It 'computes impressions, clicks and click-through' {
+        $m.Impressions | Should -Be 9
+        $m.Clicks | Should -Be 4
+        $m.ClickThroughRate | Should -Be (4 / 9)
+    }
+
+    It 'computes click-through by position' {
+        # Shown at 1: s-a, s-b, s-d; at 2: the same; at 3: s-a, s-d; at 4: s-a.
+        $m.ClickThroughRateByPosition.Position | Should -Be 1, 2, 3, 4
+        $m.ClickThroughRateByPosition.Impressions | Should -Be 3, 3, 2, 1
+        $m.ClickThroughRateByPosition.Clicks | Should -Be 2, 1, 1, 0
+        $m.ClickThroughRateByPosition.Rate | Should -Be (2 / 3), (1 / 3), 0.5, 0
+    }
+
+    It 'computes the mean reciprocal rank from each session''s earliest click' {
+        # s-a first clicked position 3 (KB-1 at 1 came later), s-b 2, s-d 1: (1/3 + 1/2 + 1) / 3.
+        $m.MeanReciprocalRank | Should -Be ((1 / 3 + 1 / 2 + 1) / 3)
+    }
+
+    It 'lists the top snippets by clicks with their impressions' {
+        $m.TopSnippets.SnippetId | Should -Be 'KB-1', 'KB-3', 'KB-5'
+        $m.TopSnippets.Clicks | Should -Be 2, 1, 1
+        $m.TopSnippets.Impressions | Should -Be 3, 1, 1
+    }
+
+    It 'shows a readable list view with CTR by position and top snippets in compact form' {
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'en-US'
+            $view = $m | Out-String -Width 200
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+        $view | Should -Match 'Period\s+: 2026-11-20 09:00:00Z \.\. 2026-11-21 10:00:07Z'
+        $view | Should -Match 'Failed\s+: 1\r?\n'
+        $view | Should -Match 'ClickThroughRate\s+: 44\.4%'
+        $view | Should -Match 'ClickThroughRateByPosition : #1 66\.7% \(2/3\)  #2 33\.3% \(1/3\)  #3 50\.0% \(1/2\)  #4 0\.0% \(0/1\)'
+        $view | Should -Match 'MeanReciprocalRank\s+: 0\.611'
+        $view | Should -Match 'TopSnippets\s+: KB-1 2/3 \(66\.7%\)\s+KB-3 1/1 \(100\.0%\)\s+KB-5 1/1 \(100\.0%\)'
+        $view | Should -Not -Match 'Filter'
+    }
+
+    It 'reads a log that the chain verifier accepts' {
+        $result = Test-RankingAuditLog -Path $dir
+        $result.IsValid | Should -BeTrue
+        $result.Entries | Should -Be 8
+    }
+}
+
+Describe 'Get-RankingMetrics filters' {
+    It 'counts only the given sessions' {
+        $m = Get-RankingMetrics -Path $dir -SessionId 's-a', 's-d'
+        $m.Submissions, $m.Impressions, $m.Clicks | Should -Be 2, 7, 3
+        $m.AverageLatencyMs, $m.P50LatencyMs | Should -Be 80, 40
+        $m.MeanReciprocalRank | Should -Be ((1 / 3 + 1) / 2)
+    }
+
+    It 'matches session ids exactly' {
+        (Get-RankingMetrics -Path $dir -SessionId 'S-A').Submissions | Should -Be 0
+    }
+
+    It 'counts entries at or after -Since' {
+        $m = Get-RankingMetrics -Path $dir -Since '2026-11-21T00:00:00Z'
+        $m.Submissions, $m.Succeeded, $m.Failed, $m.Impressions, $m.Clicks | Should -Be 2, 1, 1, 3, 1
+        $m.MeanReciprocalRank | Should -Be 1
+    }
+
+    It 'counts entries before -Until, which is exclusive' {
+        $m = Get-RankingMetrics -Path $dir -Until ([datetime]::new(2026, 11, 20, 10, 0, 0, [DateTimeKind]::Utc))
+        $m.Submissions, $m.Impressions, $m.Clicks | Should -Be 1, 4, 2
+        $m.MeanReciprocalRank | Should -Be (1 / 3)
+        $m.Until | Should -Be ([datetimeoffset]'2026-11-20T10:00:00Z')
+        $m | Out-String -Width 200 | Should -Match 'Filter\s+: since …, until 2026-11-20 10:00:00Z'
+    }
+
+    It 'combines the filters' {
+        $m = Get-RankingMetrics -Path $dir -SessionId 's-b', 's-d' -Since '2026-11-20T00:00:00Z' -Until '2026-11-21T00:00:00Z'
+        $m.Submissions, $m.Clicks, $m.MeanReciprocalRank | Should -Be 1, 1, 0.5
+    }
+
+    It 'gives zeros and empty latency for a range with nothing in it' {
+        $m = Get-RankingMetrics -Path $dir -Since '2030-01-01'
+        $m.Submissions, $m.Clicks, $m.ClickThroughRate, $m.MeanReciprocalRank | Should -Be 0, 0, 0, 0
+        $m.P95LatencyMs | Should -BeNullOrEmpty
+        $m | Out-String | Should -Match 'Period\s+: no entries'
+    }
+}
+
+Describe 'Get-RankingMetrics and damaged or missing logs' {
+    It 'skips a torn line with a warning and counts the rest' {
+        $copy = Join-Path $TestDrive 'torn'
+        Copy-Item $dir $copy -Recurse
+        $file = Get-ChildItem $copy -Filter 'cxone-audit-*.jsonl' | Select-Object -First 1
+        [IO.File]::AppendAllText($file.FullName, "{`"timestamp`":`"2026-11-2`n")
+
+        $m = Get-RankingMetrics -Path $copy -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $m.Submissions | Should -Be 4
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike "Skipped $($file.Name):9: not valid JSON*"
+    }
+
+    It 'reports a missing directory as AuditLogNotFound and returns nothing' {
+        $result = Get-RankingMetrics -Path (Join-Path $TestDrive 'nowhere') -ErrorVariable problem -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $problem.FullyQualifiedErrorId | Should -BeLike 'AuditLogNotFound,*'
+    }
+
+    It 'computes metrics from the files alone, in a fresh process' {
+        $pwsh = Join-Path $PSHOME 'pwsh.dll'
+        $json = & dotnet $pwsh -NoProfile -NonInteractive -Command "Import-Module '$env:CXONERANKING_MODULE_PATH'; Get-RankingMetrics -Path '$dir' | Select-Object Submissions, Clicks, MeanReciprocalRank | ConvertTo-Json -Compress"
+        $LASTEXITCODE | Should -Be 0
+        $fresh = $json | ConvertFrom-Json
+        $fresh.Submissions, $fresh.Clicks | Should -Be 4, 4
+        $fresh.MeanReciprocalRank | Should -Be ((1 / 3 + 1 / 2 + 1) / 3)
+    }
+}
