@@ -88,7 +88,7 @@ function Invoke-XunitTests {
         --logger trx --logger 'console;verbosity=minimal' --results-directory $trxDir | Out-Host
     $counts = [pscustomobject]@{ Passed = 0; Failed = 0 }
     foreach ($trx in Get-ChildItem $trxDir -Filter *.trx -ErrorAction SilentlyContinue) {
-        $counters = ([xml](Get-Content $trx.FullName -Raw)).TestRun.ResultSummary.Counters
+        $counters = ([xml](Get-Content -LiteralPath $trx.FullName -Raw)).TestRun.ResultSummary.Counters
         $counts.Passed += [int]$counters.passed
         $counts.Failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
     }
