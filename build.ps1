@@ -8,6 +8,8 @@
       Test      Build, then every xUnit project, then Pester over tests/**/*.Tests.ps1 against the
                 laid-out module; ends with one line "Tests: N passed, M failed"
       Pester    Build, then Pester only (-PesterPath narrows it to a file or folder)
+      Bench     Build, then run bench/*.Bench.ps1 and write bench/results.md
+      Package   Build, then pack out/CXoneRanking.<version>.nupkg with PSResourceGet (local file repository)
       Demo      Build, then run examples/demo.ps1: the main job against a local CXone emulator
       Emulator  Build, then run the CXone emulator in the foreground (-EmulatorArgument passes options)
       Clean     remove out/ and every bin/ and obj/
@@ -16,7 +18,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Emulator', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Emulator', 'Clean', 'Bench', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -53,13 +55,22 @@ function Invoke-Build {
 function Install-ModuleLayout {
     # Only what the module needs at run time: never System.Management.Automation (PowerShell
     # brings its own) nor deps.json files, which would make PowerShell look for a host app.
+    # The cmdlets' assembly sits at the top; Core and every dependency go to dependencies/,
+    # which the module loads into its own AssemblyLoadContext (src/CXoneRanking.PowerShell/Loading).
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
-    $null = New-Item $ModuleOut -ItemType Directory
+    $dependencies = New-Item (Join-Path $ModuleOut 'dependencies') -ItemType Directory
     $bin = Join-Path $Root "src/CXoneRanking.PowerShell/bin/$Configuration/netstandard2.0"
     Get-ChildItem $bin -File |
-        Where-Object { $_.Extension -in '.dll', '.pdb' -and $_.Name -ne 'System.Management.Automation.dll' } |
-        Copy-Item -Destination $ModuleOut
+        Where-Object { $_.Extension -in '.dll', '.pdb' -and $_.BaseName -ne 'System.Management.Automation' } |
+        ForEach-Object { Copy-Item $_.FullName -Destination $(if ($_.BaseName -eq 'CXoneRanking.PowerShell') { $ModuleOut } else { $dependencies }) }
     Copy-Item (Join-Path $Root 'module/*') -Destination $ModuleOut -Recurse
+    Copy-Item (Join-Path $Root 'LICENSE') -Destination $ModuleOut
+    $manifest = Join-Path $ModuleOut 'CXoneRanking.psd1'
+    Import-Module (Join-Path $Root '.config/build/ModulePackage.psm1') -Force
+    Set-ManifestReleaseNotes -ManifestPath $manifest -ReleaseNotes (Get-ChangelogReleaseNotes -Path (Join-Path $Root 'CHANGELOG.md'))
+    Import-Module (Join-Path $Root '.config/build/HelpBuilder.psm1') -Force
+    Build-CmdletHelp -ManifestPath $manifest -DocsPath (Join-Path $Root 'docs/cmdlets') `
+        -OutputPath (Join-Path $ModuleOut 'en-US/CXoneRanking.PowerShell.dll-Help.xml')
     Write-Host "Module laid out in $ModuleOut"
 }
 
@@ -124,6 +135,11 @@ switch ($Task) {
         if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }
     }
     'Build' { Invoke-Build }
+    'Package' {
+        Invoke-Build
+        $package = New-ModulePackage -ModulePath $ModuleOut -OutputDirectory $Out
+        Write-Host "Package: $($package.FullName)"
+    }
     'Test' {
         Invoke-Build
         $xunit = Invoke-XunitTests
@@ -133,6 +149,11 @@ switch ($Task) {
     'Pester' {
         Invoke-Build
         Write-TestSummary @(Invoke-PesterTests)
+    }
+    'Bench' {
+        Invoke-Build
+        & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File (Join-Path $Root 'bench/Invoke-Bench.ps1')
+        exit $LASTEXITCODE
     }
     'Demo' {
         Invoke-Build

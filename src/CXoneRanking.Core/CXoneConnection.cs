@@ -79,7 +79,7 @@ public sealed class CXoneConnection : IDisposable
 
     /// <summary>POSTs a callback through the same HTTP client (connection reuse, same TLS rules).</summary>
     internal Task<HttpResponseMessage> SendCallbackAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        _http.SendAsync(request, cancellationToken);
+        _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken); // only the status matters
 
     public void Dispose()
     {

@@ -3,6 +3,14 @@ namespace CXoneRanking;
 /// <summary>A snippet as ranked for a session: its place, final score and how the score came to be.</summary>
 public sealed class RankedSnippet
 {
+    private readonly Ranking.ScoredSnippet? _scored;
+    private string? _explanation;
+
+    public RankedSnippet() { }
+
+    /// <summary>A ranked snippet whose explanation is written on first read, from how it was scored.</summary>
+    internal RankedSnippet(Ranking.ScoredSnippet scored) => _scored = scored;
+
     /// <summary>1-based position in the session's ranking.</summary>
     public int Position { get; init; }
 
@@ -21,7 +29,11 @@ public sealed class RankedSnippet
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How the score came to be, e.g. <c>0.9 x boost 1.5 = 1.35; rescaled /1.35 = 1.0</c>.</summary>
-    public string Explanation { get; init; } = string.Empty;
+    public string Explanation
+    {
+        get => _explanation ??= _scored?.Explanation ?? string.Empty;
+        init => _explanation = value;
+    }
 
     public override string ToString() => $"{Position}. {SnippetId} {ScoreFormat.Number(Score)}";
 }

@@ -18,7 +18,8 @@ internal sealed class TokenClient(HttpClient http, ClientCredentials credentials
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            // Headers first: the body is then read up to HttpBodies' limit, never buffered whole.
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {

@@ -14,13 +14,13 @@ namespace CXoneRanking.Audit;
 public static class AuditChainVerifier
 {
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
-    public static AuditVerificationResult Verify(string directory, CancellationToken cancellationToken = default)
+    public static AuditVerificationResult Verify(string directory, CancellationToken cancellationToken = default, IProgress<AuditReadProgress>? progress = null)
     {
         var snapshot = AuditLogSnapshot.Take(directory, cancellationToken);
         var result = new AuditVerificationResult { Directory = snapshot.Directory };
         var torn = new List<SkippedLine>();
         string? expected = null;
-        foreach (var pair in snapshot.Lines(cancellationToken))
+        foreach (var pair in snapshot.Lines(cancellationToken, progress))
         {
             var (file, line) = (pair.Key, pair.Value);
             if (line.IsBlank) continue;

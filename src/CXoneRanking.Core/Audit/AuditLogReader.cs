@@ -24,13 +24,13 @@ public sealed class AuditLogReader
     /// <summary>How many files the last enumeration read.</summary>
     public int FilesRead => _snapshot?.FilesRead ?? 0;
 
-    /// <summary>Every entry, oldest file first and in file order within a file.</summary>
+    /// <summary>Every entry, oldest file first and in file order within a file; how far it got goes to <paramref name="progress"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">The directory does not exist (thrown when enumeration starts).</exception>
-    public IEnumerable<AuditEntry> ReadEntries(CancellationToken cancellationToken = default)
+    public IEnumerable<AuditEntry> ReadEntries(CancellationToken cancellationToken = default, IProgress<AuditReadProgress>? progress = null)
     {
         _skipped.Clear();
         _snapshot = AuditLogSnapshot.Take(Directory, cancellationToken);
-        foreach (var pair in _snapshot.Lines(cancellationToken))
+        foreach (var pair in _snapshot.Lines(cancellationToken, progress))
         {
             var (file, line) = (pair.Key, pair.Value);
             if (line.IsBlank) continue;

@@ -42,17 +42,28 @@ internal sealed class AuditLogSnapshot
     /// <summary>How many files <see cref="Lines"/> has opened (some may vanish to retention before they are read).</summary>
     public int FilesRead { get; private set; }
 
-    /// <summary>Every line of every file in chain order, with its file.</summary>
-    public IEnumerable<KeyValuePair<AuditLogFile, RawLine>> Lines(CancellationToken cancellationToken)
+    /// <summary>Every line of every file in chain order, with its file; reading progress goes to <paramref name="progress"/>.</summary>
+    public IEnumerable<KeyValuePair<AuditLogFile, RawLine>> Lines(CancellationToken cancellationToken, IProgress<AuditReadProgress>? progress = null)
     {
+        var tracker = progress is null ? null : new AuditReadTracker(progress, Files);
         foreach (var file in Files)
         {
-            using var stream = RawLineReader.TryOpen(file.Key.Path);
-            if (stream is null) continue;
-            FilesRead++;
-            foreach (var line in RawLineReader.Read(stream, file.Value, cancellationToken))
-                yield return new(file.Key, line);
+            tracker?.StartFile(file.Key);
+            using (var stream = RawLineReader.TryOpen(file.Key.Path))
+            {
+                if (stream is not null)
+                {
+                    FilesRead++;
+                    foreach (var line in RawLineReader.Read(stream, file.Value, cancellationToken))
+                    {
+                        tracker?.Advance(stream.Position);
+                        yield return new(file.Key, line);
+                    }
+                }
+            }
+            tracker?.EndFile(file.Value);
         }
+        tracker?.Finish();
     }
 
     private static List<KeyValuePair<AuditLogFile, long>> Measure(string directory)

@@ -52,7 +52,8 @@ public sealed class RankingMetricsCalculator
             Succeeded = _succeeded,
             Failed = _failed,
             Cancelled = _cancelled,
-            AverageLatencyMs = latencies.Count == 0 ? null : latencies.Average(),
+            // Summed as doubles: a damaged or hand-edited line may hold a huge latency.
+            AverageLatencyMs = latencies.Count == 0 ? null : latencies.Average(l => (double)l),
             P50LatencyMs = NearestRank.Percentile(latencies, 50),
             P95LatencyMs = NearestRank.Percentile(latencies, 95),
             P99LatencyMs = NearestRank.Percentile(latencies, 99),

@@ -27,6 +27,10 @@ public static class BoostDirectiveFile
         {
             throw new DirectiveFileException($"{sourceName}: not valid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}.", e);
         }
+        catch (ArgumentException e)
+        {
+            throw new DirectiveFileException($"{sourceName}: not valid UTF-8 text ({e.Message})", e);
+        }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array)
@@ -34,7 +38,15 @@ public static class BoostDirectiveFile
             var rules = new List<BoostDirective>();
             var index = 0;
             foreach (var element in document.RootElement.EnumerateArray())
-                rules.Add(ReadRule(element, $"{sourceName}: rule {++index} ($[{index - 1}])"));
+            {
+                var where = $"{sourceName}: rule {++index} ($[{index - 1}])";
+                try { rules.Add(ReadRule(element, where)); }
+                catch (InvalidOperationException e)
+                {
+                    // A property name that is not valid UTF-8 (values are caught by Text, by name).
+                    throw new DirectiveFileException($"{where}: a property name is not valid text.", e);
+                }
+            }
             return rules;
         }
     }
@@ -74,9 +86,17 @@ public static class BoostDirectiveFile
         return directive;
     }
 
-    private static string Text(JsonElement value, string where, string name) =>
-        value.ValueKind == JsonValueKind.String ? value.GetString()!
-            : throw new DirectiveFileException($"{where}: '{name}' must be a string, found {Describe(value.ValueKind)}.");
+    private static string Text(JsonElement value, string where, string name)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+            throw new DirectiveFileException($"{where}: '{name}' must be a string, found {Describe(value.ValueKind)}.");
+        try { return value.GetString()!; }
+        catch (InvalidOperationException e)
+        {
+            // An escape no text can carry, such as a lone "\ud800".
+            throw new DirectiveFileException($"{where}: '{name}' is not valid text.", e);
+        }
+    }
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

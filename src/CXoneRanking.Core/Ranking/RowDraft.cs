@@ -1,13 +1,17 @@
 namespace CXoneRanking.Ranking;
 
 /// <summary>What one row said, gathered cell by cell, then checked once as a whole.</summary>
-internal sealed class RowDraft(int rowNumber)
+internal sealed class RowDraft(int rowNumber, StringPool strings)
 {
     private object? _sessionId, _snippetId, _relevance, _boost;
     private bool _hasRelevance, _hasBoost;
+    private Dictionary<string, string>? _metadata;
+    private Dictionary<string, object?>? _signals;
 
-    public Dictionary<string, string> Metadata { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public Dictionary<string, object?> Signals { get; } = new(StringComparer.OrdinalIgnoreCase);
+    // Allocated only for rows that carry metadata: on 100k rows every object counts.
+    public Dictionary<string, string> Metadata => _metadata ??= new(StringComparer.OrdinalIgnoreCase);
+
+    public Dictionary<string, object?> Signals => _signals ??= new(StringComparer.OrdinalIgnoreCase);
 
     public void Set(RowField field, object? value)
     {
@@ -23,18 +27,20 @@ internal sealed class RowDraft(int rowNumber)
 
     public RowReadResult Complete(ScoreMatrix? matrix, string? defaultSessionId)
     {
-        var id = _snippetId is null ? string.Empty : SnippetRowReader.Text(_snippetId);
-        var where = id.Length == 0 ? $"input {rowNumber}" : $"snippet '{id}' (input {rowNumber})";
+        var id = _snippetId is null ? string.Empty : strings.Share(SnippetRowReader.Text(_snippetId));
+        var where = new RowLocation(id, rowNumber);
         if (SnippetRules.SnippetIdProblem(id) is { } idProblem)
             return Fail(RankingIssueCodes.InvalidSnippetId, $"{where}: {(_snippetId is null ? "no snippet id (expected a snippet_id, SnippetId or Id column)" : idProblem)}", id);
 
-        var signals = new List<WeightedSignal>();
+        List<WeightedSignal>? signals = null;
         double relevance;
         if (matrix is not null)
         {
+            signals = new List<WeightedSignal>(matrix.Weights.Count);
             foreach (var weight in matrix.Weights)
             {
-                Signals.TryGetValue(weight.Key, out var cell);
+                object? cell = null;
+                _signals?.TryGetValue(weight.Key, out cell);
                 if (!InvariantNumber.TryRead(cell, out var score, out var why) || SnippetRules.RelevanceProblem(score) is not null)
                     return Fail(RankingIssueCodes.InvalidSignal, $"{where}: signal '{weight.Key}' {(why.Length > 0 ? why : $"{ScoreFormat.Number(score)} is outside [0, 1]")}", id);
                 signals.Add(new WeightedSignal(weight.Key, score, weight.Value));
@@ -57,19 +63,26 @@ internal sealed class RowDraft(int rowNumber)
             if (SnippetRules.BoostProblem(boost) is { } range)
                 return Fail(RankingIssueCodes.InvalidBoostFactor, $"{where}: {range}", id);
         }
+        if (SnippetRules.MetadataProblem(_metadata) is { } metadataProblem)
+            return Fail(RankingIssueCodes.InvalidMetadata, $"{where}: {metadataProblem}", id);
 
-        var session = _sessionId is null ? null : SnippetRowReader.Text(_sessionId);
-        return new RowReadResult(new SnippetRank
+        var session = _sessionId is null ? null : strings.Share(SnippetRowReader.Text(_sessionId));
+        return new RowReadResult(new SnippetRank(_metadata)
         {
             SessionId = string.IsNullOrEmpty(session) ? defaultSessionId : session,
             SnippetId = id,
             RelevanceScore = relevance,
             BoostFactor = boost,
-            Metadata = Metadata,
-            Signals = signals.Count > 0 ? signals : null,
+            Signals = signals,
         }, null);
     }
 
     private static RowReadResult Fail(string code, string message, string id) =>
         new(null, new RankingIssue(code, message, id.Length == 0 ? null : id));
+
+    /// <summary>How an error names the row; formatted only when there is an error.</summary>
+    private readonly struct RowLocation(string id, int rowNumber)
+    {
+        public override string ToString() => id.Length == 0 ? $"input {rowNumber}" : $"snippet '{id}' (input {rowNumber})";
+    }
 }

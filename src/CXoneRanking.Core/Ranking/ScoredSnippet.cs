@@ -2,15 +2,21 @@ using System.Text;
 
 namespace CXoneRanking.Ranking;
 
-/// <summary>A snippet on its way through the engine: the numbers so far and how they came to be.</summary>
+/// <summary>
+/// A snippet on its way through the engine: the numbers so far and what was done to them. The
+/// explanation is written only when someone reads it: on 100k snippets, formatting every number
+/// up front would cost more than the ranking itself.
+/// </summary>
 internal sealed class ScoredSnippet(SnippetRank rank)
 {
-    private readonly List<string> _boostTerms = [$"boost {ScoreFormat.Number(rank.BoostFactor)}"];
-    private string _prefix = Signals(rank);
-    private string _suffix = string.Empty;
+    private List<BoostDirective>? _rules;
+    private double? _normalizedFrom;
+    private bool _capped;
+    private double? _rescaledBy;
+    private bool _clamped;
 
     public string SnippetId => rank.SnippetId;
-    public IReadOnlyDictionary<string, string> Metadata => rank.Metadata;
+    public IReadOnlyDictionary<string, string> Metadata => rank.MetadataView;
     public double Relevance { get; private set; } = rank.RelevanceScore;
     public double Boost { get; private set; } = rank.BoostFactor;
     public double Final { get; private set; } = rank.RelevanceScore * rank.BoostFactor;
@@ -24,16 +30,15 @@ internal sealed class ScoredSnippet(SnippetRank rank)
 
     public void Normalize(double min, double max)
     {
-        var scaled = max > min ? (Relevance - min) / (max - min) : 1.0;
-        _prefix += $"normalized {ScoreFormat.Number(Relevance)} -> {ScoreFormat.Number(scaled)}; ";
-        Relevance = scaled;
+        _normalizedFrom = Relevance;
+        Relevance = max > min ? (Relevance - min) / (max - min) : 1.0;
         Final = Relevance * Boost;
     }
 
     public void ApplyRule(BoostDirective rule)
     {
         Boost *= rule.Factor;
-        _boostTerms.Add(rule.ToString());
+        (_rules ??= []).Add(rule);
         Final = Relevance * Boost;
     }
 
@@ -41,7 +46,7 @@ internal sealed class ScoredSnippet(SnippetRank rank)
     public bool CapBoost()
     {
         if (Boost <= BoostDirective.MaxFactor) return false;
-        _boostTerms.Add($"capped at {ScoreFormat.Number(BoostDirective.MaxFactor)}");
+        _capped = true;
         Boost = BoostDirective.MaxFactor;
         Final = Relevance * Boost;
         return true;
@@ -50,38 +55,47 @@ internal sealed class ScoredSnippet(SnippetRank rank)
     public void Rescale(double largest)
     {
         Final /= largest;
-        _suffix = $"; rescaled /{ScoreFormat.Number(largest)} = {ScoreFormat.Number(Final)}";
+        _rescaledBy = largest;
     }
 
     public void Clamp()
     {
         Final = 1.0;
-        _suffix = "; clamped = 1.0";
+        _clamped = true;
     }
 
-    public string Explanation =>
-        $"{_prefix}{ScoreFormat.Number(Relevance)} x {string.Join(" x ", _boostTerms)} = {ScoreFormat.Number(Relevance * Boost)}{_suffix}";
+    /// <summary>E.g. <c>0.92 x boost 1.2 x rule(category=billing) 1.1 = 1.2144; rescaled /1.2144 = 1.0</c>.</summary>
+    public string Explanation
+    {
+        get
+        {
+            var text = new StringBuilder();
+            if (rank.Signals is { Count: > 0 } signals)
+                text.Append('(').Append(string.Join(" + ", signals.Select(s => s.ToString()))).Append(") = ")
+                    .Append(ScoreFormat.Number(rank.RelevanceScore)).Append("; ");
+            if (_normalizedFrom is { } from)
+                text.Append("normalized ").Append(ScoreFormat.Number(from)).Append(" -> ").Append(ScoreFormat.Number(Relevance)).Append("; ");
+            text.Append(ScoreFormat.Number(Relevance)).Append(" x boost ").Append(ScoreFormat.Number(rank.BoostFactor));
+            foreach (var rule in _rules ?? []) text.Append(" x ").Append(rule);
+            if (_capped) text.Append(" x capped at ").Append(ScoreFormat.Number(BoostDirective.MaxFactor));
+            text.Append(" = ").Append(ScoreFormat.Number(Relevance * Boost));
+            if (_rescaledBy is { } largest) text.Append("; rescaled /").Append(ScoreFormat.Number(largest)).Append(" = ").Append(ScoreFormat.Number(Final));
+            if (_clamped) text.Append("; clamped = 1.0");
+            return text.ToString();
+        }
+    }
 
-    public RankedSnippet ToRanked(int position) => new()
+    public RankedSnippet ToRanked(int position) => new(this)
     {
         Position = position,
         SnippetId = SnippetId,
         Score = Math.Round(Final, 4, MidpointRounding.AwayFromZero),
         RelevanceScore = rank.RelevanceScore,
         BoostFactor = WireBoost(Boost),
-        Metadata = new Dictionary<string, string>(rank.Metadata, StringComparer.OrdinalIgnoreCase),
-        Explanation = Explanation,
+        Metadata = rank.MetadataView,
     };
 
     // Products such as 1.1 x 1.2 carry binary noise (1.3200000000000003); six decimals read well
     // and stay exact enough, but never round a tiny legal factor down to an illegal 0.
     private static double WireBoost(double boost) => Math.Round(boost, 6) is > 0 and var rounded ? rounded : boost;
-
-    private static string Signals(SnippetRank rank)
-    {
-        if (rank.Signals is not { Count: > 0 } signals) return string.Empty;
-        var terms = new StringBuilder("(");
-        terms.Append(string.Join(" + ", signals.Select(s => s.ToString())));
-        return terms.Append(") = ").Append(ScoreFormat.Number(rank.RelevanceScore)).Append("; ").ToString();
-    }
 }

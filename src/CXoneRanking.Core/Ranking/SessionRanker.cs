@@ -52,6 +52,8 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
                 Error(RankingIssueCodes.InvalidRelevanceScore, $"snippet '{rank.SnippetId}': {score}", rank.SnippetId);
             if (SnippetRules.BoostProblem(rank.BoostFactor) is { } boost)
                 Error(RankingIssueCodes.InvalidBoostFactor, $"snippet '{rank.SnippetId}': {boost}", rank.SnippetId);
+            if (SnippetRules.MetadataProblem(rank.MetadataOrNull) is { } metadata)
+                Error(RankingIssueCodes.InvalidMetadata, $"snippet '{rank.SnippetId}': {metadata}", rank.SnippetId);
             if (_errors.Count == before) valid.Add(new ScoredSnippet(rank));
         }
         return valid;

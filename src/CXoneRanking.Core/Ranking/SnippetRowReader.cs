@@ -7,6 +7,7 @@ namespace CXoneRanking.Ranking;
 /// Turns one input row (a CSV line, an object, a hashtable: any name/value pairs) into a
 /// <see cref="SnippetRank"/>, matching column names case-insensitively. Reading the row here,
 /// rather than through PowerShell's by-property-name binding, costs a fraction of the time.
+/// One reader serves one pipeline: it is not thread-safe.
 /// </summary>
 public sealed class SnippetRowReader
 {
@@ -21,12 +22,20 @@ public sealed class SnippetRowReader
     private readonly HashSet<string> _metadataColumns;
     private readonly ScoreMatrix? _matrix;
     private readonly string? _defaultSessionId;
+    private readonly IDictionary? _sharedMetadata;
+    private readonly StringPool _strings = new();
 
-    public SnippetRowReader(IEnumerable<string>? metadataColumns = null, ScoreMatrix? matrix = null, string? defaultSessionId = null)
+    /// <param name="metadataColumns">Columns copied into each rank's metadata.</param>
+    /// <param name="matrix">Signal columns weighted into the relevance score, if any.</param>
+    /// <param name="defaultSessionId">The session of rows that name none.</param>
+    /// <param name="sharedMetadata">Metadata every rank starts with; a row's own wins key by key.</param>
+    public SnippetRowReader(IEnumerable<string>? metadataColumns = null, ScoreMatrix? matrix = null, string? defaultSessionId = null,
+        IDictionary? sharedMetadata = null)
     {
         _metadataColumns = new HashSet<string>(metadataColumns ?? [], StringComparer.OrdinalIgnoreCase);
         _matrix = matrix;
         _defaultSessionId = defaultSessionId;
+        _sharedMetadata = sharedMetadata;
     }
 
     /// <summary>Column names this reader understands, so callers can skip the rest cheaply.</summary>
@@ -36,15 +45,67 @@ public sealed class SnippetRowReader
     /// <summary>A rank, or the one problem that makes the row unusable (named after its snippet).</summary>
     public RowReadResult Read(IEnumerable<KeyValuePair<string, object?>> row, int rowNumber)
     {
-        var draft = new RowDraft(rowNumber);
+        var draft = Begin(rowNumber);
         foreach (var cell in row)
-        {
-            if (_fields.TryGetValue(cell.Key, out var field)) draft.Set(field, cell.Value);
-            if (_metadataColumns.Contains(cell.Key) && cell.Value is not null)
-                draft.Metadata[cell.Key] = Text(cell.Value);
-            if (_matrix?.HasSignal(cell.Key) == true) draft.Signals[cell.Key] = cell.Value;
-        }
+            if (Wants(cell.Key)) Apply(draft, Column(cell.Key), cell.Value);
         return draft.Complete(_matrix, _defaultSessionId);
+    }
+
+    /// <summary>
+    /// The columns of one row shape that matter, learned once from a row's cells. Rows from
+    /// Import-Csv all share a shape, and looking five known names up is far cheaper than walking
+    /// every property. The schema also lists what the row lacked (a field's names, a metadata or
+    /// signal column), so a later row that has more is noticed and learned afresh; a Metadata
+    /// dictionary is looked for only where rows are objects, since a CSV cell is always text.
+    /// </summary>
+    public RowSchema Learn(IReadOnlyList<KeyValuePair<string, object?>> cells)
+    {
+        var columns = cells.Select(c => c.Key).Where(Wants).Distinct(StringComparer.OrdinalIgnoreCase).Select(Column).ToList();
+        var present = new HashSet<string>(columns.Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
+        var covered = new HashSet<RowField>(columns.Where(c => c.Field is not null).Select(c => c.Field!.Value));
+        if (cells.All(c => c.Value is null or string)) covered.Add(RowField.Metadata);
+        var absent = _fields.Where(f => !covered.Contains(f.Value)).Select(f => f.Key)
+            .Concat(_metadataColumns).Concat(_matrix?.Weights.Select(w => w.Key) ?? [])
+            .Where(name => !present.Contains(name)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return new RowSchema(columns, absent);
+    }
+
+    /// <summary>
+    /// Reads a row through a learned schema; false when the row is of another shape (it lacks a
+    /// learned column, or has one the schema lacked).
+    /// </summary>
+    public bool TryRead(RowSchema schema, CellLookup lookup, int rowNumber, out RowReadResult result)
+    {
+        result = default;
+        foreach (var name in schema.Absent)
+            if (lookup(name, out _)) return false;
+        var draft = Begin(rowNumber);
+        foreach (var column in schema.Columns)
+        {
+            if (!lookup(column.Name, out var value)) return false;
+            Apply(draft, column, value);
+        }
+        result = draft.Complete(_matrix, _defaultSessionId);
+        return true;
+    }
+
+    private RowDraft Begin(int rowNumber)
+    {
+        var draft = new RowDraft(rowNumber, _strings);
+        if (_sharedMetadata is not null) draft.Set(RowField.Metadata, _sharedMetadata);
+        return draft;
+    }
+
+    private SchemaColumn Column(string name) => new(name,
+        _fields.TryGetValue(name, out var field) ? field : null,
+        _metadataColumns.Contains(name),
+        _matrix?.HasSignal(name) ?? false);
+
+    private void Apply(RowDraft draft, SchemaColumn column, object? value)
+    {
+        if (column.Field is { } field) draft.Set(field, value);
+        if (column.IsMetadata && value is not null) draft.Metadata[column.Name] = _strings.Share(Text(value));
+        if (column.IsSignal) draft.Signals[column.Name] = value;
     }
 
     internal static string Text(object value) =>
@@ -60,6 +121,9 @@ public sealed class SnippetRowReader
 }
 
 public enum RowField { SessionId, SnippetId, Relevance, Boost, Metadata }
+
+/// <summary>Finds one column of the current row: false when the row has no such column.</summary>
+public delegate bool CellLookup(string column, out object? value);
 
 /// <summary>Either a rank or the issue that stopped the row; never both.</summary>
 public readonly struct RowReadResult(SnippetRank? rank, RankingIssue? issue)

@@ -7,9 +7,20 @@ namespace CXoneRanking.Ranking;
 internal static class SnippetRules
 {
     public const int MaxSnippetIdLength = 128;
+
+    // Input-size limits (issue 7): far above any real session or snippet, low enough that a
+    // runaway CSV column or a hostile pipeline cannot make one payload megabytes long.
+    public const int MaxSessionIdLength = 256;
+    public const int MaxMetadataEntries = 64;
+    public const int MaxMetadataKeyLength = 128;
+    public const int MaxMetadataValueLength = 1024;
+
     public const int MinWindow = 1;
     public const int MaxWindow = 50;
     public const int DefaultWindow = 10;
+
+    // How much of an over-long key is quoted back: enough to find it, never the whole input.
+    private const int QuotedKeyLength = 40;
 
     public static string? SnippetIdProblem(string? id)
     {
@@ -25,11 +36,30 @@ internal static class SnippetRules
     public static string? SessionIdProblem(string id)
     {
         if (id.Trim().Length == 0) return "the session id is blank";
+        if (id.Length > MaxSessionIdLength)
+            return $"the session id is {id.Length} characters long; at most {MaxSessionIdLength} are allowed";
         // URL resolution would turn "." or ".." into a step up the path, even percent-escaped.
         if (id is "." or "..") return $"the session id '{id}' cannot be sent as a URL path segment";
         foreach (var c in id)
             if (char.IsControl(c))
                 return $"the session id contains the control character U+{(int)c:X4}";
+        return null;
+    }
+
+    /// <summary>Too many entries, or a key or value too long; null when the metadata is within the limits.</summary>
+    public static string? MetadataProblem(Dictionary<string, string>? metadata)
+    {
+        // A Dictionary, not an interface: its struct enumerator keeps this per-row check allocation-free.
+        if (metadata is null) return null;
+        if (metadata.Count > MaxMetadataEntries)
+            return $"the metadata has {metadata.Count} entries; at most {MaxMetadataEntries} are allowed";
+        foreach (var entry in metadata)
+        {
+            if (entry.Key.Length > MaxMetadataKeyLength)
+                return $"the metadata key '{Quote(entry.Key)}' is {entry.Key.Length} characters long; at most {MaxMetadataKeyLength} are allowed";
+            if (entry.Value is { Length: > MaxMetadataValueLength } value)
+                return $"the value of metadata key '{Quote(entry.Key)}' is {value.Length} characters long; at most {MaxMetadataValueLength} are allowed";
+        }
         return null;
     }
 
@@ -47,6 +77,8 @@ internal static class SnippetRules
         window is >= MinWindow and <= MaxWindow
             ? null
             : $"max result window {window} is outside {MinWindow}..{MaxWindow}";
+
+    private static string Quote(string key) => key.Length <= QuotedKeyLength ? key : key.Substring(0, QuotedKeyLength) + "...";
 
     public static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
 }

@@ -27,6 +27,7 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     [Parameter(ParameterSetName = FromParameters, Mandatory = true, Position = 0)]
     [Alias("session_id")]
     [AllowEmptyString]
+    [ArgumentCompleter(typeof(SessionIdCompleter))]
     public string SessionId { get; set; } = string.Empty;
 
     [Parameter(ParameterSetName = FromParameters, Mandatory = true, Position = 1)]

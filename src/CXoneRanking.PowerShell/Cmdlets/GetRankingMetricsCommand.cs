@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using CXoneRanking.Audit;
 using CXoneRanking.Metrics;
+using CXoneRanking.PowerShell.Infrastructure;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
@@ -26,6 +27,7 @@ public sealed class GetRankingMetricsCommand : AuditLogCommandBase
     [Parameter]
     [Alias("session_id")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SessionIdCompleter))]
     public string[]? SessionId { get; set; }
 
     protected override void EndProcessing()
@@ -43,10 +45,11 @@ public sealed class GetRankingMetricsCommand : AuditLogCommandBase
             SessionIds = SessionId,
         };
         var reader = new AuditLogReader(directory);
+        var progress = new AuditReadProgressReporter(this, $"Reading the audit log in {directory}");
         RankingMetrics metrics;
         try
         {
-            metrics = RankingMetricsCalculator.Calculate(reader.ReadEntries(_stopping.Token), filter);
+            metrics = RankingMetricsCalculator.Calculate(reader.ReadEntries(_stopping.Token, progress), filter);
         }
         catch (OperationCanceledException) { return; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -54,6 +57,7 @@ public sealed class GetRankingMetricsCommand : AuditLogCommandBase
             ThrowTerminatingError(AuditLogUnreadable(directory, e));
             return;
         }
+        finally { progress.Complete(); }
         foreach (var skipped in reader.SkippedLines.Take(MaxWarnings))
             WriteWarning($"Skipped {skipped}");
         if (reader.SkippedLines.Count > MaxWarnings)

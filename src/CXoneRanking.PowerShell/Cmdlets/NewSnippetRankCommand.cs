@@ -16,6 +16,7 @@ public sealed class NewSnippetRankCommand : PSCmdlet
     private const string FromPipeline = "FromPipeline";
 
     private SnippetRowReader _reader = null!;
+    private PipelineRow _rows = null!;
     private int _inputNumber;
 
     [Parameter(ParameterSetName = FromParameters, Mandatory = true, Position = 0)]
@@ -62,16 +63,16 @@ public sealed class NewSnippetRankCommand : PSCmdlet
             if (matrix is null)
                 ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidSignalWeight", $"-SignalWeight: {problem}.", SignalWeight));
         }
-        _reader = new SnippetRowReader(MetadataProperty, matrix, SessionId);
+        _reader = new SnippetRowReader(MetadataProperty, matrix, SessionId, Metadata);
+        _rows = new PipelineRow(_reader);
     }
 
     protected override void ProcessRecord()
     {
         _inputNumber++;
-        var cells = ParameterSetName == FromPipeline
-            ? SharedMetadata().Concat(PipelineRow.Cells(InputObject, _reader))
-            : SharedMetadata().Concat(ParameterCells());
-        var result = _reader.Read(cells, _inputNumber);
+        var result = ParameterSetName == FromPipeline
+            ? _rows.Read(InputObject, _inputNumber)
+            : _reader.Read(ParameterCells(), _inputNumber);
         if (result.Rank is { } rank)
             WriteObject(rank);
         else
@@ -85,9 +86,4 @@ public sealed class NewSnippetRankCommand : PSCmdlet
         yield return new("BoostFactor", BoostFactor);
     }
 
-    // Comes first, so a row's own Metadata column overrides it key by key.
-    private IEnumerable<KeyValuePair<string, object?>> SharedMetadata()
-    {
-        if (Metadata is not null) yield return new("Metadata", Metadata);
-    }
 }

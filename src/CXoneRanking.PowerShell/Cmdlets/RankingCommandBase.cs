@@ -20,8 +20,12 @@ public abstract class RankingCommandBase : PSCmdlet
     [ValidateNotNull]
     public BoostDirective[] BoostDirective { get; set; } = [];
 
+    // Kept as an int: a field of a Core enum would make PowerShell load Core while it scans this
+    // assembly for cmdlets, before the module's load context exists (Loading/ModuleInitializer).
+    private int _overflow = (int)OverflowMode.Rescale;
+
     [Parameter]
-    public OverflowMode Overflow { get; set; } = OverflowMode.Rescale;
+    public OverflowMode Overflow { get => (OverflowMode)_overflow; set => _overflow = (int)value; }
 
     /// <summary>Min-max scale each session's relevance scores before boosts.</summary>
     [Parameter]
@@ -30,9 +34,27 @@ public abstract class RankingCommandBase : PSCmdlet
     /// <summary>The session for ranks that carry none.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Infrastructure.SessionIdCompleter))]
     public string? SessionId { get; set; }
 
     protected SessionGrouper Sessions => _sessions ??= new SessionGrouper(SessionId);
+
+    /// <summary>Collects ranks, from an array too; anything else is a named error that goes on.</summary>
+    protected void AddRanks(object? input)
+    {
+        switch (input is PSObject wrapped ? wrapped.BaseObject : input)
+        {
+            case null: break;
+            case SnippetRank rank: Sessions.Add(rank); break;
+            case System.Collections.IEnumerable many and not string:
+                foreach (var item in many) AddRanks(item);
+                break;
+            case var other:
+                WriteError(new ErrorRecord(new ArgumentException($"Cannot rank a {other.GetType().Name}: pipe ranks from New-SnippetRank."),
+                    "UnsupportedInput", ErrorCategory.InvalidType, input));
+                break;
+        }
+    }
 
     protected RankingOptions Options => new()
     {

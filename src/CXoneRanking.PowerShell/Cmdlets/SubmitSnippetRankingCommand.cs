@@ -72,7 +72,7 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase
         if (approved.Count == 0) return;
         var connection = ConnectionStore.Resolve(this, Connection);
         var audit = new AuditLogWriter(AuditDirectory.Resolve(this, null, connection));
-        var submitter = new RankingSubmitter(connection, audit, new SubmitOptions
+        var submitter = RankingSubmitterFactory.Create(connection, audit, new SubmitOptions
         {
             LockTimeout = TimeSpan.FromSeconds(LockTimeout), CallbackUri = CallbackUri, CallbackSecret = CallbackSecret,
         }, new PipelineLogger(_async, this));

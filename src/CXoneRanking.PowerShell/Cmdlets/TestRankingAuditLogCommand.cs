@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CXoneRanking.Audit;
+using CXoneRanking.PowerShell.Infrastructure;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
@@ -21,9 +22,10 @@ public sealed class TestRankingAuditLogCommand : AuditLogCommandBase
             return;
         }
         AuditVerificationResult result;
+        var progress = new AuditReadProgressReporter(this, $"Verifying the audit log in {directory}");
         try
         {
-            result = AuditChainVerifier.Verify(directory, _stopping.Token);
+            result = AuditChainVerifier.Verify(directory, _stopping.Token, progress);
         }
         catch (OperationCanceledException) { return; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -31,6 +33,7 @@ public sealed class TestRankingAuditLogCommand : AuditLogCommandBase
             ThrowTerminatingError(AuditLogUnreadable(directory, e));
             return;
         }
+        finally { progress.Complete(); }
         WriteVerbose($"'{directory}': {result}.");
         WriteObject(result);
     }

@@ -10,20 +10,18 @@ namespace CXoneRanking.PowerShell.Cmdlets;
 [OutputType(typeof(bool))]
 public sealed class TestRankingPayloadCommand : RankingCommandBase
 {
-    /// <summary>Ranks from New-SnippetRank.</summary>
+    /// <summary>Ranks from New-SnippetRank (one per pipeline object, or an array given directly).</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [AllowNull]
     [AllowEmptyCollection]
-    public SnippetRank[] InputObject { get; set; } = [];
+    public object? InputObject { get; set; }
 
     /// <summary>Return one bool: true when every session is valid (and there was at least one).</summary>
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        foreach (var rank in InputObject)
-            if (rank is not null) Sessions.Add(rank);
-    }
+    // An untyped parameter binds several times faster than SnippetRank[] for piped objects.
+    protected override void ProcessRecord() => AddRanks(InputObject);
 
     protected override void EndProcessing()
     {

@@ -8,7 +8,7 @@ namespace CXoneRanking.PowerShell.Infrastructure;
 /// </summary>
 internal static class ConnectionStore
 {
-    private const string Variable = "global:CXoneRankingConnection";
+    internal const string Variable = "global:CXoneRankingConnection";
 
     public static CXoneConnection? Current(PSCmdlet cmdlet) =>
         cmdlet.SessionState.PSVariable.GetValue(Variable) is CXoneConnection { IsDisconnected: false } connection ? connection : null;

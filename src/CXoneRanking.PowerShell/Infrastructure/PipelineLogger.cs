@@ -1,36 +1,34 @@
 using System.Management.Automation;
-using Microsoft.Extensions.Logging;
+using CXoneRanking.Api;
 
 namespace CXoneRanking.PowerShell.Infrastructure;
 
 /// <summary>
 /// Core's logging, shown in PowerShell's streams from the pipeline thread: Information as Verbose,
-/// Debug and Trace as Debug, Warning and above as Warning. Levels the caller did not ask for are
-/// disabled, so Core never formats a body nobody will read.
+/// Debug as Debug, Warning as Warning. Levels the caller did not ask for are disabled, so Core
+/// never formats a body nobody will read. It is an <see cref="ILogSink"/>, not an ILogger, so this
+/// assembly never names Microsoft.Extensions.Logging (which lives in the module's private load
+/// context; see Loading/PrivateLoadContext).
 /// </summary>
-internal sealed class PipelineLogger(AsyncPipeline pipeline, PSCmdlet cmdlet) : ILogger
+internal sealed class PipelineLogger(AsyncPipeline pipeline, PSCmdlet cmdlet) : ILogSink
 {
     private readonly bool _verbose = IsOn(cmdlet, "Verbose", "VerbosePreference");
     private readonly bool _debug = IsOn(cmdlet, "Debug", "DebugPreference");
 
-    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => logLevel switch
+    public bool IsEnabled(LogSeverity severity) => severity switch
     {
-        LogLevel.Trace or LogLevel.Debug => _debug,
-        LogLevel.Information => _verbose,
-        LogLevel.None => false,
+        LogSeverity.Debug => _debug,
+        LogSeverity.Information => _verbose,
         _ => true,
     };
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    public void Write(LogSeverity severity, string message)
     {
-        if (!IsEnabled(logLevel)) return;
-        var message = formatter(state, exception);
-        pipeline.Post(logLevel switch
+        if (!IsEnabled(severity)) return;
+        pipeline.Post(severity switch
         {
-            LogLevel.Trace or LogLevel.Debug => () => cmdlet.WriteDebug(message),
-            LogLevel.Information => () => cmdlet.WriteVerbose(message),
+            LogSeverity.Debug => () => cmdlet.WriteDebug(message),
+            LogSeverity.Information => () => cmdlet.WriteVerbose(message),
             _ => () => cmdlet.WriteWarning(message),
         });
     }

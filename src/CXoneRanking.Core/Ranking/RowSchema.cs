@@ -1,0 +1,26 @@
+namespace CXoneRanking.Ranking;
+
+/// <summary>The columns of a row shape that a <see cref="SnippetRowReader"/> reads, and what each means.</summary>
+public sealed class RowSchema
+{
+    internal RowSchema(IReadOnlyList<SchemaColumn> columns, IReadOnlyList<string> absent)
+    {
+        Columns = columns;
+        Absent = absent;
+    }
+
+    internal IReadOnlyList<SchemaColumn> Columns { get; }
+
+    /// <summary>Wanted names the learning row lacked; a row that has one is of another shape.</summary>
+    internal IReadOnlyList<string> Absent { get; }
+
+    public IEnumerable<string> ColumnNames => Columns.Select(c => c.Name);
+}
+
+internal readonly struct SchemaColumn(string name, RowField? field, bool isMetadata, bool isSignal)
+{
+    public string Name { get; } = name;
+    public RowField? Field { get; } = field;
+    public bool IsMetadata { get; } = isMetadata;
+    public bool IsSignal { get; } = isSignal;
+}

@@ -1,0 +1,45 @@
+using System.Management.Automation;
+using System.Reflection;
+
+namespace CXoneRanking.PowerShell.Loading;
+
+/// <summary>
+/// PowerShell resolves a type literal such as <c>[CXoneRanking.SnippetRank]</c> only among the
+/// assemblies of its default load context, and Core lives in the module's private one. So each
+/// public Core type is registered as a type accelerator under its own full name: scripts keep
+/// writing <c>$rank -is [CXoneRanking.SnippetRank]</c> and get the very type the cmdlets use.
+/// TypeAccelerators is internal to PowerShell (reached by reflection, as many modules do); if it
+/// ever moves, only type literals are lost, never the cmdlets.
+/// </summary>
+internal static class CoreTypeAccelerators
+{
+    private static readonly object Gate = new();
+    private static readonly List<string> Added = [];
+    private static readonly Type? Accelerators = typeof(PSObject).Assembly.GetType("System.Management.Automation.TypeAccelerators");
+
+    public static void Register(Assembly core)
+    {
+        var add = Accelerators?.GetMethod("Add", BindingFlags.Public | BindingFlags.Static, null, [typeof(string), typeof(Type)], null);
+        if (add is null || Accelerators!.GetProperty("Get", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is not IDictionary<string, Type> existing) return;
+        lock (Gate)
+        {
+            foreach (var type in core.GetExportedTypes())
+            {
+                if (type.IsGenericTypeDefinition || type.FullName is not { } name || existing.ContainsKey(name)) continue;
+                add.Invoke(null, [name, type]);
+                Added.Add(name);
+            }
+        }
+    }
+
+    public static void Unregister()
+    {
+        var remove = Accelerators?.GetMethod("Remove", BindingFlags.Public | BindingFlags.Static, null, [typeof(string)], null);
+        if (remove is null) return;
+        lock (Gate)
+        {
+            foreach (var name in Added) remove.Invoke(null, [name]);
+            Added.Clear();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Reflection;
+
+namespace CXoneRanking.PowerShell.Loading;
+
+/// <summary>
+/// Windows PowerShell 5.1 (.NET Framework) has no load contexts, so there is no isolation there:
+/// this resolver only makes the files in <c>dependencies/</c> loadable, the way a module with its
+/// assemblies beside the root one would load them. It answers for any version of a name we ship,
+/// which also stands in for the binding redirects the netstandard2.0 polyfills (System.Memory,
+/// System.Runtime.CompilerServices.Unsafe, ...) need on .NET Framework. Untested here: this
+/// repository's tests run on PowerShell 7 only.
+/// </summary>
+internal static class FrameworkResolver
+{
+    private static readonly object Gate = new();
+    private static DependencyFolder? s_dependencies;
+
+    public static void Install(DependencyFolder dependencies)
+    {
+        lock (Gate)
+        {
+            if (s_dependencies is not null) return;
+            s_dependencies = dependencies;
+            AppDomain.CurrentDomain.AssemblyResolve += OnAssemblyResolve;
+        }
+    }
+
+    public static void Remove()
+    {
+        lock (Gate)
+        {
+            if (s_dependencies is null) return;
+            AppDomain.CurrentDomain.AssemblyResolve -= OnAssemblyResolve;
+            s_dependencies = null;
+        }
+    }
+
+    private static Assembly? OnAssemblyResolve(object? sender, ResolveEventArgs args)
+    {
+        var name = new AssemblyName(args.Name).Name;
+        if (name is null || s_dependencies?.PathOf(name) is not { } path) return null;
+        // Already loaded from our folder (another version was asked for): that one, not a second copy.
+        foreach (var loaded in AppDomain.CurrentDomain.GetAssemblies())
+            if (!loaded.IsDynamic && string.Equals(loaded.Location, path, StringComparison.OrdinalIgnoreCase)) return loaded;
+        return Assembly.LoadFrom(path);
+    }
+}

@@ -1,0 +1,74 @@
+#requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# The laid-out module as a gallery would see it: a manifest that passes Test-ModuleManifest with
+# every field an admin looks at, release notes taken from CHANGELOG.md at build time, explicit
+# exports that match the compiled cmdlets, and the layout the module's loader expects.
+
+BeforeAll {
+    $manifestPath = $env:CXONERANKING_MODULE_PATH
+    $moduleBase = Split-Path $manifestPath
+    $data = Import-PowerShellDataFile $manifestPath
+    $manifest = Test-ModuleManifest $manifestPath -ErrorAction Stop
+}
+
+Describe 'the module manifest' {
+    It 'passes Test-ModuleManifest without errors' {
+        $errors = $null
+        $null = Test-ModuleManifest $manifestPath -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors | Should -BeNullOrEmpty
+    }
+
+    It 'describes the module and its authors' {
+        $manifest.Description | Should -Match 'NICE CXone Agent Assist'
+        $manifest.Author | Should -Not -BeNullOrEmpty
+        $manifest.Copyright | Should -Match '\d{4}'
+        $manifest.Version | Should -Be ([version]$data.ModuleVersion)
+    }
+
+    It 'names the project, its licence and its tags' {
+        $manifest.ProjectUri | Should -Be 'https://github.com/cxoneranking/CXoneRanking'
+        $manifest.LicenseUri | Should -BeLike 'https://*LICENSE'
+        $manifest.Tags | Should -Contain 'CXone'
+        $manifest.Tags | Should -Contain 'PSEdition_Core'
+        $manifest.Tags | Should -Contain 'PSEdition_Desktop'
+        $manifest.Tags | Where-Object { $_ -match '\s' } | Should -BeNullOrEmpty
+        Join-Path $moduleBase 'LICENSE' | Should -Exist
+    }
+
+    It 'carries the release notes of CHANGELOG.md, generated at build time' {
+        Import-Module (Join-Path $env:CXONERANKING_REPO_ROOT '.config/build/ModulePackage.psm1') -Force
+        $expected = Get-ChangelogReleaseNotes -Path (Join-Path $env:CXONERANKING_REPO_ROOT 'CHANGELOG.md')
+        $manifest.ReleaseNotes | Should -Not -BeNullOrEmpty
+        ($manifest.ReleaseNotes -replace "`r", '') | Should -BeExactly ($expected -replace "`r", '')
+        # The source manifest keeps an empty placeholder, so it can never ship a stale copy.
+        (Import-PowerShellDataFile (Join-Path $env:CXONERANKING_REPO_ROOT 'module/CXoneRanking.psd1')).PrivateData.PSData.ReleaseNotes | Should -BeExactly ''
+    }
+
+    It 'runs on Windows PowerShell 5.1 and PowerShell 7' {
+        $manifest.PowerShellVersion | Should -Be '5.1'
+        $manifest.CompatiblePSEditions | Should -Be 'Desktop', 'Core'
+    }
+
+    It 'exports exactly the compiled cmdlets, explicitly, and nothing else' {
+        $data.CmdletsToExport | Should -Not -Contain '*'
+        @($data.FunctionsToExport).Count | Should -Be 0
+        @($data.AliasesToExport).Count | Should -Be 0
+        @($data.VariablesToExport).Count | Should -Be 0
+        $module = Import-Module $manifestPath -PassThru -Force
+        @($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($data.CmdletsToExport | Sort-Object)
+    }
+
+    It 'loads its formats and types' {
+        foreach ($file in @($data.FormatsToProcess) + @($data.TypesToProcess)) { Join-Path $moduleBase $file | Should -Exist }
+        $manifest.ExportedFormatFiles.Count | Should -Be 2
+        $manifest.ExportedTypeFiles.Count | Should -Be 1
+    }
+}
+
+Describe 'the module layout' {
+    It 'keeps only the cmdlets assembly at the top and everything else in dependencies/' {
+        @(Get-ChildItem $moduleBase -Filter *.dll).Name | Should -Be 'CXoneRanking.PowerShell.dll'
+        Join-Path $moduleBase 'dependencies/CXoneRanking.Core.dll' | Should -Exist
+        Join-Path $moduleBase 'dependencies/Polly.Core.dll' | Should -Exist
+        Get-ChildItem $moduleBase -Recurse -Include System.Management.Automation.dll, System.Runtime.Loader.dll, *.deps.json | Should -BeNullOrEmpty
+    }
+}
