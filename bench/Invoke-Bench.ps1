@@ -21,8 +21,9 @@ $lines = @(
     '| benchmark | baseline | module | ratio | goal | met |'
     '| --- | --- | --- | --- | --- | --- |'
 )
+function Format-Cell([string] $Text) { $Text -replace '\|', '\|' }   # a pipeline's | would end the cell
 foreach ($r in $results) {
-    $lines += "| $($r.Name) | $($r.Baseline): $($r.BaselineMs) | $($r.Module): $($r.ModuleMs) | $($r.Ratio) | $($r.Goal) | $(if ($r.Met) { 'yes' } else { '**no**' }) |"
+    $lines += "| $($r.Name) | ``$(Format-Cell $r.Baseline)``: $($r.BaselineMs) | ``$(Format-Cell $r.Module)``: $($r.ModuleMs) | $($r.Ratio) | $($r.Goal) | $(if ($r.Met) { 'yes' } else { '**no**' }) |"
 }
 $lines | Set-Content -Path $ResultsPath -Encoding utf8
 Write-Host "Wrote $ResultsPath"
