@@ -49,12 +49,19 @@ public abstract class RankingCommandBase : PSCmdlet
             case System.Collections.IEnumerable many and not string:
                 foreach (var item in many) AddRanks(item);
                 break;
+            case var other when TryAddPrepared(other): break;
             case var other:
-                WriteError(new ErrorRecord(new ArgumentException($"Cannot rank a {other.GetType().Name}: pipe ranks from New-SnippetRank."),
+                WriteError(new ErrorRecord(new ArgumentException($"Cannot rank a {other.GetType().Name}: pipe {AcceptedInput}."),
                     "UnsupportedInput", ErrorCategory.InvalidType, input));
                 break;
         }
     }
+
+    /// <summary>Takes an input that is not a rank (an already ranked session); false when unused.</summary>
+    protected virtual bool TryAddPrepared(object input) => false;
+
+    /// <summary>What the cmdlet takes from the pipeline, for the error about anything else.</summary>
+    protected virtual string AcceptedInput => "ranks from New-SnippetRank";
 
     protected RankingOptions Options => new()
     {

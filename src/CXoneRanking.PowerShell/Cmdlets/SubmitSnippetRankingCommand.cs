@@ -18,8 +18,9 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase
 
     /// <summary>Ranks from New-SnippetRank, or results and payloads from Test-RankingPayload.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [AllowNull]
     [AllowEmptyCollection]
-    public PSObject[] InputObject { get; set; } = [];
+    public object? InputObject { get; set; }
 
     /// <summary>After each submission, POST the audit entry and the API's answer here.</summary>
     [Parameter]
@@ -48,23 +49,19 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase
             ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidCallbackUri", $"Cannot call back: {problem}.", CallbackUri));
     }
 
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => AddRanks(InputObject);
+
+    protected override bool TryAddPrepared(object input)
     {
-        foreach (var item in InputObject)
+        switch (input)
         {
-            switch (item?.BaseObject)
-            {
-                case SnippetRank rank: Sessions.Add(rank); break;
-                case RankingValidationResult result: _prepared.Add(result); break;
-                case RankingPayload payload: _prepared.Add(new RankingValidationResult { SessionId = payload.SessionId, Payload = payload }); break;
-                case null: break;
-                default:
-                    WriteError(ErrorRecords.InvalidArgument("UnsupportedInput",
-                        $"Cannot submit a {item.BaseObject.GetType().Name}: pipe ranks from New-SnippetRank (or results from Test-RankingPayload).", item));
-                    break;
-            }
+            case RankingValidationResult result: _prepared.Add(result); return true;
+            case RankingPayload payload: _prepared.Add(new RankingValidationResult { SessionId = payload.SessionId, Payload = payload }); return true;
+            default: return false;
         }
     }
+
+    protected override string AcceptedInput => "ranks from New-SnippetRank (or results from Test-RankingPayload)";
 
     protected override void EndProcessing()
     {
