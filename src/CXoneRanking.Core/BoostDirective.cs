@@ -3,14 +3,18 @@ using CXoneRanking.Ranking;
 namespace CXoneRanking;
 
 /// <summary>
-/// A rule over snippet metadata: snippets whose <see cref="MetadataKey"/> value matches
-/// <see cref="Value"/> (a case-insensitive wildcard pattern) are boosted by <see cref="Factor"/>,
-/// or dropped when <see cref="Exclude"/> is set.
+/// A rule over snippets: snippets whose id matches <see cref="SnippetId"/> and whose
+/// <see cref="MetadataKey"/> value matches <see cref="Value"/> (both case-insensitive wildcard
+/// patterns) are boosted by <see cref="Factor"/>, or dropped when <see cref="Exclude"/> is set.
+/// A rule needs a metadata key, a snippet id pattern, or both (then both must match); the part it
+/// leaves empty does not restrict it.
 /// </summary>
 public sealed class BoostDirective
 {
     private WildcardPattern? _pattern;
+    private WildcardPattern? _idPattern;
     private string _value = "*";
+    private string? _snippetId;
 
     public const double MaxFactor = 10.0;
 
@@ -21,6 +25,13 @@ public sealed class BoostDirective
     {
         get => _value;
         set { _value = value ?? string.Empty; _pattern = null; }
+    }
+
+    /// <summary>A wildcard pattern over snippet ids, matched case-insensitively; null for any snippet.</summary>
+    public string? SnippetId
+    {
+        get => _snippetId;
+        set { _snippetId = string.IsNullOrEmpty(value) ? null : value; _idPattern = null; }
     }
 
     /// <summary>The factor a match multiplies the boost by, in (0, 10]; ignored when excluding.</summary>
@@ -34,20 +45,42 @@ public sealed class BoostDirective
     public static BoostDirective Excluding(string metadataKey, string value) =>
         new() { MetadataKey = metadataKey, Value = value, Exclude = true };
 
+    /// <summary>A boost of the snippets whose id matches <paramref name="snippetIdPattern"/>.</summary>
+    public static BoostDirective BoostSnippet(string snippetIdPattern, double factor) =>
+        new() { SnippetId = snippetIdPattern, Factor = factor };
+
+    /// <summary>An exclusion of the snippets whose id matches <paramref name="snippetIdPattern"/>.</summary>
+    public static BoostDirective ExcludingSnippet(string snippetIdPattern) =>
+        new() { SnippetId = snippetIdPattern, Exclude = true };
+
+    private bool HasMetadataKey => !string.IsNullOrWhiteSpace(MetadataKey);
+
     /// <summary>Why this directive cannot be applied, or null when it is sound.</summary>
     public string? Problem()
     {
-        if (string.IsNullOrWhiteSpace(MetadataKey)) return "the metadata key is empty";
+        if (!HasMetadataKey && SnippetId is null) return "the metadata key is empty (give a metadata key, a snippet id pattern, or both)";
         if (!Exclude && !(Factor > 0 && Factor <= MaxFactor))
             return $"factor {ScoreFormat.Raw(Factor)} is outside (0, {MaxFactor:0}]";
         return null;
     }
 
+    /// <summary>True when the snippet's id and metadata satisfy every part the rule has.</summary>
+    public bool Matches(string snippetId, IReadOnlyDictionary<string, string> metadata) =>
+        (SnippetId is null || (_idPattern ??= new WildcardPattern(SnippetId)).IsMatch(snippetId ?? string.Empty))
+        && (!HasMetadataKey || Matches(metadata));
+
+    /// <summary>The metadata part alone (a rule without a metadata key has none and never matches here).</summary>
     public bool Matches(IReadOnlyDictionary<string, string> metadata) =>
-        metadata.TryGetValue(MetadataKey, out var actual)
+        HasMetadataKey
+        && metadata.TryGetValue(MetadataKey, out var actual)
         && (_pattern ??= new WildcardPattern(_value)).IsMatch(actual);
 
-    public override string ToString() => Exclude
-        ? $"exclude({MetadataKey}={Value})"
-        : $"rule({MetadataKey}={Value}) {ScoreFormat.Number(Factor)}";
+    public override string ToString() => Exclude ? $"exclude({Condition()})" : $"rule({Condition()}) {ScoreFormat.Number(Factor)}";
+
+    private string Condition() => (SnippetId, HasMetadataKey) switch
+    {
+        (null, _) => $"{MetadataKey}={Value}",
+        ({ } id, false) => $"id={id}",
+        ({ } id, true) => $"id={id}, {MetadataKey}={Value}",
+    };
 }

@@ -6,8 +6,9 @@ namespace CXoneRanking;
 
 /// <summary>
 /// A signed-in connection to one CXone tenant: where to send rankings, the cached token, and the
-/// tenant's circuit breaker. Safe to share between threads and runspaces; it holds no secret in
-/// any public member, and its ToString and serialized forms never show one.
+/// tenant's circuit breaker. Safe to share between threads and runspaces; it holds no secret, no
+/// refresh token and no id token in any public member, and its ToString and serialized forms never
+/// show one.
 /// </summary>
 public sealed class CXoneConnection : IDisposable
 {
@@ -15,23 +16,41 @@ public sealed class CXoneConnection : IDisposable
     private readonly TokenCache _tokens;
     private bool _disposed;
 
-    private CXoneConnection(ConnectionSettings settings)
+    private CXoneConnection(ConnectionSettings settings, HttpClient http, TokenCache tokens, Uri baseUri, string? tenantId)
     {
         Settings = settings;
-        BaseUri = WithTrailingSlash(settings.BaseUri);
-        _http = new HttpClient(settings.Handler ?? new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate }, disposeHandler: true)
-        {
-            Timeout = Timeout.InfiniteTimeSpan, // attempts are timed by the resilience pipeline instead
-        };
-        _tokens = new TokenCache(new TokenClient(_http, settings.Credentials, settings.Time), settings.Time);
-        Api = new RankingApi(_http, BaseUri, ModuleInfo.Version, settings.Time);
+        _http = http;
+        _tokens = tokens;
+        BaseUri = WithTrailingSlash(baseUri);
+        TenantId = tenantId;
+        RankingPathTemplate = settings.RankingPathTemplate;
+        SessionPathTemplate = settings.SessionPathTemplate;
+        Api = new RankingApi(_http, BaseUri, PathTemplate.Parse(RankingPathTemplate, "ranking path template"),
+            PathTemplate.Parse(SessionPathTemplate, "session path template"), ModuleInfo.Version, settings.Time);
         Pipeline = SubmissionPipelineFactory.Create(settings);
     }
 
+    /// <summary>The API address: given, or discovered from the issuer's cxone-configuration.</summary>
     public Uri BaseUri { get; }
-    public Uri TokenUri => Settings.Credentials.TokenUri;
-    public string ClientId => Settings.Credentials.ClientId;
-    public IReadOnlyList<string> Scopes => Settings.Credentials.Scopes;
+    public Uri TokenUri => _tokens.Grant.TokenUri;
+
+    /// <summary>"client_credentials" or "password" (access key).</summary>
+    public string GrantType => _tokens.Grant.GrantType;
+
+    /// <summary>The OpenID issuer signed in with, or null for client credentials.</summary>
+    public Uri? Issuer => Settings.AccessKey?.Issuer;
+
+    /// <summary>The tenant named by the id token (access key sign-in only).</summary>
+    public string? TenantId { get; }
+
+    /// <summary>True when <see cref="BaseUri"/> came from the issuer's discovery document.</summary>
+    public bool ApiEndpointDiscovered => Settings.AccessKey is not null && Settings.BaseUri is null;
+
+    public string ClientId => Settings.Credentials?.ClientId ?? Settings.AccessKey!.ClientId;
+    public string? AccessKeyId => Settings.AccessKey?.AccessKeyId;
+    public IReadOnlyList<string> Scopes => Settings.Credentials?.Scopes ?? [];
+    public string RankingPathTemplate { get; }
+    public string SessionPathTemplate { get; }
     public string? AuditPath => Settings.AuditPath;
     public DateTimeOffset? TokenExpiresAt => _tokens.ExpiresAt;
     public int MaxAttempts => Settings.MaxAttempts;
@@ -44,27 +63,28 @@ public sealed class CXoneConnection : IDisposable
     internal ConnectionSettings Settings { get; }
     internal RankingApi Api { get; }
     internal ResiliencePipeline<AttemptOutcome> Pipeline { get; }
+    internal ITokenGrant Grant => _tokens.Grant;
 
-    /// <summary>Checks the settings and gets a token at once, so a wrong secret fails here, not later.</summary>
+    /// <summary>
+    /// Checks the settings and gets a token at once, so a wrong secret fails here, not later. With
+    /// an access key it first discovers the token endpoint and, unless a base URI was given, then
+    /// the tenant's API endpoint (see <see cref="SignIn"/>).
+    /// </summary>
     public static async Task<CXoneConnection> ConnectAsync(ConnectionSettings settings, CancellationToken cancellationToken)
     {
         if (settings.Problem() is { } problem) throw new ArgumentException($"Cannot connect: {problem}.");
-        var connection = new CXoneConnection(settings);
+        var http = new HttpClient(settings.Handler ?? new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate }, disposeHandler: true)
+        {
+            Timeout = Timeout.InfiniteTimeSpan, // attempts are timed by the resilience pipeline instead
+        };
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(settings.RequestTimeout);
-            await connection._tokens.GetAsync(timeout.Token).ConfigureAwait(false);
-            return connection;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            connection.Dispose();
-            throw new CXoneAuthenticationException($"The token endpoint {TokenClient.Describe(settings.Credentials.TokenUri)} did not answer within {settings.RequestTimeout.TotalSeconds:0} s.");
+            var signedIn = await new SignIn(settings, http).RunAsync(cancellationToken).ConfigureAwait(false);
+            return new CXoneConnection(settings, http, signedIn.Tokens, signedIn.BaseUri, signedIn.TenantId);
         }
         catch
         {
-            connection.Dispose();
+            http.Dispose();
             throw;
         }
     }
@@ -90,7 +110,8 @@ public sealed class CXoneConnection : IDisposable
         _http.Dispose();
     }
 
-    public override string ToString() => $"CXone connection to {BaseUri} as client '{ClientId}'";
+    public override string ToString() =>
+        $"CXone connection to {BaseUri} as client '{ClientId}'" + (TenantId is null ? string.Empty : $" (tenant {TenantId})");
 
     private static Uri WithTrailingSlash(Uri uri) =>
         uri.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/");

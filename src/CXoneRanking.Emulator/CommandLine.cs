@@ -16,6 +16,10 @@ internal static class CommandLine
                                    port 0 picks a free port)
           --client-id ID           OAuth client id accepted by /oauth/token (default emulator)
           --client-secret SECRET   OAuth client secret (default emulator)
+          --access-key-id ID       access key id the password grant accepts (default emulator-key)
+          --access-key-secret S    access key secret (default emulator-key-secret)
+          --tenant-id ID           tenant id claim of id tokens, the tenant cxone-configuration knows
+                                   (default 11111111-2222-4333-8444-555555555555)
           --token-lifetime SEC     access token lifetime in seconds, 1..86400 (default 3600)
           --latency-ms MS          delay added to every API response, 0..60000 (default 0)
           --fault-rate SPEC        random faults on ranking POSTs, e.g. 429=0.1,500=0.05,409=0.05,reset=0.02
@@ -27,7 +31,7 @@ internal static class CommandLine
 
     private static readonly HashSet<string> KnownOptions = new(StringComparer.Ordinal)
     {
-        "urls", "client-id", "client-secret", "token-lifetime", "latency-ms", "fault-rate", "seed", "retry-after", "parent-pid",
+        "urls", "client-id", "client-secret", "access-key-id", "access-key-secret", "tenant-id", "token-lifetime", "latency-ms", "fault-rate", "seed", "retry-after", "parent-pid",
     };
 
     public static EmulatorOptions Parse(IReadOnlyList<string> args)
@@ -87,6 +91,9 @@ internal static class CommandLine
             Urls = values.TryGetValue("urls", out var urls) ? LoopbackUrls.Parse(urls) : defaults.Urls,
             ClientId = NonEmpty(values, "client-id", defaults.ClientId),
             ClientSecret = NonEmpty(values, "client-secret", defaults.ClientSecret),
+            AccessKeyId = NonEmpty(values, "access-key-id", defaults.AccessKeyId),
+            AccessKeySecret = NonEmpty(values, "access-key-secret", defaults.AccessKeySecret),
+            TenantId = NonEmpty(values, "tenant-id", defaults.TenantId),
             TokenLifetime = TimeSpan.FromSeconds(Integer(values, "token-lifetime", 1, 86_400, 3600)),
             Latency = TimeSpan.FromMilliseconds(Integer(values, "latency-ms", 0, 60_000, 0)),
             FaultRates = values.TryGetValue("fault-rate", out var rates) ? FaultRates.Parse(rates) : FaultRates.None,

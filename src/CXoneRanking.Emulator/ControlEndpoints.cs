@@ -121,4 +121,11 @@ internal sealed class ControlEndpoints(EmulatorState state)
         state.Reset();
         return JsonReply.WriteAsync(context, 200, new ResetDone(true), EmulatorJsonContext.Default.ResetDone);
     }
+
+    /// <summary>Revokes every refresh token, so the next renewal must fall back to the password grant.</summary>
+    public Task RevokeRefreshTokensAsync(HttpContext context)
+    {
+        state.RefreshTokens.RevokeAll();
+        return JsonReply.WriteAsync(context, 200, new ResetDone(true), EmulatorJsonContext.Default.ResetDone);
+    }
 }

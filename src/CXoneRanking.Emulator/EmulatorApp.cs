@@ -89,6 +89,9 @@ public static class EmulatorApp
     {
         const string session = "/api/v2/agentassist/sessions/{sessionId}";
         var control = new ControlEndpoints(state);
+        var discovery = new DiscoveryEndpoints(state);
+        app.MapGet("/.well-known/openid-configuration", discovery.OpenIdConfigurationAsync);
+        app.MapGet("/.well-known/cxone-configuration", discovery.CXoneConfigurationAsync);
         app.MapPost("/oauth/token", new TokenEndpoint(state).HandleAsync);
         app.MapPost(session + "/snippets/ranking", new RankingEndpoint(state).HandleAsync);
         app.MapGet(session, new SessionStatusEndpoint(state).HandleAsync);
@@ -99,5 +102,6 @@ public static class EmulatorApp
         app.MapGet("/_emulator/journal", control.JournalAsync);
         app.MapGet("/_emulator/rankings/{sessionId}", control.RankingAsync);
         app.MapPost("/_emulator/reset", control.ResetAsync);
+        app.MapPost("/_emulator/refresh-tokens/revoke", control.RevokeRefreshTokensAsync);
     }
 }

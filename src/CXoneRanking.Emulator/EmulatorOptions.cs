@@ -14,6 +14,14 @@ internal sealed class EmulatorOptions
 
     public string ClientSecret { get; init; } = "emulator";
 
+    /// <summary>The access key (user name and password of the password grant) the emulator accepts.</summary>
+    public string AccessKeyId { get; init; } = "emulator-key";
+
+    public string AccessKeySecret { get; init; } = "emulator-key-secret";
+
+    /// <summary>The tenant id claim of every id token, and the one tenant cxone-configuration knows.</summary>
+    public string TenantId { get; init; } = "11111111-2222-4333-8444-555555555555";
+
     public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>Added to every API response (token, ranking, status), never to control endpoints.</summary>

@@ -27,6 +27,8 @@ internal sealed class EmulatorState
 
     public TokenStore Tokens { get; }
 
+    public RefreshTokenStore RefreshTokens { get; } = new();
+
     public SessionLocks Locks { get; }
 
     public FaultInjector Faults { get; }

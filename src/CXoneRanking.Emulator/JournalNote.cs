@@ -11,6 +11,7 @@ internal static class JournalOutcome
     public const string Status = "status";
     public const string TokenIssued = "token_issued";
     public const string TokenRejected = "token_rejected";
+    public const string Discovery = "discovery";
     public const string NotFound = "not_found";
     public const string MethodNotAllowed = "method_not_allowed";
     public const string Error = "error";

@@ -1,12 +1,11 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Net.Http.Headers;
 
 namespace CXoneRanking.Emulator;
 
 /// <summary>
-/// <c>POST /oauth/token</c>: the OAuth2 client-credentials grant of SPEC section 2, with the error
-/// codes of RFC 6749 section 5.2. The form body is read here and nowhere else, and never journaled.
+/// <c>POST /oauth/token</c>: the OAuth2 client-credentials grant of SPEC section 2, and the password
+/// and refresh_token grants of an access key (<see cref="AccessKeyGrants"/>), with the error codes of
+/// RFC 6749 section 5.2. The form body is read here and nowhere else, and never journaled.
 /// </summary>
 internal sealed class TokenEndpoint(EmulatorState state)
 {
@@ -38,8 +37,14 @@ internal sealed class TokenEndpoint(EmulatorState state)
             return;
         }
 
-        if (!SecretEquals(form["client_id"].ToString(), state.Options.ClientId)
-            | !SecretEquals(form["client_secret"].ToString(), state.Options.ClientSecret))
+        if (grantType is "password" or "refresh_token")
+        {
+            await new AccessKeyGrants(state).HandleAsync(context, form, grantType);
+            return;
+        }
+
+        if (!ClientAuthentication.SecretEquals(form["client_id"].ToString(), state.Options.ClientId)
+            | !ClientAuthentication.SecretEquals(form["client_secret"].ToString(), state.Options.ClientSecret))
         {
             await RejectAsync(context, 401, "invalid_client", "unknown client or wrong secret");
             return;
@@ -47,7 +52,7 @@ internal sealed class TokenEndpoint(EmulatorState state)
 
         if (grantType != "client_credentials")
         {
-            await RejectAsync(context, 400, "unsupported_grant_type", "only client_credentials is supported");
+            await RejectAsync(context, 400, "unsupported_grant_type", "only client_credentials, password and refresh_token are supported");
             return;
         }
 
@@ -68,11 +73,7 @@ internal sealed class TokenEndpoint(EmulatorState state)
         MediaTypeHeaderValue.TryParse(contentType, out var parsed)
         && parsed.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
-    // Constant time, so the emulator does not teach a habit of leaking secret prefixes through timing.
-    private static bool SecretEquals(string given, string expected) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
-
-    private static Task RejectAsync(HttpContext context, int status, string error, string description)
+    public static Task RejectAsync(HttpContext context, int status, string error, string description)
     {
         context.JournalNote().Record(JournalOutcome.TokenRejected, error);
         return JsonReply.WriteErrorAsync(context, status, error, description);

@@ -7,6 +7,15 @@ namespace CXoneRanking.Emulator;
 
 internal sealed record TokenIssued(string AccessToken, int ExpiresIn, string TokenType, string Scope);
 
+internal sealed record AccessKeyTokenIssued(string AccessToken, int ExpiresIn, string TokenType, string RefreshToken, string IdToken);
+
+internal sealed record OpenIdConfiguration(
+    string Issuer, string TokenEndpoint, IReadOnlyList<string> GrantTypesSupported,
+    IReadOnlyList<string> TokenEndpointAuthMethodsSupported, IReadOnlyList<string> IdTokenSigningAlgValuesSupported);
+
+internal sealed record CXoneConfiguration(
+    [property: System.Text.Json.Serialization.JsonPropertyName("tenantId")] string TenantId, string ApiEndpoint);
+
 internal sealed record ErrorReply(
     string Error,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ErrorDescription = null);
@@ -35,6 +44,9 @@ internal sealed record ResetDone(bool Reset);
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(TokenIssued))]
 [JsonSerializable(typeof(ErrorReply))]
+[JsonSerializable(typeof(AccessKeyTokenIssued))]
+[JsonSerializable(typeof(OpenIdConfiguration))]
+[JsonSerializable(typeof(CXoneConfiguration))]
 [JsonSerializable(typeof(SchemaViolation))]
 [JsonSerializable(typeof(RankingAccepted))]
 [JsonSerializable(typeof(SessionState))]

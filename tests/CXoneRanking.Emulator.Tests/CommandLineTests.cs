@@ -10,6 +10,9 @@ public sealed class CommandLineTests
         Assert.Equal(["http://127.0.0.1:5080"], options.Urls);
         Assert.Equal("emulator", options.ClientId);
         Assert.Equal("emulator", options.ClientSecret);
+        Assert.Equal("emulator-key", options.AccessKeyId);
+        Assert.Equal("emulator-key-secret", options.AccessKeySecret);
+        Assert.Equal("11111111-2222-4333-8444-555555555555", options.TenantId);
         Assert.Equal(TimeSpan.FromSeconds(3600), options.TokenLifetime);
         Assert.Equal(TimeSpan.Zero, options.Latency);
         Assert.True(options.FaultRates.IsEmpty);
@@ -25,8 +28,10 @@ public sealed class CommandLineTests
         var options = CommandLine.Parse([
             "--urls=http://localhost:7000", "--client-id", "id", "--client-secret=pw", "--token-lifetime", "5",
             "--latency-ms=25", "--fault-rate", "429=0.5,reset=0.5", "--seed", "-3", "--retry-after", "9", "--parent-pid", "42",
+            "--access-key-id", "k", "--access-key-secret=ks", "--tenant-id", "t",
         ]);
 
+        Assert.Equal(("k", "ks", "t"), (options.AccessKeyId, options.AccessKeySecret, options.TenantId));
         Assert.Equal(["http://localhost:7000"], options.Urls);
         Assert.Equal(("id", "pw"), (options.ClientId, options.ClientSecret));
         Assert.Equal(TimeSpan.FromSeconds(5), options.TokenLifetime);

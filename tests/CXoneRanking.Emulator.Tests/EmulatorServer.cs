@@ -28,7 +28,9 @@ internal sealed class EmulatorServer : IAsyncDisposable
 
     public static async Task<EmulatorServer> StartAsync(TimeProvider? clock, params string[] options)
     {
-        string[] args = ["--urls", "http://127.0.0.1:0", "--client-id", ClientId, "--client-secret", ClientSecret, .. options];
+        // A test that names its own client (odd characters, say) replaces the default one.
+        string[] client = options.Contains("--client-id") ? [] : ["--client-id", ClientId, "--client-secret", ClientSecret];
+        string[] args = ["--urls", "http://127.0.0.1:0", .. client, .. options];
         var app = EmulatorApp.Build(args, clock);
         await app.StartAsync();
         return new EmulatorServer(app, new Uri(EmulatorApp.ListeningAddress(app)));

@@ -44,7 +44,8 @@ public sealed class TokenEndpointTests
     [InlineData("scope", "agentassist:session:write", HttpStatusCode.BadRequest, "invalid_scope")]
     [InlineData("scope", "agentassist:snippet:write", HttpStatusCode.BadRequest, "invalid_scope")]
     [InlineData("scope", "", HttpStatusCode.BadRequest, "invalid_scope")]
-    [InlineData("grant_type", "password", HttpStatusCode.BadRequest, "unsupported_grant_type")]
+    [InlineData("grant_type", "authorization_code", HttpStatusCode.BadRequest, "unsupported_grant_type")]
+    [InlineData("grant_type", "password", HttpStatusCode.BadRequest, "invalid_request")]
     [InlineData("grant_type", "", HttpStatusCode.BadRequest, "invalid_request")]
     public async Task Bad_token_requests_get_the_OAuth_error(string field, string value, HttpStatusCode status, string error)
     {

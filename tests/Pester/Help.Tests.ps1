@@ -89,7 +89,7 @@ Describe 'about_CXoneRanking' {
         $about | Should -Match 'HOW A SCORE IS MADE'
         $about | Should -Match 'THE AUDIT LOG'
         $about | Should -Match 'SCHEDULED TASKS'
-        foreach ($variable in 'CXONE_ENV', 'CXONE_BASE_URI', 'CXONE_CLIENT_ID', 'CXONE_CLIENT_SECRET', 'CXONE_OAUTH_URL', 'CXONE_AUDIT_PATH') {
+        foreach ($variable in 'CXONE_ENV', 'CXONE_BASE_URI', 'CXONE_CLIENT_ID', 'CXONE_CLIENT_SECRET', 'CXONE_OAUTH_URL', 'CXONE_AUDIT_PATH', 'CXONE_ISSUER', 'CXONE_ACCESS_KEY_ID', 'CXONE_ACCESS_KEY_SECRET') {
             $about | Should -Match $variable
         }
     }

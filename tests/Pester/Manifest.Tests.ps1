@@ -59,7 +59,7 @@ Describe 'the module manifest' {
 
     It 'loads its formats and types' {
         foreach ($file in @($data.FormatsToProcess) + @($data.TypesToProcess)) { Join-Path $moduleBase $file | Should -Exist }
-        $manifest.ExportedFormatFiles.Count | Should -Be 2
+        $manifest.ExportedFormatFiles.Count | Should -Be 3
         $manifest.ExportedTypeFiles.Count | Should -Be 1
     }
 }

@@ -3,8 +3,18 @@ namespace CXoneRanking.Api;
 /// <summary>Everything Connect-CXone gathered, checked before any request is made.</summary>
 public sealed class ConnectionSettings
 {
-    public required Uri BaseUri { get; init; }
-    public required ClientCredentials Credentials { get; init; }
+    /// <summary>The API address; with <see cref="AccessKey"/> it may be left out and is then discovered.</summary>
+    public Uri? BaseUri { get; init; }
+
+    /// <summary>Client-credentials sign-in (the default). Give this or <see cref="AccessKey"/>.</summary>
+    public ClientCredentials? Credentials { get; init; }
+
+    /// <summary>CXone access-key sign-in with OpenID discovery. Give this or <see cref="Credentials"/>.</summary>
+    public AccessKeyCredentials? AccessKey { get; init; }
+
+    public string RankingPathTemplate { get; init; } = PathTemplate.DefaultRanking;
+    public string SessionPathTemplate { get; init; } = PathTemplate.DefaultSession;
+
     public string? AuditPath { get; init; }
 
     /// <summary>POST attempts per session, retries included.</summary>
@@ -28,12 +38,23 @@ public sealed class ConnectionSettings
     public HttpMessageHandler? Handler { get; init; }
 
     public string? Problem() =>
-        EndpointPolicy.Problem(BaseUri, "base URI")
-        ?? EndpointPolicy.Problem(Credentials.TokenUri, "token URI")
-        ?? (string.IsNullOrWhiteSpace(Credentials.ClientId) ? "the client id is empty" : null)
-        ?? (Credentials.ClientSecret.Length == 0 ? "the client secret is empty" : null)
+        SignInProblem()
+        ?? PathTemplate.Problem(RankingPathTemplate, "ranking path template")
+        ?? PathTemplate.Problem(SessionPathTemplate, "session path template")
         ?? (MaxAttempts is < 1 or > 20 ? $"MaxAttempts {MaxAttempts} is outside 1..20" : null)
         ?? (RequestTimeout <= TimeSpan.Zero ? "the request timeout must be positive" : null)
         ?? (TotalTimeout < RequestTimeout ? "the total timeout must be at least the request timeout" : null)
         ?? (RateLimitPerSecond is <= 0 ? "the rate limit must be positive" : null);
+
+    private string? SignInProblem() => (Credentials, AccessKey) switch
+    {
+        (null, null) => "no credentials: give client credentials or an access key",
+        ({ }, { }) => "give client credentials or an access key, not both",
+        (null, { } key) => (BaseUri is null ? null : EndpointPolicy.Problem(BaseUri, "base URI")) ?? key.Problem(),
+        ({ } client, null) =>
+            EndpointPolicy.Problem(BaseUri, "base URI")
+            ?? EndpointPolicy.Problem(client.TokenUri, "token URI")
+            ?? (string.IsNullOrWhiteSpace(client.ClientId) ? "the client id is empty" : null)
+            ?? (client.ClientSecret.Length == 0 ? "the client secret is empty" : null),
+    };
 }

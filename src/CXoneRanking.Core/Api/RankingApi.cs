@@ -9,11 +9,13 @@ namespace CXoneRanking.Api;
 /// The two calls of the ranking contract (SPEC section 2), one HTTP attempt each. Headers are set
 /// here and never logged; bodies are logged at Debug only.
 /// </summary>
-internal sealed class RankingApi(HttpClient http, Uri baseUri, string clientVersion, TimeProvider time)
+internal sealed class RankingApi(HttpClient http, Uri baseUri, PathTemplate ranking, PathTemplate session, string clientVersion, TimeProvider time)
 {
-    public Uri RankingUri(string sessionId) => new(baseUri, $"api/v2/agentassist/sessions/{Segment(sessionId)}/snippets/ranking");
+    // The templates insert the session id as one segment whatever it holds: '/', '?', '#', '%'
+    // and spaces are all escaped.
+    public Uri RankingUri(string sessionId) => new(baseUri, ranking.Expand(sessionId));
 
-    public Uri SessionUri(string sessionId) => new(baseUri, $"api/v2/agentassist/sessions/{Segment(sessionId)}");
+    public Uri SessionUri(string sessionId) => new(baseUri, session.Expand(sessionId));
 
     public async Task<AttemptOutcome> PostRankingAsync(AccessToken token, string sessionId, byte[] body, string idempotencyKey, ILogger log, CancellationToken cancellationToken)
     {
@@ -65,7 +67,4 @@ internal sealed class RankingApi(HttpClient http, Uri baseUri, string clientVers
             return AttemptOutcome.FromFault(e);
         }
     }
-
-    // One path segment whatever the id holds: '/', '?', '#', '%' and spaces are all escaped.
-    private static string Segment(string sessionId) => Uri.EscapeDataString(sessionId);
 }

@@ -4,11 +4,13 @@ namespace CXoneRanking.Api;
 /// One connection's token: shared by every session and runspace using the connection, renewed
 /// before it expires, with at most one token request in flight however many callers wait.
 /// </summary>
-internal sealed class TokenCache(TokenClient client, TimeProvider time) : IDisposable
+internal sealed class TokenCache(ITokenGrant grant, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim _renewal = new(1, 1);
     private AccessToken? _current;
     private int _requests;
+
+    public ITokenGrant Grant => grant;
 
     public DateTimeOffset? ExpiresAt => Volatile.Read(ref _current)?.ExpiresAt;
 
@@ -24,7 +26,7 @@ internal sealed class TokenCache(TokenClient client, TimeProvider time) : IDispo
         {
             token = Volatile.Read(ref _current);
             if (token is not null && !token.NeedsRenewal(time.GetUtcNow())) return token;
-            token = await client.RequestAsync(cancellationToken).ConfigureAwait(false);
+            token = await grant.RequestAsync(cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _requests);
             Volatile.Write(ref _current, token);
             return token;

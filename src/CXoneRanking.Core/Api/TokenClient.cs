@@ -1,20 +1,24 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace CXoneRanking.Api;
 
 /// <summary>
-/// OAuth2 client credentials against the token endpoint (SPEC section 2). Failures become
-/// <see cref="CXoneAuthenticationException"/>s that name the endpoint and the server's error
-/// code, never the secret, the form body or a token.
+/// One POST to an OAuth2 token endpoint, whatever the grant (SPEC section 2, RFC 6749). Failures
+/// become <see cref="CXoneAuthenticationException"/>s that name the endpoint and the server's error
+/// code, never a secret, the form body, the Authorization header or a token.
 /// </summary>
-internal sealed class TokenClient(HttpClient http, ClientCredentials credentials, TimeProvider time)
+internal sealed class TokenClient(HttpClient http, Uri endpoint, string grant, TimeProvider time)
 {
-    public async Task<AccessToken> RequestAsync(CancellationToken cancellationToken)
+    /// <param name="form">Builds the form, revealing a secret only for that moment.</param>
+    /// <param name="clientAuthentication">HTTP Basic client authentication, or null when the form carries it.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<TokenResponse> RequestAsync(Func<HttpContent> form, AuthenticationHeaderValue? clientAuthentication, CancellationToken cancellationToken)
     {
-        var endpoint = credentials.TokenUri;
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = credentials.ToForm() };
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = form() };
         request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Authorization = clientAuthentication;
         HttpResponseMessage response;
         try
         {
@@ -32,13 +36,13 @@ internal sealed class TokenClient(HttpClient http, ClientCredentials credentials
             var body = await HttpBodies.ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.OK)
                 throw new CXoneAuthenticationException(
-                    $"The token endpoint {Describe(endpoint)} refused the request: {(int)response.StatusCode} {ErrorCode(body) ?? response.ReasonPhrase}{Hint(ErrorCode(body))}",
+                    $"The token endpoint {Describe(endpoint)} refused the request: {(int)response.StatusCode} {ErrorCode(body) ?? response.ReasonPhrase}{Hint(ErrorCode(body), grant)}",
                     (int)response.StatusCode);
             return Parse(body, issuedAt, endpoint);
         }
     }
 
-    private static AccessToken Parse(string body, DateTimeOffset issuedAt, Uri endpoint)
+    private static TokenResponse Parse(string body, DateTimeOffset issuedAt, Uri endpoint)
     {
         try
         {
@@ -48,13 +52,16 @@ internal sealed class TokenClient(HttpClient http, ClientCredentials credentials
             var lifetime = root.TryGetProperty("expires_in", out var e) && e.TryGetDouble(out var seconds) && seconds > 0 ? seconds : (double?)null;
             if (string.IsNullOrEmpty(token) || lifetime is null)
                 throw new CXoneAuthenticationException($"The token endpoint {Describe(endpoint)} answered without an access_token and a positive expires_in.");
-            return new AccessToken(token!, issuedAt, TimeSpan.FromSeconds(lifetime.Value));
+            return new TokenResponse(new AccessToken(token!, issuedAt, TimeSpan.FromSeconds(lifetime.Value)), Text(root, "refresh_token"), Text(root, "id_token"));
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             throw new CXoneAuthenticationException($"The token endpoint {Describe(endpoint)} answered with something that is not a JSON token response.", null, e);
         }
     }
+
+    private static string? Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 
     // Only a short, word-like OAuth error code is echoed: a description could repeat input.
     private static string? ErrorCode(string body)
@@ -68,11 +75,14 @@ internal sealed class TokenClient(HttpClient http, ClientCredentials credentials
         catch (JsonException) { return null; }
     }
 
-    private static string Hint(string? code) => code switch
+    private static string Hint(string? code, string grant) => code switch
     {
         "invalid_client" => " (check the client id and secret)",
         "invalid_scope" => " (check -Scope)",
-        "unsupported_grant_type" => " (the endpoint does not accept client credentials)",
+        "invalid_grant" when grant == "password" => " (check the access key id and secret)",
+        "invalid_grant" when grant == "refresh_token" => " (the refresh token was refused)",
+        "unsupported_grant_type" when grant == "client_credentials" => " (the endpoint does not accept client credentials)",
+        "unsupported_grant_type" => $" (the endpoint does not accept the {grant} grant)",
         _ => string.Empty,
     };
 

@@ -5,7 +5,8 @@ namespace CXoneRanking.Ranking;
 /// <summary>
 /// Reads boost and exclude rules from a JSON file, so scheduled tasks keep them in version
 /// control: an array of <c>{"metadata_key": "category", "value": "billing*", "factor": 1.2}</c>
-/// or <c>{"metadata_key": "category", "value": "spam", "exclude": true}</c>. Property names may
+/// or <c>{"metadata_key": "category", "value": "spam", "exclude": true}</c>, or over snippet ids:
+/// <c>{"snippet_id": "KB-1*", "factor": 1.4}</c> (with or without a metadata key). Property names may
 /// also be camelCase or PascalCase. Every error says where the file is wrong.
 /// </summary>
 public static class BoostDirectiveFile
@@ -55,7 +56,7 @@ public static class BoostDirectiveFile
     {
         if (rule.ValueKind != JsonValueKind.Object)
             throw new DirectiveFileException($"{where}: expected an object, found {Describe(rule.ValueKind)}.");
-        string? key = null, value = null;
+        string? key = null, value = null, snippetId = null;
         double? factor = null;
         var exclude = false;
         foreach (var property in rule.EnumerateObject())
@@ -65,6 +66,7 @@ public static class BoostDirectiveFile
             {
                 case "metadatakey": key = Text(v, where, property.Name); break;
                 case "value": value = Text(v, where, property.Name); break;
+                case "snippetid": snippetId = Text(v, where, property.Name); break;
                 case "factor":
                     factor = v.ValueKind == JsonValueKind.Number ? v.GetDouble()
                         : throw new DirectiveFileException($"{where}: '{property.Name}' must be a number, found {Describe(v.ValueKind)}.");
@@ -74,14 +76,15 @@ public static class BoostDirectiveFile
                         : throw new DirectiveFileException($"{where}: '{property.Name}' must be true or false, found {Describe(v.ValueKind)}.");
                     break;
                 default:
-                    throw new DirectiveFileException($"{where}: unknown property '{property.Name}' (expected metadata_key, value, factor or exclude).");
+                    throw new DirectiveFileException($"{where}: unknown property '{property.Name}' (expected metadata_key, value, snippet_id, factor or exclude).");
             }
         }
-        if (key is null) throw new DirectiveFileException($"{where}: 'metadata_key' is missing.");
-        if (value is null) throw new DirectiveFileException($"{where}: 'value' is missing.");
+        if (key is null && string.IsNullOrEmpty(snippetId)) throw new DirectiveFileException($"{where}: 'metadata_key' is missing (or give 'snippet_id').");
+        if (key is null && value is not null) throw new DirectiveFileException($"{where}: 'value' needs a 'metadata_key'.");
+        if (key is not null && value is null) throw new DirectiveFileException($"{where}: 'value' is missing.");
         if (exclude && factor is not null) throw new DirectiveFileException($"{where}: a rule either excludes or has a factor, not both.");
         if (!exclude && factor is null) throw new DirectiveFileException($"{where}: 'factor' is missing (or set \"exclude\": true).");
-        var directive = exclude ? BoostDirective.Excluding(key, value) : BoostDirective.Boost(key, value, factor!.Value);
+        var directive = new BoostDirective { MetadataKey = key ?? string.Empty, Value = value ?? "*", SnippetId = snippetId, Exclude = exclude, Factor = factor ?? 1.0 };
         if (directive.Problem() is { } problem) throw new DirectiveFileException($"{where}: {problem}.");
         return directive;
     }

@@ -88,13 +88,13 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
         var sound = options.Directives.Where(d => d.Problem() is null).ToList();
         foreach (var s in scored)
         {
-            if (sound.FirstOrDefault(d => d.Exclude && d.Matches(s.Metadata)) is { } exclusion)
+            if (sound.FirstOrDefault(d => d.Exclude && d.Matches(s.SnippetId, s.Metadata)) is { } exclusion)
             {
                 Warn(RankingIssueCodes.Excluded, $"snippet '{s.SnippetId}' excluded by {exclusion}", s.SnippetId);
                 continue;
             }
             foreach (var rule in sound)
-                if (!rule.Exclude && rule.Matches(s.Metadata)) s.ApplyRule(rule);
+                if (!rule.Exclude && rule.Matches(s.SnippetId, s.Metadata)) s.ApplyRule(rule);
             if (s.CapBoost())
                 Warn(RankingIssueCodes.BoostCapped, $"snippet '{s.SnippetId}': total boost capped at {BoostDirective.MaxFactor:0}", s.SnippetId);
             kept.Add(s);

@@ -6,7 +6,7 @@ using CXoneRanking.PowerShell.Infrastructure;
 namespace CXoneRanking.PowerShell.Cmdlets;
 
 /// <summary>
-/// <para type="synopsis">Signs in to a CXone tenant with OAuth2 client credentials and keeps the connection for this runspace.</para>
+/// <para type="synopsis">Signs in to a CXone tenant (OAuth2 client credentials, or a CXone access key with OpenID discovery) and keeps the connection for this runspace.</para>
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "CXone", DefaultParameterSetName = WithSecret)]
 [OutputType(typeof(CXoneConnection))]
@@ -14,6 +14,9 @@ public sealed class ConnectCXoneCommand : PSCmdlet
 {
     private const string WithSecret = "ClientSecret";
     private const string WithCredential = "Credential";
+    // The access-key sets: the application's id and secret as -ClientId/-ClientSecret, or as -Credential.
+    private const string WithAccessKey = "AccessKey";
+    private const string WithAccessKeyCredential = "AccessKeyCredential";
     private readonly AsyncPipeline _async = new();
 
     /// <summary>The tenant's environment name: the API is https://{Environment}.api.cxone.com.</summary>
@@ -25,23 +28,47 @@ public sealed class ConnectCXoneCommand : PSCmdlet
     public Uri? BaseUri { get; set; }
 
     [Parameter(ParameterSetName = WithSecret)]
+    [Parameter(ParameterSetName = WithAccessKey)]
     [ValidateNotNullOrEmpty]
     public string? ClientId { get; set; }
 
     [Parameter(ParameterSetName = WithSecret)]
+    [Parameter(ParameterSetName = WithAccessKey)]
     public SecureString? ClientSecret { get; set; }
 
     /// <summary>The client id as user name and the client secret as password.</summary>
     [Parameter(ParameterSetName = WithCredential, Mandatory = true)]
+    [Parameter(ParameterSetName = WithAccessKeyCredential, Mandatory = true)]
     [Credential]
     public PSCredential Credential { get; set; } = PSCredential.Empty;
 
-    [Parameter]
+    [Parameter(ParameterSetName = WithSecret)]
+    [Parameter(ParameterSetName = WithCredential)]
     public Uri? TokenUri { get; set; }
+
+    [Parameter(ParameterSetName = WithSecret)]
+    [Parameter(ParameterSetName = WithCredential)]
+    [ValidateNotNullOrEmpty]
+    public string[]? Scope { get; set; }
+
+    /// <summary>The OpenID issuer whose discovery documents name the token and API endpoints.</summary>
+    [Parameter(ParameterSetName = WithAccessKey)]
+    [Parameter(ParameterSetName = WithAccessKeyCredential)]
+    public Uri? Issuer { get; set; }
+
+    /// <summary>The access key id as user name and the access key secret as password.</summary>
+    [Parameter(ParameterSetName = WithAccessKey)]
+    [Parameter(ParameterSetName = WithAccessKeyCredential, Mandatory = true)]
+    [Credential]
+    public PSCredential AccessKey { get; set; } = PSCredential.Empty;
 
     [Parameter]
     [ValidateNotNullOrEmpty]
-    public string[]? Scope { get; set; }
+    public string? RankingPathTemplate { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SessionPathTemplate { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -71,11 +98,18 @@ public sealed class ConnectCXoneCommand : PSCmdlet
 
     protected override void EndProcessing()
     {
+        var withCredential = ParameterSetName is WithCredential or WithAccessKeyCredential;
+        var withAccessKey = AccessKey != PSCredential.Empty;
         var request = new ConnectionRequest
         {
             Environment = Environment, BaseUri = BaseUri, TokenUri = TokenUri, Scope = Scope,
-            ClientId = ParameterSetName == WithCredential ? Credential.UserName : ClientId,
-            ClientSecret = ParameterSetName == WithCredential ? Credential.Password : ClientSecret,
+            ClientId = withCredential ? Credential.UserName : ClientId,
+            ClientSecret = withCredential ? Credential.Password : ClientSecret,
+            UseAccessKey = ParameterSetName is WithAccessKey or WithAccessKeyCredential,
+            Issuer = Issuer,
+            AccessKeyId = withAccessKey ? AccessKey.UserName : null,
+            AccessKeySecret = withAccessKey ? AccessKey.Password : null,
+            RankingPathTemplate = RankingPathTemplate, SessionPathTemplate = SessionPathTemplate,
             AuditPath = AuditPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(AuditPath),
             MaxAttempts = MaxAttempts, RequestTimeoutSeconds = RequestTimeout, TotalTimeoutSeconds = TotalTimeout, RateLimit = RateLimit,
         };
@@ -87,18 +121,18 @@ public sealed class ConnectCXoneCommand : PSCmdlet
         CXoneConnection? connection = null;
         try
         {
-            WriteVerbose($"Requesting a token from {settings!.Credentials.TokenUri.GetLeftPart(UriPartial.Path)} for client '{settings.Credentials.ClientId}'.");
-            _async.Run(async stop => connection = await CXoneConnection.ConnectAsync(settings, stop).ConfigureAwait(false));
+            WriteVerbose(ConnectionMessages.Starting(settings!));
+            _async.Run(async stop => connection = await CXoneConnection.ConnectAsync(settings!, stop).ConfigureAwait(false));
         }
         catch (CXoneAuthenticationException e)
         {
             var unreachable = e.HttpStatus is null;
             ThrowTerminatingError(new ErrorRecord(e, unreachable ? "TokenEndpointUnreachable" : "AuthenticationFailed",
-                unreachable ? ErrorCategory.ConnectionError : ErrorCategory.AuthenticationError, settings!.Credentials.TokenUri));
+                unreachable ? ErrorCategory.ConnectionError : ErrorCategory.AuthenticationError, settings!.Credentials?.TokenUri ?? settings.AccessKey?.Issuer));
         }
         // The connection it replaces is not closed: a script may still hold it from -PassThru.
         ConnectionStore.Set(this, connection!);
-        WriteVerbose($"Connected: {connection}; the token expires at {connection!.TokenExpiresAt:u}.");
+        WriteVerbose(ConnectionMessages.Connected(connection!));
         if (PassThru) WriteObject(connection);
     }
 

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using CXoneRanking.Audit;
 using CXoneRanking.Metrics;
 using CXoneRanking.PowerShell.Infrastructure;
 
@@ -10,19 +9,8 @@ namespace CXoneRanking.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "RankingMetrics")]
 [OutputType(typeof(RankingMetrics))]
-public sealed class GetRankingMetricsCommand : AuditLogCommandBase
+public sealed class GetRankingMetricsCommand : AuditLogQueryCommandBase
 {
-    private const int MaxWarnings = 10;
-    private readonly CancellationTokenSource _stopping = new();
-
-    /// <summary>Count entries at or after this time (a time without a zone is local, like Get-Date's).</summary>
-    [Parameter]
-    public DateTime? Since { get; set; }
-
-    /// <summary>Count entries before this time (exclusive).</summary>
-    [Parameter]
-    public DateTime? Until { get; set; }
-
     /// <summary>Count only these sessions (exact ids).</summary>
     [Parameter]
     [Alias("session_id")]
@@ -32,39 +20,10 @@ public sealed class GetRankingMetricsCommand : AuditLogCommandBase
 
     protected override void EndProcessing()
     {
-        var directory = ResolveAuditDirectory();
-        if (!Directory.Exists(directory))
-        {
-            WriteError(AuditLogNotFound(directory));
-            return;
-        }
-        var filter = new RankingMetricsFilter
-        {
-            Since = Since is { } since ? new DateTimeOffset(since) : null,
-            Until = Until is { } until ? new DateTimeOffset(until) : null,
-            SessionIds = SessionId,
-        };
-        var reader = new AuditLogReader(directory);
-        var progress = new AuditReadProgressReporter(this, $"Reading the audit log in {directory}");
-        RankingMetrics metrics;
-        try
-        {
-            metrics = RankingMetricsCalculator.Calculate(reader.ReadEntries(_stopping.Token, progress), filter);
-        }
-        catch (OperationCanceledException) { return; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            ThrowTerminatingError(AuditLogUnreadable(directory, e));
-            return;
-        }
-        finally { progress.Complete(); }
-        foreach (var skipped in reader.SkippedLines.Take(MaxWarnings))
-            WriteWarning($"Skipped {skipped}");
-        if (reader.SkippedLines.Count > MaxWarnings)
-            WriteWarning($"Skipped {reader.SkippedLines.Count - MaxWarnings} more lines; Test-RankingAuditLog lists them all.");
-        WriteVerbose($"Read {reader.FilesRead} audit file(s) in '{directory}'.");
+        var filter = Filter(SessionId);
+        var metrics = ReadLog(entries => RankingMetricsCalculator.Calculate(entries, filter), out var directory, out var filesRead);
+        if (metrics is null) return;
+        WriteVerbose($"Read {filesRead} audit file(s) in '{directory}'.");
         WriteObject(metrics);
     }
-
-    protected override void StopProcessing() => _stopping.Cancel();
 }

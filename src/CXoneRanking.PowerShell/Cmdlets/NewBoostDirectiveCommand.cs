@@ -5,7 +5,7 @@ using CXoneRanking.Ranking;
 namespace CXoneRanking.PowerShell.Cmdlets;
 
 /// <summary>
-/// <para type="synopsis">Creates a boost or exclude rule over snippet metadata, or reads rules from a JSON file.</para>
+/// <para type="synopsis">Creates a boost or exclude rule over snippet metadata or snippet ids, or reads rules from a JSON file.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.New, "BoostDirective", DefaultParameterSetName = Boost)]
 [OutputType(typeof(BoostDirective))]
@@ -14,9 +14,13 @@ public sealed class NewBoostDirectiveCommand : PSCmdlet
     private const string Boost = "Boost";
     private const string Exclusion = "Exclude";
     private const string FromFile = "Path";
+    private const string SnippetBoost = "SnippetBoost";
+    private const string SnippetExclusion = "SnippetExclude";
 
     [Parameter(ParameterSetName = Boost, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = Exclusion, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = SnippetBoost, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = SnippetExclusion, ValueFromPipelineByPropertyName = true)]
     [Alias("metadata_key", "Key")]
     [ValidateNotNullOrEmpty]
     public string MetadataKey { get; set; } = string.Empty;
@@ -24,13 +28,24 @@ public sealed class NewBoostDirectiveCommand : PSCmdlet
     /// <summary>A wildcard pattern matched case-insensitively against the metadata value.</summary>
     [Parameter(ParameterSetName = Boost, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = Exclusion, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = SnippetBoost, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = SnippetExclusion, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
-    public string Value { get; set; } = string.Empty;
+    public string Value { get; set; } = "*";
+
+    /// <summary>A wildcard pattern matched case-insensitively against the snippet id.</summary>
+    [Parameter(ParameterSetName = SnippetBoost, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = SnippetExclusion, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("snippet_id")]
+    [ValidateNotNullOrEmpty]
+    public string? SnippetId { get; set; }
 
     [Parameter(ParameterSetName = Boost, Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = SnippetBoost, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public double Factor { get; set; }
 
     [Parameter(ParameterSetName = Exclusion, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = SnippetExclusion, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public SwitchParameter Exclude { get; set; }
 
     /// <summary>JSON files holding an array of rules; wildcards allowed.</summary>
@@ -45,11 +60,10 @@ public sealed class NewBoostDirectiveCommand : PSCmdlet
             foreach (var file in Path) ReadFile(file);
             return;
         }
-        var directive = Exclude
-            ? CXoneRanking.BoostDirective.Excluding(MetadataKey, Value)
-            : CXoneRanking.BoostDirective.Boost(MetadataKey, Value, Factor);
+        var directive = new BoostDirective { MetadataKey = MetadataKey, Value = Value, SnippetId = SnippetId, Exclude = Exclude, Factor = Exclude ? 1.0 : Factor };
+        var subject = SnippetId is null ? $"'{MetadataKey}'" : $"snippet id '{SnippetId}'";
         if (directive.Problem() is { } problem)
-            WriteError(ErrorRecords.InvalidArgument("InvalidBoostDirective", $"Boost directive on '{MetadataKey}': {problem}.", directive));
+            WriteError(ErrorRecords.InvalidArgument("InvalidBoostDirective", $"Boost directive on {subject}: {problem}.", directive));
         else
             WriteObject(directive);
     }

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Text.Json;
+
+namespace CXoneRanking.Api;
+
+/// <summary>
+/// The issuer's two discovery documents: OpenID's <c>/.well-known/openid-configuration</c>
+/// (<c>token_endpoint</c>) and CXone's <c>/.well-known/cxone-configuration?tenantId=</c>
+/// (<c>api_endpoint</c>). Whatever they name must pass <see cref="EndpointPolicy"/> like a
+/// typed address, so a tampered document cannot send the access key over plain http.
+/// </summary>
+internal sealed class CXoneDiscovery(HttpClient http)
+{
+    public static Uri OpenIdConfiguration(Uri issuer) => WellKnown(issuer, "openid-configuration");
+
+    public static Uri CXoneConfiguration(Uri issuer, string tenantId) =>
+        new(WellKnown(issuer, "cxone-configuration") + "?tenantId=" + Uri.EscapeDataString(tenantId));
+
+    public Task<Uri> TokenEndpointAsync(Uri issuer, CancellationToken cancellationToken) =>
+        EndpointAsync(OpenIdConfiguration(issuer), "token_endpoint", cancellationToken);
+
+    public Task<Uri> ApiEndpointAsync(Uri issuer, string tenantId, CancellationToken cancellationToken) =>
+        EndpointAsync(CXoneConfiguration(issuer, tenantId), "api_endpoint", cancellationToken);
+
+    private async Task<Uri> EndpointAsync(Uri document, string field, CancellationToken cancellationToken)
+    {
+        var where = TokenClient.Describe(document);
+        using var request = new HttpRequestMessage(HttpMethod.Get, document);
+        request.Headers.Accept.ParseAdd("application/json");
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            var why = e is OperationCanceledException ? "it did not answer in time" : e.Message;
+            throw new CXoneAuthenticationException($"Could not read the discovery document {where}: {why}", null, e);
+        }
+        using (response)
+        {
+            var body = await HttpBodies.ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.OK)
+                throw new CXoneAuthenticationException($"The discovery document {where} answered {(int)response.StatusCode} {response.ReasonPhrase}.", (int)response.StatusCode);
+            var text = JsonObjects.ParseObject(body) is { } json && json.TryGetValue(field, out var value) ? value as string : null;
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var endpoint))
+                throw new CXoneAuthenticationException($"The discovery document {where} names no absolute {field}.", (int)response.StatusCode);
+            if (EndpointPolicy.Problem(endpoint, field) is { } problem)
+                throw new CXoneAuthenticationException($"The discovery document {where} is not usable: {problem}.", (int)response.StatusCode);
+            return endpoint;
+        }
+    }
+
+    // OpenID Connect Discovery 1.0 section 4: the issuer's path (if any) comes before /.well-known.
+    private static Uri WellKnown(Uri issuer, string document) =>
+        new(issuer.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/.well-known/" + document);
+}

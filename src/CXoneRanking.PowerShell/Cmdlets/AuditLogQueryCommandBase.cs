@@ -1,0 +1,65 @@
+using System.Management.Automation;
+using CXoneRanking.Audit;
+using CXoneRanking.Metrics;
+using CXoneRanking.PowerShell.Infrastructure;
+
+namespace CXoneRanking.PowerShell.Cmdlets;
+
+/// <summary>
+/// What every cmdlet that computes something from the audit log shares: the time range, and one
+/// streamed read of the log with progress, Ctrl+C, and a few warnings for unreadable lines.
+/// </summary>
+public abstract class AuditLogQueryCommandBase : AuditLogCommandBase
+{
+    private const int MaxWarnings = 10;
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Use entries at or after this time (a time without a zone is local, like Get-Date's).</summary>
+    [Parameter]
+    public DateTime? Since { get; set; }
+
+    /// <summary>Use entries before this time (exclusive).</summary>
+    [Parameter]
+    public DateTime? Until { get; set; }
+
+    protected RankingMetricsFilter Filter(IEnumerable<string>? sessionIds = null) => new()
+    {
+        Since = Since is { } since ? new DateTimeOffset(since) : null,
+        Until = Until is { } until ? new DateTimeOffset(until) : null,
+        SessionIds = sessionIds,
+    };
+
+    /// <summary>
+    /// Streams the log's entries into <paramref name="consume"/>; null when there is no log (an
+    /// error is written) or the pipeline was stopped. <paramref name="filesRead"/> is for Verbose.
+    /// </summary>
+    protected T? ReadLog<T>(Func<IEnumerable<AuditEntry>, T> consume, out string directory, out int filesRead) where T : class
+    {
+        directory = ResolveAuditDirectory();
+        filesRead = 0;
+        if (!Directory.Exists(directory))
+        {
+            WriteError(AuditLogNotFound(directory));
+            return null;
+        }
+        var reader = new AuditLogReader(directory);
+        var progress = new AuditReadProgressReporter(this, $"Reading the audit log in {directory}");
+        T result;
+        try { result = consume(reader.ReadEntries(_stopping.Token, progress)); }
+        catch (OperationCanceledException) { return null; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(AuditLogUnreadable(directory, e));
+            return null;
+        }
+        finally { progress.Complete(); }
+        foreach (var skipped in reader.SkippedLines.Take(MaxWarnings))
+            WriteWarning($"Skipped {skipped}");
+        if (reader.SkippedLines.Count > MaxWarnings)
+            WriteWarning($"Skipped {reader.SkippedLines.Count - MaxWarnings} more lines; Test-RankingAuditLog lists them all.");
+        filesRead = reader.FilesRead;
+        return result;
+    }
+
+    protected override void StopProcessing() => _stopping.Cancel();
+}

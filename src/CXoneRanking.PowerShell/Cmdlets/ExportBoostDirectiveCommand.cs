@@ -1,0 +1,76 @@
+using System.Management.Automation;
+using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.Ranking;
+
+namespace CXoneRanking.PowerShell.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Writes boost directives to the JSON file that New-BoostDirective -Path reads.</para>
+/// </summary>
+[Cmdlet(VerbsData.Export, "BoostDirective", SupportsShouldProcess = true)]
+[OutputType(typeof(FileInfo))]
+public sealed class ExportBoostDirectiveCommand : PSCmdlet
+{
+    private readonly List<BoostDirective> _directives = [];
+    private bool _invalid;
+
+    /// <summary>The file to write; relative paths are resolved against the current location.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [AllowEmptyCollection]
+    public BoostDirective[] InputObject { get; set; } = [];
+
+    /// <summary>Replace the file if it exists.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Output the file written.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var directive in InputObject)
+        {
+            if (directive is null) continue;
+            if (directive.Problem() is { } problem)
+            {
+                _invalid = true;
+                WriteError(ErrorRecords.InvalidArgument("InvalidBoostDirective", $"Boost directive {directive}: {problem}.", directive));
+            }
+            else _directives.Add(directive);
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path, out var provider, out _);
+        if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("PathNotFileSystem", $"The path '{Path}' is on the {provider.Name} provider; it must be a file.", Path));
+        // A file with only some of the rules would rank differently from what was asked for.
+        if (_invalid)
+        {
+            WriteError(new ErrorRecord(new InvalidOperationException($"'{file}' was not written because some directives are invalid."),
+                "DirectiveFileNotWritten", ErrorCategory.InvalidData, file));
+            return;
+        }
+        if (File.Exists(file) && !Force)
+        {
+            WriteError(new ErrorRecord(new IOException($"The file '{file}' already exists. Use -Force to replace it."),
+                "DirectiveFileExists", ErrorCategory.ResourceExists, file));
+            return;
+        }
+        if (!ShouldProcess(file, $"Write {_directives.Count} boost directive(s)")) return;
+        try { BoostDirectiveFileWriter.WriteFile(file, _directives); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            WriteError(new ErrorRecord(e, "DirectiveFileUnwritable", ErrorCategory.WriteError, file));
+            return;
+        }
+        WriteVerbose($"Wrote {_directives.Count} boost directive(s) to '{file}'.");
+        if (PassThru) WriteObject(new FileInfo(file));
+    }
+}

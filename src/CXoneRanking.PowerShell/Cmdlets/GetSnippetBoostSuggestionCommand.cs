@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Management.Automation;
+using CXoneRanking.Audit;
+using CXoneRanking.Learning;
+using CXoneRanking.Metrics;
+using CXoneRanking.PowerShell.Infrastructure;
+
+namespace CXoneRanking.PowerShell.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Learns position-bias-corrected boost factors for snippets from the clicks in the audit log.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "SnippetBoostSuggestion", DefaultParameterSetName = Suggestions)]
+[OutputType(typeof(BoostSuggestion), ParameterSetName = new[] { Suggestions })]
+[OutputType(typeof(BoostDirective), ParameterSetName = new[] { Suggestions })]
+[OutputType(typeof(PositionExamination), ParameterSetName = new[] { ExaminationCurve })]
+public sealed class GetSnippetBoostSuggestionCommand : AuditLogQueryCommandBase
+{
+    private const string Suggestions = "Suggestion";
+    private const string ExaminationCurve = "Examination";
+    /// <summary>Suggest factors only for snippets shown at least this many times.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int MinImpressions { get; set; } = BoostSuggestionCalculator.DefaultMinImpressions;
+
+    [Parameter]
+    [ValidateRange(0.01, 1.0)]
+    public double MinFactor { get; set; } = BoostSuggestionCalculator.DefaultMinFactor;
+
+    [Parameter]
+    [ValidateRange(1.0, 10.0)]
+    public double MaxFactor { get; set; } = BoostSuggestionCalculator.DefaultMaxFactor;
+
+    /// <summary>Emit one snippet-id boost directive per suggestion instead of the suggestions.</summary>
+    [Parameter(ParameterSetName = Suggestions)]
+    public SwitchParameter AsDirective { get; set; }
+
+    /// <summary>Emit the estimated examination curve (one object per position) instead of the suggestions.</summary>
+    [Parameter(ParameterSetName = ExaminationCurve, Mandatory = true)]
+    public SwitchParameter Examination { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var filter = Filter();
+        var observations = ReadLog(entries => ClickLogObservations.Collect(entries, filter), out var directory, out var filesRead);
+        if (observations is null) return;
+        WriteVerbose(string.Format(CultureInfo.InvariantCulture,
+            "Read {0} audit file(s) in '{1}': {2} submissions, {3} impressions, {4} clicks counted; clicks left out: {5} without an earlier submission of their session, {6} on a snippet not shown at their position, {7} repeated on the same impression.",
+            filesRead, directory, observations.Submissions, observations.Impressions, observations.Clicks,
+            observations.ClicksWithoutRanking, observations.ClicksNotShown, observations.RepeatedClicks));
+        var fit = PositionBasedClickModel.Fit(observations);
+        WriteVerbose($"Examination by position (position 1 = 1): {string.Join("  ", fit.Examination.Select(p => p.ToString()))}");
+        WriteVerbose($"EM ran {fit.Iterations} iteration(s).");
+        if (!fit.Converged) WriteWarning($"The click model did not settle within {fit.Iterations} iterations; treat the factors as rough.");
+        if (Examination)
+        {
+            WriteObject(fit.Examination, enumerateCollection: true);
+            return;
+        }
+        var calculator = new BoostSuggestionCalculator { MinImpressions = MinImpressions, MinFactor = MinFactor, MaxFactor = MaxFactor };
+        if (calculator.Problem() is { } problem)
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidSuggestionSettings", $"Cannot suggest boosts: {problem}.", null));
+            return;
+        }
+        var suggestions = calculator.Suggest(fit);
+        WriteVerbose($"{suggestions.Count} snippet(s) had at least {MinImpressions} impressions.");
+        foreach (var suggestion in suggestions)
+            WriteObject(AsDirective ? suggestion.ToDirective() : suggestion);
+    }
+
+}
