@@ -12,13 +12,15 @@
       Package   Build, then pack out/CXoneRanking.<version>.nupkg with PSResourceGet (local file repository)
       Demo      Build, then run examples/demo.ps1: the main job against a local CXone emulator
       Emulator  Build, then run the CXone emulator in the foreground (-EmulatorArgument passes options)
+      ReportCheck  Build, then render a generated Export-RankingReport in headless Chromium (installed
+                with apt-get if missing) and fail unless its charts render; writes out/report-screenshot.png
       Clean     remove out/ and every bin/ and obj/
     Run it as: dotnet tool restore && dotnet pwsh ./build.ps1 <Task>
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Emulator', 'Clean', 'Bench', 'Package')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Emulator', 'Clean', 'Bench', 'Package', 'ReportCheck')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -158,6 +160,13 @@ switch ($Task) {
     'Demo' {
         Invoke-Build
         & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File (Join-Path $Root 'examples/demo.ps1')
+        exit $LASTEXITCODE
+    }
+    'ReportCheck' {
+        # Not part of Test: CI machines may have no browser. A child process, like Pester's.
+        Invoke-Build
+        & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File (Join-Path $Root 'tests/ReportCheck/Invoke-ReportCheck.ps1') `
+            -ModulePath (Join-Path $ModuleOut 'CXoneRanking.psd1') -OutDirectory $Out
         exit $LASTEXITCODE
     }
     'Emulator' {

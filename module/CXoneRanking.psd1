@@ -24,6 +24,7 @@
         'Test-RankingAuditLog'
         'Get-SnippetBoostSuggestion'
         'Export-BoostDirective'
+        'Export-RankingReport'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -1,0 +1,43 @@
+using CXoneRanking.Metrics;
+
+namespace CXoneRanking.Reporting;
+
+/// <summary>
+/// Everything a report shows. <see cref="Metrics"/> is the very object Get-RankingMetrics returns
+/// for the same entries and filter; the rest only adds what the metrics do not keep (the
+/// latencies one by one, the failure causes, counts over time, the learned model).
+/// </summary>
+public sealed class RankingReport
+{
+    public string Title { get; internal set; } = "CXone snippet ranking report";
+    public DateTimeOffset GeneratedAt { get; internal set; }
+    public RankingMetricsFilter Filter { get; internal set; } = new();
+    public RankingMetrics Metrics { get; internal set; } = new();
+
+    /// <summary>The audit chain's verification, or null when it was not verified.</summary>
+    public AuditVerificationResult? Verification { get; internal set; }
+
+    /// <summary>Failed and cancelled submissions by cause (the entry's status, else its event), most frequent first.</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> FailuresByCause { get; internal set; } = [];
+
+    /// <summary>The latency of each ranking entry that has one, for the histogram.</summary>
+    public IReadOnlyList<long> Latencies { get; internal set; } = [];
+
+    /// <summary>The start (UTC) of each time bucket, hours or days, with no gaps.</summary>
+    public IReadOnlyList<DateTimeOffset> Buckets { get; internal set; } = [];
+
+    /// <summary>True when <see cref="Buckets"/> are days, false when hours.</summary>
+    public bool DailyBuckets { get; internal set; }
+
+    public IReadOnlyList<double> SubmissionsPerBucket { get; internal set; } = [];
+    public IReadOnlyList<double> ClicksPerBucket { get; internal set; } = [];
+
+    /// <summary>The learned boost suggestions (snippets with enough impressions); empty when there are too few clicks.</summary>
+    public IReadOnlyList<BoostSuggestion> Suggestions { get; internal set; } = [];
+
+    /// <summary>The learned examination curve (position bias); empty without a fit.</summary>
+    public IReadOnlyList<PositionExamination> Examination { get; internal set; } = [];
+
+    /// <summary>The estimated relevance of each snippet the model saw, by id.</summary>
+    public IReadOnlyDictionary<string, double> EstimatedRelevance { get; internal set; } = new Dictionary<string, double>();
+}

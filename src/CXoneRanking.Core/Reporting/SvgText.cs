@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Net;
+
+namespace CXoneRanking.Reporting;
+
+/// <summary>
+/// Formatting shared by the SVG and HTML writers: invariant numbers (a report made under de-DE
+/// must not print 0,5) and encoding of every string that may come from the audit log, which
+/// anyone who can write a snippet id controls.
+/// </summary>
+internal static class SvgText
+{
+    public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+
+    /// <summary>A coordinate: two decimals are finer than a pixel.</summary>
+    public static string Px(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>An axis or table number: whole numbers plainly, others with up to three significant decimals.</summary>
+    public static string Number(double value) =>
+        Math.Abs(value - Math.Round(value)) < 1e-9 ? Math.Round(value).ToString("#,0", CultureInfo.InvariantCulture)
+        : value.ToString("#,0.###", CultureInfo.InvariantCulture);
+
+    public static string Percent(double ratio) => (ratio * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+
+    /// <summary>The exact value, for data-value attributes that tests and scripts read back.</summary>
+    public static string RoundTrip(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>The opening of an accessible chart: role, a title and a description tied to it by ids.</summary>
+    public static string Open(string id, string title, string description, double width, double height) =>
+        $"<svg id=\"{id}\" class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {Px(width)} {Px(height)}\" width=\"{Px(width)}\" height=\"{Px(height)}\">"
+        + $"<title id=\"{id}-title\">{Encode(title)}</title><desc id=\"{id}-desc\">{Encode(description)}</desc>";
+
+    public static string Label(double x, double y, string text, string anchor = "middle", string? cssClass = null, double rotate = 0) =>
+        $"<text x=\"{Px(x)}\" y=\"{Px(y)}\" text-anchor=\"{anchor}\"" + (cssClass is null ? "" : $" class=\"{cssClass}\"")
+        + (rotate == 0 ? "" : $" transform=\"rotate({Px(rotate)} {Px(x)} {Px(y)})\"") + $">{Encode(text)}</text>";
+}

@@ -1,0 +1,93 @@
+using System.Management.Automation;
+using CXoneRanking.Audit;
+using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.Reporting;
+
+namespace CXoneRanking.PowerShell.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Writes a self-contained HTML report with charts of the audit log's submissions, latency and clicks.</para>
+/// </summary>
+[Cmdlet(VerbsData.Export, "RankingReport", SupportsShouldProcess = true)]
+[OutputType(typeof(FileInfo))]
+public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
+{
+    private readonly CancellationTokenSource _verifying = new();
+
+    /// <summary>The HTML file to write; relative paths are resolved against the current location.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string OutFile { get; set; } = string.Empty;
+
+    /// <summary>Count only these sessions (exact ids).</summary>
+    [Parameter]
+    [Alias("session_id")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SessionIdCompleter))]
+    public string[]? SessionId { get; set; }
+
+    /// <summary>The report's heading and browser tab title.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Title { get; set; }
+
+    /// <summary>Replace the file if it exists.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Output the file written.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile, out var provider, out _);
+        if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("PathNotFileSystem", $"The path '{OutFile}' is on the {provider.Name} provider; it must be a file.", OutFile));
+        // Checked before the log is read: a long read that ends in "file exists" wastes the admin's time.
+        if (File.Exists(file) && !Force)
+        {
+            WriteError(new ErrorRecord(new IOException($"The file '{file}' already exists. Use -Force to replace it."),
+                "ReportFileExists", ErrorCategory.ResourceExists, file));
+            return;
+        }
+        // The builder tees each entry into the same metrics calculator Get-RankingMetrics uses.
+        var builder = new RankingReportBuilder(Filter(SessionId)) { Title = Title };
+        var collected = ReadLog(entries => { foreach (var entry in entries) builder.Add(entry); return builder; }, out var directory, out var filesRead);
+        if (collected is null) return;
+        WriteVerbose($"Read {filesRead} audit file(s) in '{directory}'.");
+        var verification = Verify(directory);
+        if (verification is null) return;
+        var report = builder.Build(verification);
+        if (!verification.IsValid) WriteWarning($"The audit chain is broken: {verification}. The report says so at the top.");
+        if (!ShouldProcess(file, $"Write the ranking report ({report.Metrics.Submissions} submissions, {report.Metrics.Clicks} clicks)")) return;
+        try { HtmlReportWriter.WriteFile(file, report); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            WriteError(new ErrorRecord(e, "ReportFileUnwritable", ErrorCategory.WriteError, file));
+            return;
+        }
+        WriteVerbose($"Wrote the report to '{file}'.");
+        if (PassThru) WriteObject(new FileInfo(file));
+    }
+
+    /// <summary>The whole chain's verification (a period cannot be verified without the entries before it); null when stopped.</summary>
+    private AuditVerificationResult? Verify(string directory)
+    {
+        var progress = new AuditReadProgressReporter(this, $"Verifying the audit log in {directory}");
+        try { return AuditChainVerifier.Verify(directory, _verifying.Token, progress); }
+        catch (OperationCanceledException) { return null; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(AuditLogUnreadable(directory, e));
+            return null;
+        }
+        finally { progress.Complete(); }
+    }
+
+    protected override void StopProcessing()
+    {
+        _verifying.Cancel();
+        base.StopProcessing();
+    }
+}
