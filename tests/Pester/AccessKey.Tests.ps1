@@ -6,6 +6,7 @@
 
 BeforeAll {
     Import-Module $env:CXONERANKING_MODULE_PATH -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Join-Path $env:CXONERANKING_REPO_ROOT 'out/emulator/CXoneEmulator.psm1') -Force
 
     $clientId = 'access-key-app'
@@ -39,27 +40,6 @@ BeforeAll {
         Invoke-RestMethod -Uri "$($emulator.Uri)_emulator/rankings/$([uri]::EscapeDataString($SessionId))" -SkipHttpErrorCheck
     }
 
-    # A fresh pwsh with only the environment it is given: what a scheduled task sees.
-    function Invoke-ChildPwsh([string] $Script, [hashtable] $Environment = @{}) {
-        $dotnet = if ($env:DOTNET_HOST_PATH -and (Test-Path $env:DOTNET_HOST_PATH)) { $env:DOTNET_HOST_PATH } else { (Get-Command dotnet -CommandType Application)[0].Source }
-        $startInfo = [System.Diagnostics.ProcessStartInfo]::new($dotnet)
-        foreach ($argument in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', $Script)) { $startInfo.ArgumentList.Add($argument) }
-        $startInfo.UseShellExecute = $false
-        $startInfo.RedirectStandardOutput = $true
-        $startInfo.RedirectStandardError = $true
-        foreach ($name in @($startInfo.Environment.Keys)) { if ($name -like 'CXONE_*') { $null = $startInfo.Environment.Remove($name) } }
-        $startInfo.Environment['CXONERANKING_MODULE_PATH'] = $env:CXONERANKING_MODULE_PATH
-        foreach ($name in $Environment.Keys) { $startInfo.Environment[$name] = $Environment[$name] }
-        $process = [System.Diagnostics.Process]::Start($startInfo)
-        try {
-            $stdout = $process.StandardOutput.ReadToEndAsync()
-            $stderr = $process.StandardError.ReadToEndAsync()
-            if (-not $process.WaitForExit(60000)) { $process.Kill($true); throw 'The child pwsh did not finish within 60 s.' }
-            $process.WaitForExit()
-            [pscustomobject]@{ ExitCode = $process.ExitCode; StdOut = $stdout.Result; StdErr = $stderr.Result; Output = $stdout.Result + $stderr.Result }
-        }
-        finally { $process.Dispose() }
-    }
 }
 
 AfterAll {
@@ -178,15 +158,6 @@ Describe 'No access-key secret, refresh token or id token anywhere after a -Verb
         $wrongKeySecret = 'Wrong-Key-Secret-Pester-19bc'
         $audit = Join-Path $TestDrive 'audit-secrets'
         $transcript = Join-Path $TestDrive 'transcript.txt'
-
-        function ConvertTo-Text($Record) {
-            if ($Record -is [System.Management.Automation.ErrorRecord]) {
-                ($Record | Out-String); $Record.Exception.ToString(); "$($Record.ErrorDetails)"; "$($Record.TargetObject)"
-                [System.Management.Automation.PSSerializer]::Serialize($Record, 2)
-            }
-            elseif ($Record -is [System.Management.Automation.InformationalRecord]) { $Record.Message }
-            else { ($Record | Format-List * -Force | Out-String); ($Record | ConvertTo-Json -Depth 6 -WarningAction SilentlyContinue) }
-        }
 
         $Error.Clear()
         $records = [System.Collections.Generic.List[object]]::new()

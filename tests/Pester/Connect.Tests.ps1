@@ -5,6 +5,7 @@
 
 BeforeAll {
     Import-Module $env:CXONERANKING_MODULE_PATH -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Join-Path $env:CXONERANKING_REPO_ROOT 'out/emulator/CXoneEmulator.psm1') -Force
 
     $clientId = 'connect-pester'
@@ -36,38 +37,11 @@ BeforeAll {
         New-SnippetRank -SessionId $SessionId -SnippetId KB-002 -RelevanceScore 0.4
     }
 
-    function Get-FreePort {
-        $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-        $probe.Start()
-        try { $probe.LocalEndpoint.Port } finally { $probe.Stop() }
-    }
-
     function Connect-Emulator {
         param([string] $AuditPath = (Join-Path $TestDrive 'audit'), [switch] $PassThru)
         Connect-CXone -BaseUri $emulator.Uri -ClientId $clientId -ClientSecret $secureSecret -AuditPath $AuditPath -PassThru:$PassThru
     }
 
-    # A fresh pwsh with only the environment it is given: what a scheduled task sees.
-    function Invoke-ChildPwsh([string] $Script, [hashtable] $Environment = @{}) {
-        $dotnet = if ($env:DOTNET_HOST_PATH -and (Test-Path $env:DOTNET_HOST_PATH)) { $env:DOTNET_HOST_PATH } else { (Get-Command dotnet -CommandType Application)[0].Source }
-        $startInfo = [System.Diagnostics.ProcessStartInfo]::new($dotnet)
-        foreach ($argument in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', $Script)) { $startInfo.ArgumentList.Add($argument) }
-        $startInfo.UseShellExecute = $false
-        $startInfo.RedirectStandardOutput = $true
-        $startInfo.RedirectStandardError = $true
-        foreach ($name in @($startInfo.Environment.Keys)) { if ($name -like 'CXONE_*') { $null = $startInfo.Environment.Remove($name) } }
-        $startInfo.Environment['CXONERANKING_MODULE_PATH'] = $env:CXONERANKING_MODULE_PATH
-        foreach ($name in $Environment.Keys) { $startInfo.Environment[$name] = $Environment[$name] }
-        $process = [System.Diagnostics.Process]::Start($startInfo)
-        try {
-            $stdout = $process.StandardOutput.ReadToEndAsync()
-            $stderr = $process.StandardError.ReadToEndAsync()
-            if (-not $process.WaitForExit(60000)) { $process.Kill($true); throw 'The child pwsh did not finish within 60 s.' }
-            $process.WaitForExit()
-            [pscustomobject]@{ ExitCode = $process.ExitCode; StdOut = $stdout.Result; StdErr = $stderr.Result; Output = $stdout.Result + $stderr.Result }
-        }
-        finally { $process.Dispose() }
-    }
 }
 
 AfterAll {

@@ -9,6 +9,7 @@
 
 BeforeAll {
     Import-Module $env:CXONERANKING_MODULE_PATH -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Join-Path $env:CXONERANKING_REPO_ROOT 'out/emulator/CXoneEmulator.psm1') -Force
 
     $clientId = 'security-pester'
@@ -25,12 +26,6 @@ BeforeAll {
     }
 
     function Get-Journal { @((Invoke-EmulatorControl -Path '_emulator/journal').entries) }
-
-    function Get-FreePort {
-        $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-        $probe.Start()
-        try { $probe.LocalEndpoint.Port } finally { $probe.Stop() }
-    }
 
     # A loopback HTTP endpoint served from a thread job. With -Upstream it forwards each request
     # there and keeps the access_token of every answer (so the test knows every token that was
@@ -83,10 +78,6 @@ BeforeAll {
         $Endpoint.Job | Remove-Job -Force
     }
 
-    function Get-HmacHex([byte[]] $Body, [string] $Secret) {
-        $hmac = [System.Security.Cryptography.HMACSHA256]::new([System.Text.Encoding]::UTF8.GetBytes($Secret))
-        try { [System.Convert]::ToHexString($hmac.ComputeHash($Body)).ToLowerInvariant() } finally { $hmac.Dispose() }
-    }
 }
 
 AfterAll {
@@ -105,15 +96,6 @@ Describe 'No secret and no token anywhere after a full -Verbose -Debug run of ev
         $tokenUri = [uri] "$($tokenEndpoint.Uri)oauth/token"
         # The emulator's tokens: 32 random bytes in unpadded base64url, 43 characters of [A-Za-z0-9_-].
         $tokenShape = '(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])'
-
-        function ConvertTo-Text($Record) {
-            if ($Record -is [System.Management.Automation.ErrorRecord]) {
-                ($Record | Out-String); $Record.Exception.ToString(); "$($Record.ErrorDetails)"; "$($Record.TargetObject)"
-                [System.Management.Automation.PSSerializer]::Serialize($Record, 2)
-            }
-            elseif ($Record -is [System.Management.Automation.InformationalRecord]) { $Record.Message }
-            else { ($Record | Format-List * -Force | Out-String); ($Record | ConvertTo-Json -Depth 6 -WarningAction SilentlyContinue) }
-        }
 
         $Error.Clear()
         $records = [System.Collections.Generic.List[object]]::new()

@@ -6,6 +6,7 @@
 
 BeforeAll {
     Import-Module $env:CXONERANKING_MODULE_PATH -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Join-Path $env:CXONERANKING_REPO_ROOT 'out/emulator/CXoneEmulator.psm1') -Force
 
     $clientSecret = 'Submit-Pester-Secret-0c41'
@@ -58,17 +59,6 @@ BeforeAll {
         if (-not (Test-Path -LiteralPath $Directory)) { return @() }
         @(Get-ChildItem -LiteralPath $Directory -Filter 'cxone-audit-*.jsonl' | Sort-Object Name |
             Get-Content | Where-Object { $_.Trim() } | ForEach-Object { $_ | ConvertFrom-Json })
-    }
-
-    function Get-FreePort {
-        $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-        $probe.Start()
-        try { $probe.LocalEndpoint.Port } finally { $probe.Stop() }
-    }
-
-    function Get-HmacHex([byte[]] $Body, [string] $Secret) {
-        $hmac = [System.Security.Cryptography.HMACSHA256]::new([System.Text.Encoding]::UTF8.GetBytes($Secret))
-        try { [System.Convert]::ToHexString($hmac.ComputeHash($Body)).ToLowerInvariant() } finally { $hmac.Dispose() }
     }
 
     # A small HTTP endpoint: HttpListener on a free loopback port, served from a thread job, keeping

@@ -6,6 +6,7 @@
 
 BeforeAll {
     Import-Module $env:CXONERANKING_MODULE_PATH -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Join-Path $env:CXONERANKING_REPO_ROOT 'out/emulator/CXoneEmulator.psm1') -Force
 
     $clientId = 'resilience-pester'
@@ -219,17 +220,6 @@ Describe 'Secrets and tokens stay out of every output' {
             $current = $currentField.GetValue($cache)
             if (-not $current) { return $null }
             $current.GetType().GetProperty('Value', $flags).GetValue($current)
-        }
-
-        function ConvertTo-Text($Record) {
-            if ($Record -is [System.Management.Automation.ErrorRecord]) {
-                ($Record | Out-String)
-                $Record.Exception.ToString()
-                "$($Record.ErrorDetails)"
-                "$($Record.TargetObject)"
-            }
-            elseif ($Record -is [System.Management.Automation.InformationalRecord]) { $Record.Message }
-            else { ($Record | Out-String); ($Record | ConvertTo-Json -Depth 6 -WarningAction SilentlyContinue) }
         }
 
         $Error.Clear()

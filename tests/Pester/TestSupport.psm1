@@ -1,0 +1,51 @@
+<#
+.SYNOPSIS
+    Helpers several Pester files share: a child pwsh with a clean environment, a free loopback
+    port, an HMAC to check callback signatures, and the text of a record to search for secrets.
+#>
+
+# A fresh pwsh with only the environment it is given: what a scheduled task sees.
+function Invoke-ChildPwsh([string] $Script, [hashtable] $Environment = @{}) {
+    $dotnet = if ($env:DOTNET_HOST_PATH -and (Test-Path $env:DOTNET_HOST_PATH)) { $env:DOTNET_HOST_PATH } else { (Get-Command dotnet -CommandType Application)[0].Source }
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new($dotnet)
+    foreach ($argument in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', $Script)) { $startInfo.ArgumentList.Add($argument) }
+    $startInfo.UseShellExecute = $false
+    $startInfo.RedirectStandardOutput = $true
+    $startInfo.RedirectStandardError = $true
+    foreach ($name in @($startInfo.Environment.Keys)) { if ($name -like 'CXONE_*') { $null = $startInfo.Environment.Remove($name) } }
+    $startInfo.Environment['CXONERANKING_MODULE_PATH'] = $env:CXONERANKING_MODULE_PATH
+    foreach ($name in $Environment.Keys) { $startInfo.Environment[$name] = $Environment[$name] }
+    $process = [System.Diagnostics.Process]::Start($startInfo)
+    try {
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = $process.StandardError.ReadToEndAsync()
+        if (-not $process.WaitForExit(60000)) { $process.Kill($true); throw 'The child pwsh did not finish within 60 s.' }
+        $process.WaitForExit()
+        [pscustomobject]@{ ExitCode = $process.ExitCode; StdOut = $stdout.Result; StdErr = $stderr.Result; Output = $stdout.Result + $stderr.Result }
+    }
+    finally { $process.Dispose() }
+}
+
+function Get-FreePort {
+    $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $probe.Start()
+    try { $probe.LocalEndpoint.Port } finally { $probe.Stop() }
+}
+
+function Get-HmacHex([byte[]] $Body, [string] $Secret) {
+    $hmac = [System.Security.Cryptography.HMACSHA256]::new([System.Text.Encoding]::UTF8.GetBytes($Secret))
+    try { [System.Convert]::ToHexString($hmac.ComputeHash($Body)).ToLowerInvariant() } finally { $hmac.Dispose() }
+}
+
+# Every form in which a record could show a secret: as displayed, its exception, its details,
+# its target, serialized; other objects as a full list and as JSON.
+function ConvertTo-Text($Record) {
+    if ($Record -is [System.Management.Automation.ErrorRecord]) {
+        ($Record | Out-String); $Record.Exception.ToString(); "$($Record.ErrorDetails)"; "$($Record.TargetObject)"
+        [System.Management.Automation.PSSerializer]::Serialize($Record, 2)
+    }
+    elseif ($Record -is [System.Management.Automation.InformationalRecord]) { $Record.Message }
+    else { ($Record | Format-List * -Force | Out-String); ($Record | ConvertTo-Json -Depth 6 -WarningAction SilentlyContinue) }
+}
+
+Export-ModuleMember -Function Invoke-ChildPwsh, Get-FreePort, Get-HmacHex, ConvertTo-Text
