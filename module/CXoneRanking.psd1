@@ -11,7 +11,6 @@
     # netstandard2.0 assemblies on Windows PowerShell 5.1 need .NET Framework 4.7.2 or later.
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('CXoneRanking.Format.ps1xml', 'CXoneRanking.Audit.Format.ps1xml', 'CXoneRanking.Learning.Format.ps1xml')
-    TypesToProcess         = @('CXoneRanking.Types.ps1xml')
     CmdletsToExport        = @(
         'Connect-CXone'
         'Disconnect-CXone'

@@ -14,6 +14,9 @@ public sealed class RankedSnippet
     /// <summary>1-based position in the session's ranking.</summary>
     public int Position { get; init; }
 
+    /// <summary>The same as <see cref="Position"/>, under the name scripts tend to use.</summary>
+    public int Rank => Position;
+
     public string SnippetId { get; init; } = string.Empty;
 
     /// <summary>The final score f in [0, 1], rounded to 4 decimals: the wire's relevance_score.</summary>

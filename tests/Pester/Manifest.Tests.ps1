@@ -57,10 +57,21 @@ Describe 'the module manifest' {
         @($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($data.CmdletsToExport | Sort-Object)
     }
 
-    It 'loads its formats and types' {
-        foreach ($file in @($data.FormatsToProcess) + @($data.TypesToProcess)) { Join-Path $moduleBase $file | Should -Exist }
+    It 'loads its formats, and no types file' {
+        foreach ($file in @($data.FormatsToProcess)) { Join-Path $moduleBase $file | Should -Exist }
         $manifest.ExportedFormatFiles.Count | Should -Be 3
-        $manifest.ExportedTypeFiles.Count | Should -Be 1
+        # A types file makes PowerShell rebuild its whole type table at import: the shortcut
+        # members it held are members of the Core types instead.
+        $manifest.ExportedTypeFiles.Count | Should -Be 0
+    }
+
+    It 'keeps the shortcut members scripts use on results and ranked snippets' {
+        Import-Module $manifestPath -Force
+        $result = @((New-SnippetRank -SessionId m-1 -SnippetId KB-1 -RelevanceScore 0.9), (New-SnippetRank -SessionId m-1 -SnippetId KB-2 -RelevanceScore 0.4)) | Test-RankingPayload
+        $result.SnippetCount | Should -Be 2
+        $result.Snippets.SnippetId | Should -Be 'KB-1', 'KB-2'
+        $result.Snippets.Rank | Should -Be 1, 2
+        $result.ToJson() | Should -BeExactly $result.Payload.ToJson()
     }
 }
 

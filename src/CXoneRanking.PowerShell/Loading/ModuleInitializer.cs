@@ -17,7 +17,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 {
     public void OnImport()
     {
-        if (PrivateLoadContext.IsAvailable)
+        if (LoadContextApi.IsAvailable)
             CoreTypeAccelerators.Register(PrivateLoadContext.Install(DependencyFolder.BesideModule));
         else
             FrameworkResolver.Install(DependencyFolder.BesideModule);
@@ -25,7 +25,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
-        if (PrivateLoadContext.IsAvailable)
+        if (LoadContextApi.IsAvailable)
         {
             CoreTypeAccelerators.Unregister();
             PrivateLoadContext.Remove();
