@@ -66,14 +66,20 @@ public sealed class BoostDirective
 
     /// <summary>True when the snippet's id and metadata satisfy every part the rule has.</summary>
     public bool Matches(string snippetId, IReadOnlyDictionary<string, string> metadata) =>
-        (SnippetId is null || (_idPattern ??= new WildcardPattern(SnippetId)).IsMatch(snippetId ?? string.Empty))
-        && (!HasMetadataKey || Matches(metadata));
+        IdMatches(snippetId) && (!HasMetadataKey || Matches(metadata));
 
     /// <summary>The metadata part alone (a rule without a metadata key has none and never matches here).</summary>
     public bool Matches(IReadOnlyDictionary<string, string> metadata) =>
-        HasMetadataKey
-        && metadata.TryGetValue(MetadataKey, out var actual)
-        && (_pattern ??= new WildcardPattern(_value)).IsMatch(actual);
+        HasMetadataKey && metadata.TryGetValue(MetadataKey, out var actual) && ValueMatches(actual);
+
+    // The engine's way: a rank's metadata as kept, read without making a dictionary view of it.
+    internal bool Matches(string snippetId, StoredMetadata metadata) =>
+        IdMatches(snippetId) && (!HasMetadataKey || (metadata.TryGetValue(MetadataKey, out var actual) && ValueMatches(actual)));
+
+    private bool IdMatches(string? snippetId) =>
+        SnippetId is null || (_idPattern ??= new WildcardPattern(SnippetId)).IsMatch(snippetId ?? string.Empty);
+
+    private bool ValueMatches(string actual) => (_pattern ??= new WildcardPattern(_value)).IsMatch(actual);
 
     public override string ToString() => Exclude ? $"exclude({Condition()})" : $"rule({Condition()}) {ScoreFormat.Number(Factor)}";
 

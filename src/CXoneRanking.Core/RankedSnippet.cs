@@ -5,10 +5,11 @@ public sealed class RankedSnippet
 {
     private readonly Ranking.ScoredSnippet? _scored;
     private string? _explanation;
+    private IReadOnlyDictionary<string, string>? _metadata;
 
     public RankedSnippet() { }
 
-    /// <summary>A ranked snippet whose explanation is written on first read, from how it was scored.</summary>
+    /// <summary>A ranked snippet whose explanation and metadata are taken on first read, from how it was scored.</summary>
     internal RankedSnippet(Ranking.ScoredSnippet scored) => _scored = scored;
 
     /// <summary>1-based position in the session's ranking.</summary>
@@ -28,8 +29,11 @@ public sealed class RankedSnippet
     /// <summary>The total boost factor applied: the snippet's own times every matching rule.</summary>
     public double BoostFactor { get; init; }
 
-    public IReadOnlyDictionary<string, string> Metadata { get; init; } =
-        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlyDictionary<string, string> Metadata
+    {
+        get => _metadata ??= _scored?.Metadata.View ?? ReadOnlyMetadata.Empty;
+        init => _metadata = value;
+    }
 
     /// <summary>How the score came to be, e.g. <c>0.9 x boost 1.5 = 1.35; rescaled /1.35 = 1.0</c>.</summary>
     public string Explanation

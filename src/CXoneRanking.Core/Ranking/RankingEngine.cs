@@ -11,13 +11,13 @@ public static class RankingEngine
     {
         var grouper = new SessionGrouper(options.DefaultSessionId);
         foreach (var rank in ranks) grouper.Add(rank);
-        return grouper.Sessions.Select(session => RankSession(session.Key, session.Value, options)).ToList();
+        return grouper.RankAll(options).ToList();
     }
 
     /// <summary>Ranks one session's snippets: every error is collected, not only the first.</summary>
-    public static RankingValidationResult RankSession(string sessionId, IReadOnlyList<SnippetRank> ranks, RankingOptions options)
-    {
-        var ranker = new SessionRanker(sessionId, options);
-        return ranker.Rank(ranks);
-    }
+    public static RankingValidationResult RankSession(string sessionId, IReadOnlyList<SnippetRank> ranks, RankingOptions options) =>
+        RankSession(sessionId, ranks.Select(rank => new RankInput(rank)).ToList(), options);
+
+    internal static RankingValidationResult RankSession(string sessionId, IReadOnlyList<RankInput> ranks, RankingOptions options) =>
+        new SessionRanker(sessionId, options).Rank(ranks);
 }

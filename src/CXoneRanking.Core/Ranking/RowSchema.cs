@@ -3,16 +3,17 @@ namespace CXoneRanking.Ranking;
 /// <summary>The columns of a row shape that a <see cref="SnippetRowReader"/> reads, and what each means.</summary>
 public sealed class RowSchema
 {
-    internal RowSchema(IReadOnlyList<SchemaColumn> columns, IReadOnlyList<string> absent)
+    internal RowSchema(IEnumerable<SchemaColumn> columns, IEnumerable<string> absent)
     {
-        Columns = columns;
-        Absent = absent;
+        Columns = columns.ToArray();
+        Absent = absent.ToArray();
     }
 
-    internal IReadOnlyList<SchemaColumn> Columns { get; }
+    // Arrays, read with for loops: they are walked for every row.
+    internal SchemaColumn[] Columns { get; }
 
     /// <summary>Wanted names the learning row lacked; a row that has one is of another shape.</summary>
-    internal IReadOnlyList<string> Absent { get; }
+    internal string[] Absent { get; }
 
     public IEnumerable<string> ColumnNames => Columns.Select(c => c.Name);
 }

@@ -5,21 +5,36 @@ namespace CXoneRanking.Ranking;
 /// <summary>
 /// A snippet on its way through the engine: the numbers so far and what was done to them. The
 /// explanation is written only when someone reads it: on 100k snippets, formatting every number
-/// up front would cost more than the ranking itself.
+/// up front would cost more than the ranking itself. The input stays in the session's list and
+/// is read from there, which keeps this object small: one is made for every ranked snippet.
 /// </summary>
-internal sealed class ScoredSnippet(SnippetRank rank)
+internal sealed class ScoredSnippet
 {
+    private readonly IReadOnlyList<RankInput> _inputs;
+    private readonly int _index;
     private List<BoostDirective>? _rules;
-    private double? _normalizedFrom;
+    private double _normalizedFrom = double.NaN;
+    private double _rescaledBy = double.NaN;
     private bool _capped;
-    private double? _rescaledBy;
     private bool _clamped;
 
-    public string SnippetId => rank.SnippetId;
-    public IReadOnlyDictionary<string, string> Metadata => rank.MetadataView;
-    public double Relevance { get; private set; } = rank.RelevanceScore;
-    public double Boost { get; private set; } = rank.BoostFactor;
-    public double Final { get; private set; } = rank.RelevanceScore * rank.BoostFactor;
+    public ScoredSnippet(IReadOnlyList<RankInput> inputs, int index)
+    {
+        (_inputs, _index) = (inputs, index);
+        var input = inputs[index];
+        SnippetId = input.SnippetId;
+        Relevance = input.RelevanceScore;
+        Boost = input.BoostFactor;
+        Final = Relevance * Boost;
+    }
+
+    private RankInput Input => _inputs[_index];
+
+    public string SnippetId { get; }
+    public StoredMetadata Metadata => Input.Metadata;
+    public double Relevance { get; private set; }
+    public double Boost { get; private set; }
+    public double Final { get; private set; }
 
     /// <summary>Best first; equal scores in snippet id order, so any input order ranks the same.</summary>
     public static int RankOrder(ScoredSnippet a, ScoredSnippet b)
@@ -70,16 +85,17 @@ internal sealed class ScoredSnippet(SnippetRank rank)
         get
         {
             var text = new StringBuilder();
+            var rank = Input;
             if (rank.Signals is { Count: > 0 } signals)
                 text.Append('(').Append(string.Join(" + ", signals.Select(s => s.ToString()))).Append(") = ")
                     .Append(ScoreFormat.Number(rank.RelevanceScore)).Append("; ");
-            if (_normalizedFrom is { } from)
-                text.Append("normalized ").Append(ScoreFormat.Number(from)).Append(" -> ").Append(ScoreFormat.Number(Relevance)).Append("; ");
+            if (!double.IsNaN(_normalizedFrom))
+                text.Append("normalized ").Append(ScoreFormat.Number(_normalizedFrom)).Append(" -> ").Append(ScoreFormat.Number(Relevance)).Append("; ");
             text.Append(ScoreFormat.Number(Relevance)).Append(" x boost ").Append(ScoreFormat.Number(rank.BoostFactor));
             foreach (var rule in _rules ?? []) text.Append(" x ").Append(rule);
             if (_capped) text.Append(" x capped at ").Append(ScoreFormat.Number(BoostDirective.MaxFactor));
             text.Append(" = ").Append(ScoreFormat.Number(Relevance * Boost));
-            if (_rescaledBy is { } largest) text.Append("; rescaled /").Append(ScoreFormat.Number(largest)).Append(" = ").Append(ScoreFormat.Number(Final));
+            if (!double.IsNaN(_rescaledBy)) text.Append("; rescaled /").Append(ScoreFormat.Number(_rescaledBy)).Append(" = ").Append(ScoreFormat.Number(Final));
             if (_clamped) text.Append("; clamped = 1.0");
             return text.ToString();
         }
@@ -90,9 +106,8 @@ internal sealed class ScoredSnippet(SnippetRank rank)
         Position = position,
         SnippetId = SnippetId,
         Score = Math.Round(Final, 4, MidpointRounding.AwayFromZero),
-        RelevanceScore = rank.RelevanceScore,
+        RelevanceScore = Input.RelevanceScore,
         BoostFactor = WireBoost(Boost),
-        Metadata = rank.MetadataView,
     };
 
     // Products such as 1.1 x 1.2 carry binary noise (1.3200000000000003); six decimals read well

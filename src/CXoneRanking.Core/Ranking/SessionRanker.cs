@@ -6,7 +6,7 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
     private readonly List<RankingIssue> _errors = [];
     private readonly List<RankingIssue> _warnings = [];
 
-    public RankingValidationResult Rank(IReadOnlyList<SnippetRank> ranks)
+    public RankingValidationResult Rank(IReadOnlyList<RankInput> ranks)
     {
         CheckSession();
         CheckOptions();
@@ -40,11 +40,12 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
                 Error(RankingIssueCodes.InvalidDirective, $"directive {directive}: {problem}");
     }
 
-    private List<ScoredSnippet> ValidInputs(IReadOnlyList<SnippetRank> ranks)
+    private List<ScoredSnippet> ValidInputs(IReadOnlyList<RankInput> ranks)
     {
         var valid = new List<ScoredSnippet>(ranks.Count);
-        foreach (var rank in ranks)
+        for (var i = 0; i < ranks.Count; i++)
         {
+            var rank = ranks[i];
             var before = _errors.Count;
             if (SnippetRules.SnippetIdProblem(rank.SnippetId) is { } id)
                 Error(RankingIssueCodes.InvalidSnippetId, $"snippet '{rank.SnippetId}': {id}", rank.SnippetId);
@@ -52,16 +53,16 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
                 Error(RankingIssueCodes.InvalidRelevanceScore, $"snippet '{rank.SnippetId}': {score}", rank.SnippetId);
             if (SnippetRules.BoostProblem(rank.BoostFactor) is { } boost)
                 Error(RankingIssueCodes.InvalidBoostFactor, $"snippet '{rank.SnippetId}': {boost}", rank.SnippetId);
-            if (SnippetRules.MetadataProblem(rank.MetadataOrNull) is { } metadata)
+            if (SnippetRules.MetadataProblem(rank.Metadata.DictionaryOrNull) is { } metadata)
                 Error(RankingIssueCodes.InvalidMetadata, $"snippet '{rank.SnippetId}': {metadata}", rank.SnippetId);
-            if (_errors.Count == before) valid.Add(new ScoredSnippet(rank));
+            if (_errors.Count == before) valid.Add(new ScoredSnippet(ranks, i));
         }
         return valid;
     }
 
-    private void ReportDuplicates(IReadOnlyList<SnippetRank> ranks)
+    private void ReportDuplicates(IReadOnlyList<RankInput> ranks)
     {
-        var firstSeen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstSeen = new Dictionary<string, int>(ranks.Count, StringComparer.Ordinal);
         for (var i = 0; i < ranks.Count; i++)
         {
             var id = ranks[i].SnippetId ?? string.Empty;
@@ -84,11 +85,12 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
 
     private List<ScoredSnippet> ApplyDirectives(List<ScoredSnippet> scored)
     {
-        var kept = new List<ScoredSnippet>(scored.Count);
         var sound = options.Directives.Where(d => d.Problem() is null).ToList();
+        if (sound.Count == 0) return scored; // nothing to exclude or boost; a rank's own boost is within (0, 10] already
+        var kept = new List<ScoredSnippet>(scored.Count);
         foreach (var s in scored)
         {
-            if (sound.FirstOrDefault(d => d.Exclude && d.Matches(s.SnippetId, s.Metadata)) is { } exclusion)
+            if (FirstExclusion(sound, s) is { } exclusion)
             {
                 Warn(RankingIssueCodes.Excluded, $"snippet '{s.SnippetId}' excluded by {exclusion}", s.SnippetId);
                 continue;
@@ -100,6 +102,13 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
             kept.Add(s);
         }
         return kept;
+    }
+
+    private static BoostDirective? FirstExclusion(List<BoostDirective> directives, ScoredSnippet snippet)
+    {
+        foreach (var directive in directives)
+            if (directive.Exclude && directive.Matches(snippet.SnippetId, snippet.Metadata)) return directive;
+        return null;
     }
 
     private void HandleOverflow(List<ScoredSnippet> kept)
@@ -136,11 +145,13 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
             Warn(RankingIssueCodes.Truncated,
                 $"{dropped.Count} snippet(s) below position {window} dropped by the window: {string.Join(", ", dropped.Take(10))}{(dropped.Count > 10 ? ", ..." : "")}");
         }
-        var snippets = kept.Take(window).Select((s, i) => s.ToRanked(i + 1)).ToList();
+        var count = Math.Min(window, kept.Count);
+        var snippets = new List<RankedSnippet>(count);
+        for (var i = 0; i < count; i++) snippets.Add(kept[i].ToRanked(i + 1));
         return new RankingPayload { SessionId = sessionId, MaxResultWindow = window, Snippets = snippets };
     }
 
-    private static string Describe(SnippetRank rank) =>
+    private static string Describe(RankInput rank) =>
         $"relevance {ScoreFormat.Raw(rank.RelevanceScore)}, boost {ScoreFormat.Raw(rank.BoostFactor)}";
 
     private void Error(string code, string message, string? snippetId = null) => _errors.Add(new RankingIssue(code, message, snippetId));

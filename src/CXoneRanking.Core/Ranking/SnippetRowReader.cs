@@ -24,6 +24,7 @@ public sealed class SnippetRowReader
     private readonly string? _defaultSessionId;
     private readonly IDictionary? _sharedMetadata;
     private readonly StringPool _strings = new();
+    private readonly RowDraft _draft;
 
     /// <param name="metadataColumns">Columns copied into each rank's metadata.</param>
     /// <param name="matrix">Signal columns weighted into the relevance score, if any.</param>
@@ -36,6 +37,7 @@ public sealed class SnippetRowReader
         _matrix = matrix;
         _defaultSessionId = defaultSessionId;
         _sharedMetadata = sharedMetadata;
+        _draft = new RowDraft(_strings);
     }
 
     /// <summary>Column names this reader understands, so callers can skip the rest cheaply.</summary>
@@ -77,13 +79,15 @@ public sealed class SnippetRowReader
     public bool TryRead(RowSchema schema, CellLookup lookup, int rowNumber, out RowReadResult result)
     {
         result = default;
-        foreach (var name in schema.Absent)
-            if (lookup(name, out _)) return false;
+        var absent = schema.Absent;
+        for (var i = 0; i < absent.Length; i++)
+            if (lookup(absent[i], out _)) return false;
         var draft = Begin(rowNumber);
-        foreach (var column in schema.Columns)
+        var columns = schema.Columns;
+        for (var i = 0; i < columns.Length; i++)
         {
-            if (!lookup(column.Name, out var value)) return false;
-            Apply(draft, column, value);
+            if (!lookup(columns[i].Name, out var value)) return false;
+            Apply(draft, in columns[i], value);
         }
         result = draft.Complete(_matrix, _defaultSessionId);
         return true;
@@ -91,7 +95,7 @@ public sealed class SnippetRowReader
 
     private RowDraft Begin(int rowNumber)
     {
-        var draft = new RowDraft(rowNumber, _strings);
+        var draft = _draft.Begin(rowNumber);
         if (_sharedMetadata is not null) draft.Set(RowField.Metadata, _sharedMetadata);
         return draft;
     }
@@ -101,7 +105,7 @@ public sealed class SnippetRowReader
         _metadataColumns.Contains(name),
         _matrix?.HasSignal(name) ?? false);
 
-    private void Apply(RowDraft draft, SchemaColumn column, object? value)
+    private void Apply(RowDraft draft, in SchemaColumn column, object? value)
     {
         if (column.Field is { } field) draft.Set(field, value);
         if (column.IsMetadata && value is not null) draft.Metadata[column.Name] = _strings.Share(Text(value));

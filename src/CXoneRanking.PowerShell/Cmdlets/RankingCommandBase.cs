@@ -37,7 +37,10 @@ public abstract class RankingCommandBase : PSCmdlet
     [ArgumentCompleter(typeof(Infrastructure.SessionIdCompleter))]
     public string? SessionId { get; set; }
 
-    protected SessionGrouper Sessions => _sessions ??= new SessionGrouper(SessionId);
+    private SessionGrouper Sessions => _sessions ??= new SessionGrouper(SessionId);
+
+    /// <summary>How many sessions the piped ranks named so far.</summary>
+    protected int SessionCount => _sessions?.Count ?? 0;
 
     /// <summary>Collects ranks, from an array too; anything else is a named error that goes on.</summary>
     protected void AddRanks(object? input)
@@ -73,9 +76,5 @@ public abstract class RankingCommandBase : PSCmdlet
     };
 
     /// <summary>Every session's ranking, in first-seen order.</summary>
-    protected IEnumerable<RankingValidationResult> RankSessions()
-    {
-        var options = Options;
-        return Sessions.Sessions.Select(s => RankingEngine.RankSession(s.Key, s.Value, options));
-    }
+    protected IEnumerable<RankingValidationResult> RankSessions() => Sessions.RankAll(Options);
 }

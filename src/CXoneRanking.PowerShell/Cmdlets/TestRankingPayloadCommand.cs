@@ -25,7 +25,7 @@ public sealed class TestRankingPayloadCommand : RankingCommandBase
 
     protected override void EndProcessing()
     {
-        var allValid = Sessions.Count > 0;
+        var allValid = SessionCount > 0;
         foreach (var result in RankSessions())
         {
             allValid &= result.IsValid;
