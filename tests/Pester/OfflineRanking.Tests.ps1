@@ -185,6 +185,16 @@ Describe 'Test-RankingPayload' {
         @(New-SnippetRank a 0.5 -SessionId s; New-SnippetRank a 0.5 -SessionId s) | Test-RankingPayload -Quiet | Should -BeExactly $false
     }
 
+    It 'says a line per session and each issue in -Verbose, and nothing without it' {
+        $ranks = @(New-SnippetRank a 0.5 -SessionId s-1; New-SnippetRank a 0.4 -SessionId s-1; New-SnippetRank b 0.5 -SessionId s-2)
+        $lines = @($ranks | Test-RankingPayload -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        $lines[0] | Should -BeLike "Session 's-1': invalid, 0 snippet(s), 1 error(s), 0 warning(s)."
+        $lines[1] | Should -BeLike '*appears twice*'
+        $lines[2] | Should -BeLike "Session 's-2': valid, 1 snippet(s), 0 error(s)*"
+        @($ranks | Test-RankingPayload 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -Be 0
+        & { $VerbosePreference = 'Continue'; @($ranks | Test-RankingPayload 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count } | Should -Be 3
+    }
+
     It '-Normalize scales before boosts' {
         $result = @(New-SnippetRank a 0.2 -SessionId s; New-SnippetRank b 0.6 -SessionId s) | Test-RankingPayload -Normalize
         $result.Payload.Snippets.Score | Should -Be 1.0, 0.0

@@ -243,6 +243,17 @@ Describe 'Submit-SnippetRanking against a misbehaving API' {
         $entry.idempotency_key | Should -Be $result.IdempotencyKey
     }
 
+    It 'says each attempt in the Verbose stream, also for a $VerbosePreference set in the caller''s scope' {
+        Set-Fault 'f-verbose' @(500)
+        $attempts = & {
+            $VerbosePreference = 'Continue'
+            New-TestRank 'f-verbose' | Submit-SnippetRanking 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'POST */snippets/ranking*' }
+        }
+        @($attempts).Count | Should -Be 2
+        $attempts[0].Message | Should -BeLike '*-> 500 in *'
+        @(New-TestRank 'f-quiet' | Submit-SnippetRanking 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -Be 0
+    }
+
     It 'retries a 500 and succeeds on the second attempt' {
         Set-Fault 'f-500' @(500)
         $result = New-TestRank 'f-500' | Submit-SnippetRanking

@@ -12,15 +12,12 @@ namespace CXoneRanking.PowerShell.Infrastructure;
 /// </summary>
 internal sealed class PipelineLogger(AsyncPipeline pipeline, PSCmdlet cmdlet) : ILogSink
 {
-    private readonly bool _verbose = IsOn(cmdlet, "Verbose", "VerbosePreference");
+    // Verbose lines are few and cheap, so they are always handed to WriteVerbose, which alone
+    // sees a $VerbosePreference set in the caller's own scope (this module's session state does
+    // not). Debug lines carry bodies, so they are made only for -Debug or a global preference.
     private readonly bool _debug = IsOn(cmdlet, "Debug", "DebugPreference");
 
-    public bool IsEnabled(LogSeverity severity) => severity switch
-    {
-        LogSeverity.Debug => _debug,
-        LogSeverity.Information => _verbose,
-        _ => true,
-    };
+    public bool IsEnabled(LogSeverity severity) => severity != LogSeverity.Debug || _debug;
 
     public void Write(LogSeverity severity, string message)
     {
