@@ -25,5 +25,10 @@ function Format-Cell([string] $Text) { $Text -replace '\|', '\|' }   # a pipelin
 foreach ($r in $results) {
     $lines += "| $($r.Name) | ``$(Format-Cell $r.Baseline)``: $($r.BaselineMs) | ``$(Format-Cell $r.Module)``: $($r.ModuleMs) | $($r.Ratio) | $($r.Goal) | $(if ($r.Met) { 'yes' } else { '**no**' }) |"
 }
+# Sections written by hand below the generated table (before/after figures, notes) are kept.
+if (Test-Path $ResultsPath) {
+    $kept = (Get-Content $ResultsPath -Raw) -split '(?m)^(?=## )', 2
+    if ($kept.Count -eq 2) { $lines += ''; $lines += $kept[1].TrimEnd() }
+}
 $lines | Set-Content -Path $ResultsPath -Encoding utf8
 Write-Host "Wrote $ResultsPath"
