@@ -180,17 +180,8 @@ Describe 'No access-key secret, refresh token or id token anywhere after a -Verb
         }
         finally { $null = Stop-Transcript }
 
-        $places = [ordered]@{
-            'the output, verbose, debug, warning and error streams' = ($records | ForEach-Object { ConvertTo-Text $_ }) -join "`n"
-            'the transcript'                                        = Get-Content -LiteralPath $transcript -Raw
-            '$Error as text'                                        = $Error | Out-String
-            '$Error as JSON'                                        = $Error | ConvertTo-Json -Depth 3 -WarningAction SilentlyContinue
-            '$Error as CliXml'                                      = [System.Management.Automation.PSSerializer]::Serialize($Error, 3)
-            'the audit files'                                       = (Get-ChildItem -LiteralPath $audit -File -Force | ForEach-Object { Get-Content -LiteralPath $_.FullName -Raw }) -join "`n"
-            'the emulator journal'                                  = (Invoke-WebRequest -Uri "$($emulator.Uri)_emulator/journal").Content
-            'the connection'                                        = $connection.ToString() + ($connection | Format-List * -Force | Out-String) +
-                                                                      [System.Management.Automation.PSSerializer]::Serialize($connection, 3)
-        }
+        $places = Get-SecretSearchPlace -Records $records -Transcript $transcript -Errors $Error -AuditDirectory $audit `
+            -EmulatorUri $emulator.Uri -Connection $connection
         $secrets = @{ 'access key secret' = $keySecret; 'wrong access key secret' = $wrongKeySecret; 'client secret' = $clientSecret }
     }
 

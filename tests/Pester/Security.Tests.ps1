@@ -138,18 +138,9 @@ Describe 'No secret and no token anywhere after a full -Verbose -Debug run of ev
         $tokens = @($tokenEndpoint.Tokens.ToArray())
         $callbacks = @($callback.Received.ToArray())
         $results = @($records | Where-Object { $_ -is [CXoneRanking.RankingSubmissionResult] })
-        $places = [ordered]@{
-            'the output, verbose, debug, warning and error streams' = ($records | ForEach-Object { ConvertTo-Text $_ }) -join "`n"
-            'the transcript'                                        = Get-Content -LiteralPath $transcript -Raw
-            '$Error as text'                                        = $Error | Out-String
-            '$Error as JSON'                                        = $Error | ConvertTo-Json -Depth 3 -WarningAction SilentlyContinue
-            '$Error as CliXml'                                      = [System.Management.Automation.PSSerializer]::Serialize($Error, 3)
-            'the audit files'                                       = (Get-ChildItem -LiteralPath $audit -File -Force | ForEach-Object { Get-Content -LiteralPath $_.FullName -Raw }) -join "`n"
-            'the emulator journal'                                  = (Invoke-WebRequest -Uri "$($emulator.Uri)_emulator/journal").Content
-            'the callbacks, headers and bodies'                     = ($callbacks | ForEach-Object { ($_.Headers | ConvertTo-Json -Compress); [System.Text.Encoding]::UTF8.GetString($_.Body) }) -join "`n"
-            'the connection'                                        = $connection.ToString() + ($connection | Format-List * -Force | Out-String) +
-                                                                      [System.Management.Automation.PSSerializer]::Serialize($connection, 3)
-        }
+        $callbackText = ($callbacks | ForEach-Object { ($_.Headers | ConvertTo-Json -Compress); [System.Text.Encoding]::UTF8.GetString($_.Body) }) -join "`n"
+        $places = Get-SecretSearchPlace -Records $records -Transcript $transcript -Errors $Error -AuditDirectory $audit `
+            -EmulatorUri $emulator.Uri -Connection $connection -Extra @{ 'the callbacks, headers and bodies' = $callbackText }
         $secrets = @{ 'client secret' = $clientSecret; 'wrong client secret' = $wrongSecret; 'callback secret' = $callbackSecret }
         Write-Host ("  secrets run: {0:N1} s, {1} tokens issued and looked for in {2} places, {3} callbacks, {4} records" -f
             $clock.Elapsed.TotalSeconds, $tokens.Count, $places.Count, $callbacks.Count, $records.Count) -ForegroundColor Cyan

@@ -1,7 +1,8 @@
 <#
 .SYNOPSIS
     Helpers several Pester files share: a child pwsh with a clean environment, a free loopback
-    port, an HMAC to check callback signatures, and the text of a record to search for secrets.
+    port, an HMAC to check callback signatures, and the text of a record and of every place
+    a run leaves behind, to search for secrets.
 #>
 
 # A fresh pwsh with only the environment it is given: what a scheduled task sees.
@@ -48,4 +49,28 @@ function ConvertTo-Text($Record) {
     else { ($Record | Format-List * -Force | Out-String); ($Record | ConvertTo-Json -Depth 6 -WarningAction SilentlyContinue) }
 }
 
-Export-ModuleMember -Function Invoke-ChildPwsh, Get-FreePort, Get-HmacHex, ConvertTo-Text
+# Every place a secret could show after a run, as text by place: the records in every form, the
+# transcript, $Error as text, JSON and CliXml, the audit files, the emulator's journal, and the
+# connection object. -Extra adds places of the caller's own, before the connection.
+function Get-SecretSearchPlace {
+    param(
+        [Parameter(Mandatory)] $Records, [Parameter(Mandatory)] [string] $Transcript, [Parameter(Mandatory)] $Errors,
+        [Parameter(Mandatory)] [string] $AuditDirectory, [Parameter(Mandatory)] [uri] $EmulatorUri, [Parameter(Mandatory)] $Connection,
+        [System.Collections.IDictionary] $Extra = @{}
+    )
+    $places = [ordered]@{
+        'the output, verbose, debug, warning and error streams' = ($Records | ForEach-Object { ConvertTo-Text $_ }) -join "`n"
+        'the transcript'                                        = Get-Content -LiteralPath $Transcript -Raw
+        '$Error as text'                                        = $Errors | Out-String
+        '$Error as JSON'                                        = $Errors | ConvertTo-Json -Depth 3 -WarningAction SilentlyContinue
+        '$Error as CliXml'                                      = [System.Management.Automation.PSSerializer]::Serialize($Errors, 3)
+        'the audit files'                                       = (Get-ChildItem -LiteralPath $AuditDirectory -File -Force | ForEach-Object { Get-Content -LiteralPath $_.FullName -Raw }) -join "`n"
+        'the emulator journal'                                  = (Invoke-WebRequest -Uri "$($EmulatorUri)_emulator/journal").Content
+    }
+    foreach ($name in $Extra.Keys) { $places[$name] = $Extra[$name] }
+    $places['the connection'] = $Connection.ToString() + ($Connection | Format-List * -Force | Out-String) +
+        [System.Management.Automation.PSSerializer]::Serialize($Connection, 3)
+    $places
+}
+
+Export-ModuleMember -Function Invoke-ChildPwsh, Get-FreePort, Get-HmacHex, ConvertTo-Text, Get-SecretSearchPlace
