@@ -77,6 +77,22 @@ function New-BenchResult {
     }
 }
 
+function New-FloorResult {
+    <#
+    .SYNOPSIS
+        A report-only line of bench/results.md: a floor PowerShell sets, as a ratio to the baseline.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Name,
+        [Parameter(Mandatory)] [string] $Baseline,
+        [Parameter(Mandatory)] [double] $BaselineMs,
+        [Parameter(Mandatory)] [string] $Floor,
+        [Parameter(Mandatory)] [double] $FloorMs
+    )
+    New-BenchResult -Name "Floor: $Name (report only)" -Baseline $Baseline -BaselineMs $BaselineMs -Module $Floor -ModuleMs $FloorMs `
+        -RatioText ('{0:n2}x the baseline' -f ($FloorMs / $BaselineMs)) -Goal 'report only' -Met $true
+}
+
 function New-RankingCsv {
     <#
     .SYNOPSIS

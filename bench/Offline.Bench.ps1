@@ -141,18 +141,15 @@ $median = Measure-Rounds -Case $case -Rounds $Rounds
 if ($Stages) { $median.GetEnumerator() | ForEach-Object { '{0,-28} {1,8:n0} ms' -f $_.Key, $_.Value } | Write-Host }
 
 $ratio = $median.module / $median.baseline
-New-BenchResult -Name 'Floor: two no-op binary cmdlets after Import-Csv (report only)' `
+New-FloorResult -Name 'two no-op binary cmdlets after Import-Csv' `
     -Baseline 'Import-Csv big.csv | Out-Null' -BaselineMs $median.baseline `
-    -Module 'Import-Csv | Pass-BenchObject | Drop-BenchObject' -ModuleMs $median.floor `
-    -RatioText ('{0:n2}x the baseline' -f ($median.floor / $median.baseline)) -Goal 'report only' -Met $true
-New-BenchResult -Name 'Floor: a binary cmdlet reading five columns of each row, then a no-op one (report only)' `
+    -Floor 'Import-Csv | Pass-BenchObject | Drop-BenchObject' -FloorMs $median.floor
+New-FloorResult -Name 'a binary cmdlet reading five columns of each row, then a no-op one' `
     -Baseline 'Import-Csv big.csv | Out-Null' -BaselineMs $median.baseline `
-    -Module 'Import-Csv | Read-BenchRow | Drop-BenchObject' -ModuleMs $median.reading `
-    -RatioText ('{0:n2}x the baseline' -f ($median.reading / $median.baseline)) -Goal 'report only' -Met $true
-New-BenchResult -Name 'Floor: the least this pipeline needs, with the same parameters as the two cmdlets (report only)' `
+    -Floor 'Import-Csv | Read-BenchRow | Drop-BenchObject' -FloorMs $median.reading
+New-FloorResult -Name 'the least this pipeline needs, with the same parameters as the two cmdlets' `
     -Baseline 'Import-Csv big.csv | Out-Null' -BaselineMs $median.baseline `
-    -Module 'Import-Csv | Read-MinimalRank -MetadataProperty category | Group-MinimalRank -MaxResultWindow 50' -ModuleMs $median.minimal `
-    -RatioText ('{0:n2}x the baseline' -f ($median.minimal / $median.baseline)) -Goal 'report only' -Met $true
+    -Floor 'Import-Csv | Read-MinimalRank -MetadataProperty category | Group-MinimalRank -MaxResultWindow 50' -FloorMs $median.minimal
 New-BenchResult -Name 'Offline pipeline, 100k rows' `
     -Baseline 'Import-Csv big.csv | Out-Null' -BaselineMs $median.baseline `
     -Module 'Import-Csv | New-SnippetRank -MetadataProperty category | Test-RankingPayload -MaxResultWindow 50' -ModuleMs $median.module `
