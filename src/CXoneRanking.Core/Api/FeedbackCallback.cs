@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace CXoneRanking.Api;
 
 /// <summary>
-/// SPEC section 7: after a submission, POST <c>{"audit": entry, "ranking_result": answer}</c> to the
+/// docs/design.md#feedback-callbacks: after a submission, POST <c>{"audit": entry, "ranking_result": answer}</c> to the
 /// caller's feedback endpoint, signed with <c>X-CXone-Signature: sha256=&lt;hex HMAC&gt;</c> when a
 /// secret is set. A failed callback is reported, never thrown: it must not fail the ranking.
 /// </summary>

@@ -8,7 +8,7 @@ namespace CXoneRanking.Api;
 
 /// <summary>
 /// Submits one session's ranking atomically (one POST that replaces the session's ranking),
-/// retried as SPEC section 5 says, then calls back and audits, whatever the outcome. Sessions are
+/// retried as docs/design.md#resilience says, then calls back and audits, whatever the outcome. Sessions are
 /// independent: one failing never touches another.
 /// </summary>
 public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter? audit, SubmitOptions options, ILogger log)

@@ -8,7 +8,7 @@ using Polly.Timeout;
 namespace CXoneRanking.Api;
 
 /// <summary>
-/// One connection's resilience (SPEC section 5), outermost first: retry transient outcomes with
+/// One connection's resilience (docs/design.md#resilience), outermost first: retry transient outcomes with
 /// jittered exponential backoff or the server's Retry-After; a circuit breaker so a failing
 /// tenant is not hammered; an optional client-side rate limit; a timeout per attempt.
 /// </summary>
