@@ -16,6 +16,7 @@ internal static class ExpertSearchLogPager
         long? previousFirst = null;
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var page = await connection.ReadSearchLogPageAsync(range, offset, cancellationToken).ConfigureAwait(false);
             if (page.Queries.Count > 0 && page.Queries[0].QueryId == previousFirst)
                 throw ExpertErrors.Unreadable(ExpertSearchLogReader.Endpoint,
