@@ -27,7 +27,8 @@ public sealed class ExpertConnection : IDisposable
         _secret = ExpertSecret.From(settings.Secret!);
         var signer = new ExpertTokenHandler(Key, User, _secret, settings.Time)
         {
-            InnerHandler = settings.Handler ?? new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate },
+            InnerHandler = settings.Handler
+                ?? new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate },
         };
         // A handler the caller gave stays theirs: only a handler made here is disposed with the client.
         _http = new HttpClient(signer, disposeHandler: settings.Handler is null) { Timeout = Timeout.InfiniteTimeSpan };
@@ -83,7 +84,8 @@ public sealed class ExpertConnection : IDisposable
     /// <param name="limit">Results wanted, 1..1000 (the site's default is 25).</param>
     /// <param name="offset">Results to skip, for the next page.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task<ExpertSearch> SearchAsync(string query, int limit = 25, int offset = 0, CancellationToken cancellationToken = default)
+    public async Task<ExpertSearch> SearchAsync(
+        string query, int limit = 25, int offset = 0, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(query)) throw new ArgumentException("The search query is empty.", nameof(query));
         if (query.Length > 1000) throw new ArgumentException("The search query is longer than 1000 characters.", nameof(query));
@@ -111,19 +113,22 @@ public sealed class ExpertConnection : IDisposable
         ExpertSelection.RegisterAsync(this, result, cancellationToken);
 
     /// <summary><c>GET site/query/log?since=&amp;before=&amp;limit=&amp;offset=</c>: one page of the search log.</summary>
-    public async Task<ExpertSearchLogPage> ReadSearchLogPageAsync(ExpertSearchLogRange range, int offset, CancellationToken cancellationToken = default)
+    public async Task<ExpertSearchLogPage> ReadSearchLogPageAsync(
+        ExpertSearchLogRange range, int offset, CancellationToken cancellationToken = default)
     {
         if (range.Problem() is { } problem) throw new ArgumentException($"Cannot read the search log: {problem}.", nameof(range));
         if (offset < 0) throw new ArgumentOutOfRangeException(nameof(offset), offset, "The offset must not be negative.");
         var fixedRange = range.Resolve(Settings.Time);
-        var path = $"site/query/log?since={ExpertValues.QueryDate(fixedRange.Since!.Value)}&before={ExpertValues.QueryDate(fixedRange.Before!.Value)}"
+        var path = $"site/query/log?since={ExpertValues.QueryDate(fixedRange.Since!.Value)}"
+            + $"&before={ExpertValues.QueryDate(fixedRange.Before!.Value)}"
             + $"&limit={Text(range.PageSize)}&offset={Text(offset)}&{Json}";
         var body = await GetAsync(path, ExpertSearchLogReader.Endpoint, cancellationToken).ConfigureAwait(false);
         return new ExpertSearchLogPage(ExpertSearchLogReader.Read(body), offset, range.PageSize);
     }
 
     /// <summary>Every query in the range, page after page, until a page comes back short.</summary>
-    public IAsyncEnumerable<ExpertLoggedQuery> ReadSearchLogAsync(ExpertSearchLogRange? range = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ExpertLoggedQuery> ReadSearchLogAsync(
+        ExpertSearchLogRange? range = null, CancellationToken cancellationToken = default)
     {
         var chosen = range ?? new ExpertSearchLogRange();
         if (chosen.Problem() is { } problem) throw new ArgumentException($"Cannot read the search log: {problem}.", nameof(range));

@@ -28,14 +28,16 @@ internal static class ExpertErrors
                 $"{Capital(where)} refused the request: 403 Forbidden. The token's user lacks the permission for it, "
                 + "or the site's licence does not include it (the search log needs search analytics).", ExpertFailure.Forbidden, status),
             404 => new ExpertApiException($"{Capital(where)} answered 404 Not Found: check the site address.", ExpertFailure.NotFound, status),
-            429 => new ExpertApiException($"{Capital(where)} kept answering 429 Too Many Requests; try again later.", ExpertFailure.RateLimited, status),
+            429 => new ExpertApiException(
+                $"{Capital(where)} kept answering 429 Too Many Requests; try again later.", ExpertFailure.RateLimited, status),
             >= 500 => new ExpertApiException($"{Capital(where)} failed: HTTP {status}.", ExpertFailure.ServerError, status),
             _ => new ExpertApiException($"{Capital(where)} refused the request: HTTP {status}.", ExpertFailure.Rejected, status),
         };
     }
 
     public static ExpertApiException TimedOut(Uri apiUri, string endpoint, TimeSpan timeout, Exception inner) =>
-        new($"The Expert site {Site(apiUri)} ({endpoint}) did not answer within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s.",
+        new($"The Expert site {Site(apiUri)} ({endpoint}) did not answer within "
+            + $"{timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s.",
             ExpertFailure.Timeout, null, inner);
 
     public static ExpertApiException Unreadable(string endpoint, string problem) =>

@@ -32,5 +32,6 @@ public sealed class ExpertSearchResult
     /// <summary>1-based place among all results: the request's offset plus the order in this answer.</summary>
     public int Position { get; init; }
 
-    public override string ToString() => $"{Position}. {Title} (page {PageId}, rank {Rank.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)})";
+    public override string ToString() =>
+        $"{Position}. {Title} (page {PageId}, rank {Rank.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)})";
 }

@@ -10,7 +10,8 @@ internal static class ExpertSelection
 {
     public const string Endpoint = "site/query/{queryid}";
 
-    public static async Task RegisterAsync(ExpertConnection connection, long queryId, long pageId, double rank, int position, CancellationToken cancellationToken)
+    public static async Task RegisterAsync(
+        ExpertConnection connection, long queryId, long pageId, double rank, int position, CancellationToken cancellationToken)
     {
         if (queryId <= 0) throw new ArgumentOutOfRangeException(nameof(queryId), queryId, "The query id must be positive.");
         if (pageId <= 0) throw new ArgumentOutOfRangeException(nameof(pageId), pageId, "The page id must be positive.");

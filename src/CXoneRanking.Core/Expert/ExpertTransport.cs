@@ -52,7 +52,8 @@ internal sealed class ExpertTransport(HttpClient http, Uri apiUri, ExpertSetting
         }
         using (response)
         {
-            var (body, tooLarge) = await ExpertAnswerBody.ReadAsync(response.Content, settings.MaxAnswerBytes, cancellationToken).ConfigureAwait(false);
+            var (body, tooLarge) = await ExpertAnswerBody.ReadAsync(response.Content, settings.MaxAnswerBytes, cancellationToken)
+                .ConfigureAwait(false);
             var retryAfter = RetryAfterHeader.Read(response.Headers.RetryAfter, settings.Time.GetUtcNow());
             return ExpertAnswer.FromResponse((int)response.StatusCode, body, tooLarge, retryAfter);
         }

@@ -29,7 +29,8 @@ public sealed class ExpertConnectionErrorTests
     {
         var site = new ExpertFakeSite { Answer = _ => ExpertFakeSite.Text(HttpStatusCode.OK, body) };
 
-        var error = await Assert.ThrowsAsync<ExpertAuthenticationException>(() => ExpertConnection.ConnectAsync(ExpertFakeSite.Settings(site), default));
+        var error = await Assert.ThrowsAsync<ExpertAuthenticationException>(
+            () => ExpertConnection.ConnectAsync(ExpertFakeSite.Settings(site), default));
 
         Assert.Equal(ExpertFailure.Authentication, error.Failure);
         Assert.Contains("Anonymous", error.Message);
@@ -46,7 +47,8 @@ public sealed class ExpertConnectionErrorTests
     public async Task Each_failing_status_maps_to_its_failure_after_the_right_number_of_attempts(
         HttpStatusCode status, ExpertFailure failure, Type type, int attempts)
     {
-        var site = new ExpertFakeSite { Answer = _ => ExpertFakeSite.Text(status, $"<error><message>{ExpertFakeSite.Secret}</message></error>", "application/xml") };
+        var echo = $"<error><message>{ExpertFakeSite.Secret}</message></error>";
+        var site = new ExpertFakeSite { Answer = _ => ExpertFakeSite.Text(status, echo, "application/xml") };
         using var connection = new ExpertConnection(ExpertFakeSite.Settings(site, maxAttempts: 3));
 
         var error = await Assert.ThrowsAnyAsync<ExpertApiException>(() => connection.SearchAsync("refund"));
@@ -173,6 +175,11 @@ public sealed class ExpertConnectionErrorTests
 
     private static ExpertSettings Copy(ExpertSettings s, Uri? site = null, string? key = null) => new()
     {
-        Site = site ?? s.Site, Key = key ?? s.Key, Secret = SecureStrings.FromText(ExpertFakeSite.Secret), User = s.User, Handler = s.Handler, Time = s.Time,
+        Site = site ?? s.Site,
+        Key = key ?? s.Key,
+        Secret = SecureStrings.FromText(ExpertFakeSite.Secret),
+        User = s.User,
+        Handler = s.Handler,
+        Time = s.Time,
     };
 }

@@ -36,7 +36,8 @@ internal sealed class ExpertFakeSite : HttpMessageHandler
         new(status) { Content = new StringContent(body, Encoding.UTF8, mediaType) };
 
     // The attempt timeout runs on the fake clock; tests that move the clock inside an answer choose their own.
-    public static ExpertSettings Settings(ExpertFakeSite site, TimeProvider? time = null, int maxAttempts = 3, TimeSpan? requestTimeout = null) => new()
+    public static ExpertSettings Settings(
+        ExpertFakeSite site, TimeProvider? time = null, int maxAttempts = 3, TimeSpan? requestTimeout = null) => new()
     {
         Site = new Uri("https://help.example.test"),
         Key = "abc123",

@@ -50,7 +50,8 @@ public sealed class ExpertSearchLogPagerTests
         Assert.All(site.Requests, r =>
         {
             var query = ExpertFakeSite.Query(r.Uri);
-            Assert.Equal(("20240229123045", "20240331123045", "1", "json"), (query["since"], query["before"], query["limit"], query["dream.out.format"]));
+            Assert.Equal(("20240229123045", "20240331123045", "1", "json"),
+                (query["since"], query["before"], query["limit"], query["dream.out.format"]));
         });
     }
 

@@ -25,7 +25,7 @@ public sealed class ExpertSearchReaderTests
           </result>
           <result>
             <id>7</id>
-            <uri.track>https://help.example.test/@api/deki/site/query/9001?pageid=52&amp;rank=0.5&amp;type=file&amp;typeid=7&amp;position=2</uri.track>
+            <uri.track>https://help.example.test/@api/deki/site/query/9001?pageid=52&amp;rank=0.5&amp;type=file&amp;typeid=7</uri.track>
             <rank>0.5</rank>
             <title>refund-form.pdf</title>
             <page><title>Forms</title><path>Support/Forms</path></page>
@@ -41,7 +41,8 @@ public sealed class ExpertSearchReaderTests
 
         Assert.Equal((9001L, 2, 12, "adaptive"), (search.QueryId, search.Count, search.TotalCount, search.Ranking));
         var first = search.Results[0];
-        Assert.Equal((41L, 41L, "Refunds", 0.93, "Support/Refunds", "page", 1), (first.Id, first.PageId, first.Title, first.Rank, first.Path, first.Type, first.Position));
+        Assert.Equal((41L, 41L, "Refunds", 0.93, "Support/Refunds", "page", 1),
+            (first.Id, first.PageId, first.Title, first.Rank, first.Path, first.Type, first.Position));
         Assert.Equal(["billing", "refunds"], first.Tags);
         Assert.Equal(9001, first.QueryId);
         var file = search.Results[1];
@@ -60,7 +61,7 @@ public sealed class ExpertSearchReaderTests
                 "uri.track":"https://help.example.test/@api/deki/site/query/9001?pageid=41&rank=0.93&type=page&position=1",
                 "rank":"0.93","title":"Refunds","page":{"rating":{"@score":"","@count":""},"title":"Refunds","path":"Support/Refunds"},
                 "date.modified":"Tue, 05 Mar 2024 10:00:00 GMT","type":"page","tag":"billing\nrefunds"},
-               {"id":"7","uri.track":"https://help.example.test/@api/deki/site/query/9001?pageid=52&rank=0.5&type=file&typeid=7&position=2",
+               {"id":"7","uri.track":"https://help.example.test/@api/deki/site/query/9001?pageid=52&rank=0.5&type=file&typeid=7",
                 "rank":"0.5","title":"refund-form.pdf","page":{"title":"Forms","path":"Support/Forms"},"type":"file","tag":""}]}
             """;
 

@@ -28,7 +28,10 @@ public sealed class ExpertSelectionTests
         var track = "https://help.example.test/@api/deki/site/query/9001?pageid=52&rank=0.5&type=file&typeid=7&position=2";
         var site = new ExpertFakeSite { Answer = _ => new HttpResponseMessage(HttpStatusCode.OK) };
         using var connection = new ExpertConnection(ExpertFakeSite.Settings(site));
-        var result = new ExpertSearchResult { QueryId = 9001, Id = 7, PageId = 52, Rank = 0.5, Position = 2, Type = "file", TrackUri = new Uri(track) };
+        var result = new ExpertSearchResult
+        {
+            QueryId = 9001, Id = 7, PageId = 52, Rank = 0.5, Position = 2, Type = "file", TrackUri = new Uri(track),
+        };
 
         await connection.RegisterSelectionAsync(result);
 
@@ -50,7 +53,8 @@ public sealed class ExpertSelectionTests
 
         var request = Assert.Single(site.Requests);
         Assert.Equal("help.example.test", request.Uri.Host);
-        Assert.Equal(("41", "0.25", "3"), (ExpertFakeSite.Query(request.Uri)["pageid"], ExpertFakeSite.Query(request.Uri)["rank"], ExpertFakeSite.Query(request.Uri)["position"]));
+        var query = ExpertFakeSite.Query(request.Uri);
+        Assert.Equal(("41", "0.25", "3"), (query["pageid"], query["rank"], query["position"]));
     }
 
     [Fact]
@@ -89,6 +93,7 @@ public sealed class ExpertSelectionTests
         await connection.SearchAsync("refund & returns", limit: 10, offset: 20);
 
         var query = ExpertFakeSite.Query(Assert.Single(site.Requests).Uri);
-        Assert.Equal(("refund & returns", "10", "20", "-rank", "json"), (query["q"], query["limit"], query["offset"], query["sortby"], query["dream.out.format"]));
+        Assert.Equal(("refund & returns", "10", "20", "-rank", "json"),
+            (query["q"], query["limit"], query["offset"], query["sortby"], query["dream.out.format"]));
     }
 }
