@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace CXoneRanking.Emulator.Expert;
@@ -29,16 +28,16 @@ internal static class HistoryRequest
         foreach (var item in searches.EnumerateArray())
         {
             var path = $"searches[{index}]";
-            var fields = Fields(item, path, SearchKeys, ["query", "searched_at"], problems);
+            var fields = StrictFields.Read(item, path, SearchKeys, ["query", "searched_at"], problems);
             var query = fields.TryGetValue("query", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString()! : null;
             if (query is null && fields.ContainsKey("query"))
             {
                 problems.Add($"{path}.query: expected a string");
             }
 
-            var at = Time(fields, "searched_at", path, problems);
-            var userId = Integer(fields, "user_id", path, 1, int.MaxValue, problems) ?? ExpertUsers.AnonymousId;
-            var count = Integer(fields, "count_results", path, 0, int.MaxValue, problems);
+            var at = StrictFields.Time(fields, "searched_at", path, problems);
+            var userId = StrictFields.Integer(fields, "user_id", path, 1, int.MaxValue, problems) ?? ExpertUsers.AnonymousId;
+            var count = StrictFields.Integer(fields, "count_results", path, 0, int.MaxValue, problems);
             var picks = fields.TryGetValue("selections", out var s) ? Selections(s, path + ".selections", problems) : [];
             drafts.Add((index, query ?? "", at ?? default, (int)userId, (int?)count, picks));
             index++;
@@ -71,11 +70,11 @@ internal static class HistoryRequest
         foreach (var item in array.EnumerateArray())
         {
             var at = $"{path}[{index++}]";
-            var fields = Fields(item, at, SelectionKeys, ["page_id", "position", "rank", "selected_at"], problems);
-            var pageId = Integer(fields, "page_id", at, 0, int.MaxValue, problems);
-            var position = Integer(fields, "position", at, 0, ushort.MaxValue, problems);
+            var fields = StrictFields.Read(item, at, SelectionKeys, ["page_id", "position", "rank", "selected_at"], problems);
+            var pageId = StrictFields.Integer(fields, "page_id", at, 0, int.MaxValue, problems);
+            var position = StrictFields.Integer(fields, "position", at, 0, ushort.MaxValue, problems);
             var rank = fields.TryGetValue("rank", out var r) ? JsonProperties.Number(r, at + ".rank", problems) : null;
-            var selectedAt = Time(fields, "selected_at", at, problems);
+            var selectedAt = StrictFields.Time(fields, "selected_at", at, problems);
             var type = "page";
             if (fields.TryGetValue("type", out var t))
             {
@@ -91,53 +90,5 @@ internal static class HistoryRequest
         }
 
         return picks;
-    }
-
-    private static Dictionary<string, JsonElement> Fields(
-        JsonElement item, string path, string[] allowed, string[] required, List<string> problems)
-    {
-        if (item.ValueKind != JsonValueKind.Object)
-        {
-            problems.Add($"{path}: expected an object, got {JsonProperties.Describe(item.ValueKind)}");
-            return [];
-        }
-
-        var fields = JsonProperties.Collect(item, path, null, problems);
-        problems.AddRange(fields.Keys.Where(k => !allowed.Contains(k)).Select(k => $"{path}.{k}: unknown property"));
-        problems.AddRange(required.Where(k => !fields.ContainsKey(k)).Select(k => $"{path}.{k}: required"));
-        return fields;
-    }
-
-    private static long? Integer(Dictionary<string, JsonElement> fields, string name, string path, long min, long max, List<string> problems)
-    {
-        if (!fields.TryGetValue(name, out var value))
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) && number >= min && number <= max)
-        {
-            return number;
-        }
-
-        problems.Add($"{path}.{name}: expected an integer in {min}..{max}");
-        return null;
-    }
-
-    private static DateTimeOffset? Time(Dictionary<string, JsonElement> fields, string name, string path, List<string> problems)
-    {
-        if (!fields.TryGetValue(name, out var value))
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
-        {
-            return DreamFormat.ToSecond(time.ToUniversalTime());
-        }
-
-        problems.Add($"{path}.{name}: expected an ISO 8601 date-time string such as \"2026-03-01T12:00:00Z\"");
-        return null;
     }
 }
