@@ -37,7 +37,8 @@ internal static class ExpertApi
         return await server.Http.SendAsync(request);
     }
 
-    public static async Task<XElement> GetXmlAsync(EmulatorServer server, string pathAndQuery, string? token, HttpStatusCode expected = HttpStatusCode.OK)
+    public static async Task<XElement> GetXmlAsync(
+        EmulatorServer server, string pathAndQuery, string? token, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var response = await SendAsync(server, HttpMethod.Get, pathAndQuery, token);
         Assert.Equal(expected, response.StatusCode);
@@ -45,7 +46,8 @@ internal static class ExpertApi
         return XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
     }
 
-    public static async Task<JsonElement> GetJsonAsync(EmulatorServer server, string pathAndQuery, string? token, HttpStatusCode expected = HttpStatusCode.OK)
+    public static async Task<JsonElement> GetJsonAsync(
+        EmulatorServer server, string pathAndQuery, string? token, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var separator = pathAndQuery.Contains('?', StringComparison.Ordinal) ? "&" : "?";
         using var response = await SendAsync(server, HttpMethod.Get, pathAndQuery + separator + "dream.out.format=json", token);
@@ -60,7 +62,8 @@ internal static class ExpertApi
         return long.Parse(search.Attribute("queryid")!.Value, CultureInfo.InvariantCulture);
     }
 
-    public static async Task<HttpResponseMessage> SelectAsync(EmulatorServer server, long queryId, int pageId, double rank, int position, string? token = null) =>
+    public static async Task<HttpResponseMessage> SelectAsync(
+        EmulatorServer server, long queryId, int pageId, double rank, int position, string? token = null) =>
         await SendAsync(
             server,
             HttpMethod.Post,

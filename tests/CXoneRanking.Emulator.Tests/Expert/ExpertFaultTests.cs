@@ -7,7 +7,8 @@ public sealed class ExpertFaultTests
     {
         var clock = new ManualClock();
         await using var server = await EmulatorServer.StartAsync(clock, "--retry-after", "9");
-        using var queued = await server.PostControlAsync("/_emulator/expert/faults", "{\"route\":\"site/query/log\",\"responses\":[429,503,\"reset\"]}");
+        const string script = "{\"route\":\"site/query/log\",\"responses\":[429,503,\"reset\"]}";
+        using var queued = await server.PostControlAsync("/_emulator/expert/faults", script);
         Assert.Equal(3, (await EmulatorServer.ReadJsonAsync(queued)).GetProperty("pending").GetInt32());
         var token = ExpertApi.TokenNow(clock);
 
@@ -25,7 +26,9 @@ public sealed class ExpertFaultTests
         var journal = await server.JournalAsync();
         Assert.Equal(
             ["fault 429", "searched", "fault 503", "fault reset", "log_read"],
-            journal.Select(e => e.GetProperty("outcome").GetString() + (e.GetProperty("outcome").GetString() == "fault" ? " " + e.GetProperty("detail").GetString() : "")));
+            journal.Select(e => e.GetProperty("outcome").GetString() is "fault"
+                ? "fault " + e.GetProperty("detail").GetString()
+                : e.GetProperty("outcome").GetString()));
         Assert.Equal(JsonValueKind.Null, journal[3].GetProperty("status").ValueKind);
         Assert.Equal("site/query/log", journal[3].GetProperty("route").GetString());
     }

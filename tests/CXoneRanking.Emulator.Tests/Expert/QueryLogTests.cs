@@ -36,7 +36,8 @@ public sealed class QueryLogTests
             var page = await ExpertApi.GetXmlAsync(server, $"site/query/log?{SinceNewYear}&limit=500&offset={offset}", token);
             var queries = page.Elements("query").ToList();
             Assert.Equal(queries.Count.ToString(CultureInfo.InvariantCulture), page.Attribute("count")!.Value);
-            seen.AddRange(queries.Select(q => (long.Parse(q.Attribute("id")!.Value, CultureInfo.InvariantCulture), q.Element("date.searched")!.Value)));
+            seen.AddRange(queries.Select(q =>
+                (long.Parse(q.Attribute("id")!.Value, CultureInfo.InvariantCulture), q.Element("date.searched")!.Value)));
             if (queries.Count < 500)
             {
                 break;

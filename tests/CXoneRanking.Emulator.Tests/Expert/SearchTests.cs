@@ -29,8 +29,9 @@ public sealed class SearchTests
         Assert.Equal("page", first.Element("type")!.Value);
         Assert.Contains("refund", first.Element("tag")!.Value, StringComparison.Ordinal);
         Assert.Equal(server.BaseUri.GetLeftPart(UriPartial.Authority) + "/Support/Billing/How_to_request_a_refund", first.Element("uri")!.Value);
+        var rank = ranks[0].ToString("R", CultureInfo.InvariantCulture);
         Assert.Equal(
-            $"{server.BaseUri.GetLeftPart(UriPartial.Authority)}/@api/deki/site/query/{queryId}?pageid=101&rank={ranks[0].ToString("R", CultureInfo.InvariantCulture)}&type=page&position=1",
+            $"{server.BaseUri.GetLeftPart(UriPartial.Authority)}/@api/deki/site/query/{queryId}?pageid=101&rank={rank}&type=page&position=1",
             first.Element("uri.track")!.Value);
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", first.Element("date.modified")!.Value);
     }
