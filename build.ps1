@@ -123,12 +123,20 @@ function Get-Mono {
         throw 'Mono (with its facades) is missing and apt-get is not available to install it: install mono-devel.'
     }
     Write-Host 'Installing Mono (apt-get install mono-devel)...'
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $log = Join-Path $ResultsDir 'framework/apt-get.log'
+    $null = New-Item (Split-Path $log) -ItemType Directory -Force
+    Remove-Item $log -ErrorAction SilentlyContinue
     $env:DEBIAN_FRONTEND = 'noninteractive'
-    & apt-get update -qq | Out-Host
-    if ($LASTEXITCODE -ne 0) { throw "apt-get update failed ($LASTEXITCODE)." }
-    & apt-get install -y -qq --no-install-recommends mono-devel | Out-Host
-    if ($LASTEXITCODE -ne 0) { throw "apt-get install mono-devel failed ($LASTEXITCODE)." }
-    (Get-Command mono -CommandType Application).Source
+    foreach ($step in @(@('update', '-qq'), @('install', '-y', '-qq', '--no-install-recommends', 'mono-devel'))) {
+        & apt-get @step *>> $log
+        if ($LASTEXITCODE -ne 0) {
+            Get-Content $log -Tail 20 | Out-Host
+            throw "apt-get $($step[0]) failed ($LASTEXITCODE); its output is in $log."
+        }
+    }
+    Write-Host ("Mono installed in {0:0} s." -f $clock.Elapsed.TotalSeconds)
+    (Get-Command mono -CommandType Application | Select-Object -First 1).Source
 }
 
 function Invoke-FrameworkTests {
