@@ -43,7 +43,7 @@ public sealed class ExpertConnectionErrorTests
     [InlineData(HttpStatusCode.NotFound, ExpertFailure.NotFound, typeof(ExpertApiException), 1)]
     [InlineData(HttpStatusCode.BadRequest, ExpertFailure.Rejected, typeof(ExpertApiException), 1)]
     [InlineData(HttpStatusCode.InternalServerError, ExpertFailure.ServerError, typeof(ExpertApiException), 3)]
-    [InlineData(HttpStatusCode.TooManyRequests, ExpertFailure.RateLimited, typeof(ExpertApiException), 3)]
+    [InlineData((HttpStatusCode)429, ExpertFailure.RateLimited, typeof(ExpertApiException), 3)]
     public async Task Each_failing_status_maps_to_its_failure_after_the_right_number_of_attempts(
         HttpStatusCode status, ExpertFailure failure, Type type, int attempts)
     {

@@ -13,12 +13,19 @@ internal static class TextCompatibility
         public string[] Split(string separator) => text.Split([separator], StringSplitOptions.None);
 
         public int IndexOf(char value, StringComparison comparison) => text.IndexOf(value.ToString(), comparison);
+
+        public string[] Split(char separator, StringSplitOptions options) => text.Split([separator], options);
+
+        public string[] Split(char separator, int count) => text.Split([separator], count);
     }
 
     extension(Convert)
     {
         public static string ToHexStringLower(byte[] bytes) =>
             string.Concat(bytes.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+
+        public static string ToHexString(byte[] bytes) =>
+            string.Concat(bytes.Select(b => b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     extension(SHA256)
