@@ -49,7 +49,13 @@ public sealed class GetSnippetBoostSuggestionCommand : AuditLogQueryCommandBase
             filesRead, directory, observations.Submissions, observations.Impressions, observations.Clicks,
             observations.ClicksWithoutRanking, observations.ClicksNotShown, observations.RepeatedClicks));
         var fit = PositionBasedClickModel.Fit(observations);
-        WriteVerbose($"Examination by position (position 1 = 1): {string.Join("  ", fit.Examination.Select(p => p.ToString()))}");
+        var reference = fit.ReferencePosition switch
+        {
+            null => "no clicks: nothing to estimate",
+            1 => "position 1 = 1",
+            var k => $"position {k} = 1; position 1 has no clicks",
+        };
+        WriteVerbose($"Examination by position ({reference}): {string.Join("  ", fit.Examination.Select(p => p.ToString()))}");
         WriteVerbose($"EM ran {fit.Iterations} iteration(s).");
         if (!fit.Converged) WriteWarning($"The click model did not settle within {fit.Iterations} iterations; treat the factors as rough.");
         if (Examination)
