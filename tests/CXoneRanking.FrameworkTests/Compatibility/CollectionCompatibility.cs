@@ -13,4 +13,15 @@ internal static class CollectionCompatibility
             return items.Skip(Math.Max(0, items.Count - count));
         }
     }
+
+    public static void Deconstruct<TKey, TValue>(this KeyValuePair<TKey, TValue> pair, out TKey key, out TValue value)
+    {
+        key = pair.Key;
+        value = pair.Value;
+    }
+
+    extension(double)
+    {
+        public static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+    }
 }
