@@ -111,9 +111,44 @@ public sealed class ConnectionDisposalTests
         Assert.True(connection.IsDisconnected);
     }
 
+    [Fact]
+    public async Task A_ranking_POST_cut_off_by_Dispose_ends_Cancelled_not_as_a_transport_failure()
+    {
+        using var posted = new ManualResetEventSlim();
+        var handler = new ScriptedHandler();
+        var connection = await CXoneConnection.ConnectAsync(new ConnectionSettings
+        {
+            BaseUri = new Uri("https://tenant.example.test"),
+            Credentials = new ClientCredentials(new Uri("https://tenant.example.test/oauth/token"), "client",
+                SecureStrings.FromText("s3cr3t-value"), ClientCredentials.DefaultScopes),
+            MaxAttempts = 1,
+            Handler = new HangingPostHandler(handler, posted),
+        }, CancellationToken.None);
+        var submission = TestConnections.Submitter(connection).SubmitAsync(TestConnections.Ranking(), CancellationToken.None);
+        Assert.True(posted.Wait(Bound));
+
+        connection.Dispose();
+        var result = await submission.WaitAsync(Bound);
+
+        Assert.Equal(SubmissionStatus.Cancelled, result.Status);
+        Assert.Contains("Disconnect-CXone", result.Error, StringComparison.Ordinal);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(Bound);
         while (!condition()) await Task.Delay(10, timeout.Token);
+    }
+}
+
+/// <summary>Answers token requests through <paramref name="inner"/>; holds every ranking POST until it is cancelled.</summary>
+file sealed class HangingPostHandler(ScriptedHandler inner, ManualResetEventSlim posted) : DelegatingHandler(inner)
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.RequestUri!.AbsolutePath.EndsWith("/oauth/token", StringComparison.Ordinal)) return await base.SendAsync(request, cancellationToken);
+        posted.Set();
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        throw new InvalidOperationException("not reached");
     }
 }
