@@ -79,8 +79,8 @@ public sealed class CXoneConnection : IDisposable
     {
         if (settings.Problem() is { } problem) throw new ArgumentException($"Cannot connect: {problem}.");
         // A handler the caller gave stays the caller's: the client disposes only the one made here.
-        var http = new HttpClient(settings.Handler ?? new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate },
-            disposeHandler: settings.Handler is null)
+        var handler = settings.Handler ?? new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+        var http = new HttpClient(handler, disposeHandler: settings.Handler is null)
         {
             Timeout = Timeout.InfiniteTimeSpan, // attempts are timed by the resilience pipeline instead
         };

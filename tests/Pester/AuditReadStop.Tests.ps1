@@ -41,7 +41,9 @@ BeforeAll {
 }
 
 Describe 'Ctrl+C during an audit read' {
-    It '<_> stops within 5 s, with no output and no error' -ForEach 'Get-RankingMetrics', 'Get-SnippetBoostSuggestion', 'Test-RankingAuditLog', 'Export-RankingReport' {
+    It '<_> stops within 5 s, with no output and no error' -ForEach @(
+        'Get-RankingMetrics', 'Get-SnippetBoostSuggestion', 'Test-RankingAuditLog', 'Export-RankingReport'
+    ) {
         $run = Invoke-StoppedRead $_ $(if ($_ -eq 'Export-RankingReport') { @{ OutFile = $report } } else { @{} })
 
         $run.RunningWhenStopped | Should -Be 'Running'

@@ -47,7 +47,8 @@ public abstract class AuditLogQueryCommandBase : AuditLogCommandBase, IDisposabl
             return null;
         }
         var reader = new AuditLogReader(directory);
-        var result = Reading.Read(directory, $"Reading the audit log in {directory}", (stopping, progress) => consume(reader.ReadEntries(stopping, progress)));
+        var result = Reading.Read(directory, $"Reading the audit log in {directory}",
+            (stopping, progress) => consume(reader.ReadEntries(stopping, progress)));
         if (result is null) return null;
         foreach (var skipped in reader.SkippedLines.Take(MaxWarnings))
             WriteWarning($"Skipped {skipped}");

@@ -68,5 +68,6 @@ public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
 
     /// <summary>The whole chain's verification (a period cannot be verified without the entries before it); null when stopped.</summary>
     private AuditVerificationResult? Verify(string directory) =>
-        Reading.Read(directory, $"Verifying the audit log in {directory}", (stopping, progress) => AuditChainVerifier.Verify(directory, stopping, progress));
+        Reading.Read(directory, $"Verifying the audit log in {directory}",
+            (stopping, progress) => AuditChainVerifier.Verify(directory, stopping, progress));
 }

@@ -32,6 +32,7 @@ internal static class FileSystemPath
     /// </summary>
     public static ErrorRecord? RefuseToReplace(string file, bool force, string errorId) =>
         File.Exists(file) && !force
-            ? new ErrorRecord(new IOException($"The file '{file}' already exists. Use -Force to replace it."), errorId, ErrorCategory.ResourceExists, file)
+            ? new ErrorRecord(new IOException($"The file '{file}' already exists. Use -Force to replace it."),
+                errorId, ErrorCategory.ResourceExists, file)
             : null;
 }

@@ -146,7 +146,8 @@ file sealed class HangingPostHandler(ScriptedHandler inner, ManualResetEventSlim
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.RequestUri!.AbsolutePath.EndsWith("/oauth/token", StringComparison.Ordinal)) return await base.SendAsync(request, cancellationToken);
+        if (request.RequestUri!.AbsolutePath.EndsWith("/oauth/token", StringComparison.Ordinal))
+            return await base.SendAsync(request, cancellationToken);
         posted.Set();
         await Task.Delay(Timeout.Infinite, cancellationToken);
         throw new InvalidOperationException("not reached");
