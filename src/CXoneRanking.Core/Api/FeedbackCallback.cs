@@ -33,7 +33,7 @@ internal static class FeedbackCallback
             if (response.IsSuccessStatusCode) return null;
             return Report(log, entry, $"the callback endpoint answered {(int)response.StatusCode}");
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
+        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or ObjectDisposedException)
         {
             var why = e is OperationCanceledException && !cancellationToken.IsCancellationRequested
                 ? $"no answer within {options.CallbackTimeout.TotalSeconds:0} s" : e.Message;

@@ -39,6 +39,13 @@ public sealed class GetSnippetBoostSuggestionCommand : AuditLogQueryCommandBase
     [Parameter(ParameterSetName = ExaminationCurve, Mandatory = true)]
     public SwitchParameter Examination { get; set; }
 
+    protected override void BeginProcessing()
+    {
+        // Checked before the log is read: a long read that ends in "bad settings" wastes the admin's time.
+        if (Calculator().Problem() is { } problem)
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidSuggestionSettings", $"Cannot suggest boosts: {problem}.", null));
+    }
+
     protected override void EndProcessing()
     {
         var filter = Filter();
@@ -63,16 +70,11 @@ public sealed class GetSnippetBoostSuggestionCommand : AuditLogQueryCommandBase
             WriteObject(fit.Examination, enumerateCollection: true);
             return;
         }
-        var calculator = new BoostSuggestionCalculator { MinImpressions = MinImpressions, MinFactor = MinFactor, MaxFactor = MaxFactor };
-        if (calculator.Problem() is { } problem)
-        {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidSuggestionSettings", $"Cannot suggest boosts: {problem}.", null));
-            return;
-        }
-        var suggestions = calculator.Suggest(fit);
+        var suggestions = Calculator().Suggest(fit);
         WriteVerbose($"{suggestions.Count} snippet(s) had at least {MinImpressions} impressions.");
         foreach (var suggestion in suggestions)
             WriteObject(AsDirective ? suggestion.ToDirective() : suggestion);
     }
 
+    private BoostSuggestionCalculator Calculator() => new() { MinImpressions = MinImpressions, MinFactor = MinFactor, MaxFactor = MaxFactor };
 }
