@@ -45,6 +45,11 @@ $EmulatorOut = Join-Path $Out 'emulator'
 $ResultsDir = Join-Path $Out 'TestResults'
 $PesterVersion = '5.7.1'
 
+# The build's own helpers, imported once here so that every task sees them, not only the tasks
+# that happen to run Install-ModuleLayout first (Package calls New-ModulePackage, for one).
+Import-Module (Join-Path $Root '.config/build/ModulePackage.psm1') -Force
+Import-Module (Join-Path $Root '.config/build/HelpBuilder.psm1') -Force
+
 function Invoke-Dotnet {
     & dotnet @args | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
@@ -70,9 +75,7 @@ function Install-ModuleLayout {
     Copy-Item (Join-Path $Root 'module/*') -Destination $ModuleOut -Recurse
     Copy-Item (Join-Path $Root 'LICENSE') -Destination $ModuleOut
     $manifest = Join-Path $ModuleOut 'CXoneRanking.psd1'
-    Import-Module (Join-Path $Root '.config/build/ModulePackage.psm1') -Force
     Set-ManifestReleaseNotes -ManifestPath $manifest -ReleaseNotes (Get-ChangelogReleaseNotes -Path (Join-Path $Root 'CHANGELOG.md'))
-    Import-Module (Join-Path $Root '.config/build/HelpBuilder.psm1') -Force
     Build-CmdletHelp -ManifestPath $manifest -DocsPath (Join-Path $Root 'docs/cmdlets') `
         -OutputPath (Join-Path $ModuleOut 'en-US/CXoneRanking.PowerShell.dll-Help.xml')
     Write-Host "Module laid out in $ModuleOut"
@@ -83,7 +86,7 @@ function Install-EmulatorLayout {
     if (-not (Test-Path $project)) { return }
     if (Test-Path $EmulatorOut) { Remove-Item $EmulatorOut -Recurse -Force }
     Copy-Item (Join-Path $project "bin/$Configuration/net10.0") -Destination $EmulatorOut -Recurse
-    Copy-Item (Join-Path $project 'CXoneEmulator.psm1') -Destination $EmulatorOut -ErrorAction SilentlyContinue
+    Copy-Item (Join-Path $project 'CXoneEmulator.psm1') -Destination $EmulatorOut
     Write-Host "Emulator laid out in $EmulatorOut"
 }
 
