@@ -22,13 +22,15 @@ public sealed class WildcardPropertyTests
 
     [Fact]
     public void A_pattern_matches_its_own_unescaped_text_when_it_has_no_wildcards() =>
-        Gen.String[Gen.Char["abAB-]"], 0, 10].Sample(text => Assert.True(new WildcardMatcher(text).IsMatch(text.ToUpperInvariant())), iter: 2_000);
+        Gen.String[Gen.Char["abAB-]"], 0, 10].Sample(
+            text => Assert.True(new WildcardMatcher(text).IsMatch(text.ToUpperInvariant())), iter: 2_000);
 
     private static void Agrees(string pattern, string value)
     {
         var matcher = new WildcardMatcher(pattern);
         var expected = WildcardReference.Like(value, pattern);
-        Assert.True(expected is null == matcher.Problem is not null, $"pattern '{pattern}': reference valid {expected is not null}, problem {matcher.Problem}");
+        Assert.True(expected is null == matcher.Problem is not null,
+            $"pattern '{pattern}': reference valid {expected is not null}, problem {matcher.Problem}");
         Assert.True((expected ?? false) == matcher.IsMatch(value), $"'{value}' -like '{pattern}' should be {expected}");
     }
 }
