@@ -88,6 +88,12 @@ public sealed class WildcardEdgeCaseTests
     [InlineData("k", "\u212A", true)]
     [InlineData("a\u00ADb", "ab", true)]
     [InlineData("a\u00ADb*", "ab", true)]
+    [InlineData("ab", "a\u0001b", true)]
+    [InlineData("a\u0001b", "ab", true)]
+    [InlineData("ab", "ab\u00AD", true)]
+    [InlineData("ab*", "abc\u0301", true)]
+    [InlineData("a\tB", "a\tb", true)]
+    [InlineData("ab", "abc", false)]
     public void Case_and_culture_follow_PowerShell(string pattern, string input, bool expected) =>
         Assert.Equal(expected, new WildcardMatcher(pattern).IsMatch(input));
 

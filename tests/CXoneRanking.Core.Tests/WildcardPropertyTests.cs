@@ -25,6 +25,19 @@ public sealed class WildcardPropertyTests
         Gen.String[Gen.Char["abAB-]"], 0, 10].Sample(
             text => Assert.True(new WildcardMatcher(text).IsMatch(text.ToUpperInvariant())), iter: 2_000);
 
+    [Fact]
+    public void The_plain_text_shortcut_agrees_with_the_culture() =>
+        Gen.Select(Gen.OneOf(PlainText, MixedText), Gen.OneOf(PlainText, MixedText)).Sample(t =>
+        {
+            var (text, other) = t;
+            var plain = InvariantText.IsPlain(other);
+            Assert.Equal(string.Equals(text, other, StringComparison.InvariantCultureIgnoreCase), InvariantText.EqualsIgnoreCase(text, other, plain));
+            Assert.Equal(text.StartsWith(other, StringComparison.InvariantCultureIgnoreCase), InvariantText.StartsWithIgnoreCase(text, other, plain));
+        }, iter: 20_000);
+
+    private static readonly Gen<string> PlainText = Gen.String[Gen.Char[' ', '~'], 0, 6];
+    private static readonly Gen<string> MixedText = Gen.String[Gen.Char["aAbB-' \t\u0001\u00AD\u0301\u00E9\u00DF\uFB01"], 0, 6];
+
     private static void Agrees(string pattern, string value)
     {
         var matcher = new WildcardMatcher(pattern);

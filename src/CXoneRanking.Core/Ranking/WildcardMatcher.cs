@@ -13,6 +13,7 @@ internal sealed class WildcardMatcher
 
     private readonly string _pattern;
     private readonly string _text;
+    private readonly bool _textIsPlain;
     private readonly MatchShape _shape;
     private readonly WildcardElement[] _elements = [];
     private readonly int _fixedLength;
@@ -39,6 +40,7 @@ internal sealed class WildcardMatcher
             _hasAnyText = _fixedLength < elements.Length;
         }
         else Problem = problem;
+        _textIsPlain = InvariantText.IsPlain(_text);
     }
 
     /// <summary>Why PowerShell's <c>-like</c> would reject the pattern, or null; an invalid pattern matches nothing.</summary>
@@ -47,8 +49,8 @@ internal sealed class WildcardMatcher
     public bool IsMatch(string input) => _shape switch
     {
         MatchShape.Anything => true,
-        MatchShape.Text => string.Equals(input, _text, StringComparison.InvariantCultureIgnoreCase),
-        MatchShape.Prefix => input.StartsWith(_text, StringComparison.InvariantCultureIgnoreCase),
+        MatchShape.Text => InvariantText.EqualsIgnoreCase(input, _text, _textIsPlain),
+        MatchShape.Prefix => InvariantText.StartsWithIgnoreCase(input, _text, _textIsPlain),
         MatchShape.Elements => (_hasAnyText ? input.Length >= _fixedLength : input.Length == _fixedLength) && MatchElements(input),
         _ => false,
     };
