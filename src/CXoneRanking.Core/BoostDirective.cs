@@ -7,13 +7,14 @@ namespace CXoneRanking;
 /// <see cref="MetadataKey"/> value matches <see cref="Value"/> (both case-insensitive wildcard
 /// patterns) are boosted by <see cref="Factor"/>, or dropped when <see cref="Exclude"/> is set.
 /// A rule needs a metadata key, a snippet id pattern, or both (then both must match); the part it
-/// leaves empty does not restrict it.
+/// leaves empty does not restrict it. Patterns are compiled when set, so a pattern PowerShell's
+/// <c>-like</c> would reject is reported by <see cref="Problem"/> when the rule is made, not when it ranks.
 /// </summary>
 public sealed class BoostDirective
 {
-    private WildcardPattern? _pattern;
-    private WildcardPattern? _idPattern;
     private string _value = "*";
+    private WildcardMatcher _valueMatcher = new("*");
+    private WildcardMatcher? _idMatcher;
     private string? _snippetId;
 
     public const double MaxFactor = 10.0;
@@ -24,14 +25,22 @@ public sealed class BoostDirective
     public string Value
     {
         get => _value;
-        set { _value = value ?? string.Empty; _pattern = null; }
+        set
+        {
+            _value = value ?? string.Empty;
+            _valueMatcher = new WildcardMatcher(_value);
+        }
     }
 
     /// <summary>A wildcard pattern over snippet ids, matched case-insensitively; null for any snippet.</summary>
     public string? SnippetId
     {
         get => _snippetId;
-        set { _snippetId = string.IsNullOrEmpty(value) ? null : value; _idPattern = null; }
+        set
+        {
+            _snippetId = string.IsNullOrEmpty(value) ? null : value;
+            _idMatcher = _snippetId is null ? null : new WildcardMatcher(_snippetId);
+        }
     }
 
     /// <summary>The factor a match multiplies the boost by, in (0, 10]; ignored when excluding.</summary>
@@ -61,6 +70,8 @@ public sealed class BoostDirective
         if (!HasMetadataKey && SnippetId is null) return "the metadata key is empty (give a metadata key, a snippet id pattern, or both)";
         if (!Exclude && !(Factor > 0 && Factor <= MaxFactor))
             return $"factor {ScoreFormat.Raw(Factor)} is outside (0, {MaxFactor:0}]";
+        if (HasMetadataKey && _valueMatcher.Problem is { } valueProblem) return $"value '{Value}' is not a valid wildcard pattern: {valueProblem}";
+        if (_idMatcher?.Problem is { } idProblem) return $"snippet id '{SnippetId}' is not a valid wildcard pattern: {idProblem}";
         return null;
     }
 
@@ -77,9 +88,9 @@ public sealed class BoostDirective
         IdMatches(snippetId) && (!HasMetadataKey || (metadata.TryGetValue(MetadataKey, out var actual) && ValueMatches(actual)));
 
     private bool IdMatches(string? snippetId) =>
-        SnippetId is null || (_idPattern ??= new WildcardPattern(SnippetId)).IsMatch(snippetId ?? string.Empty);
+        _idMatcher is null || _idMatcher.IsMatch(snippetId ?? string.Empty);
 
-    private bool ValueMatches(string actual) => (_pattern ??= new WildcardPattern(_value)).IsMatch(actual);
+    private bool ValueMatches(string actual) => _valueMatcher.IsMatch(actual);
 
     public override string ToString() => Exclude ? $"exclude({Condition()})" : $"rule({Condition()}) {ScoreFormat.Number(Factor)}";
 
