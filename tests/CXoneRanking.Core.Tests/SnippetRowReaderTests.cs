@@ -1,6 +1,7 @@
 using System.Globalization;
-using CsCheck;
 using CXoneRanking.Ranking;
+using CXoneRanking.Rows;
+using CsCheck;
 
 namespace CXoneRanking.Tests;
 
