@@ -1,4 +1,5 @@
 using CXoneRanking.Ranking;
+using CXoneRanking.Ranks;
 
 namespace CXoneRanking;
 

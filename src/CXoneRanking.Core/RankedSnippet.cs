@@ -1,3 +1,5 @@
+using CXoneRanking.Ranks;
+
 namespace CXoneRanking;
 
 /// <summary>A snippet as ranked for a session: its place, final score and how the score came to be.</summary>

@@ -1,3 +1,5 @@
+using CXoneRanking.Ranks;
+
 namespace CXoneRanking;
 
 /// <summary>One knowledge snippet's input to a session's ranking: what New-SnippetRank emits.</summary>

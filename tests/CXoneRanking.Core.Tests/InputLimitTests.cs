@@ -1,5 +1,6 @@
 using System.Collections;
 using CXoneRanking.Ranking;
+using CXoneRanking.Rows;
 
 namespace CXoneRanking.Tests;
 

@@ -1,7 +1,8 @@
 using System.Collections;
 using System.Globalization;
-using CsCheck;
 using CXoneRanking.Ranking;
+using CXoneRanking.Rows;
+using CsCheck;
 
 namespace CXoneRanking.Tests;
 

@@ -1,4 +1,5 @@
 using CXoneRanking.Ranking;
+using CXoneRanking.Rows;
 
 namespace CXoneRanking.Tests;
 

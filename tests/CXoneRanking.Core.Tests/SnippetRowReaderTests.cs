@@ -1,5 +1,7 @@
 using System.Globalization;
 using CXoneRanking.Ranking;
+using CXoneRanking.Rows;
+using CsCheck;
 
 namespace CXoneRanking.Tests;
 

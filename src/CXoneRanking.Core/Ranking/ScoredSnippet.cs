@@ -1,4 +1,5 @@
 using System.Text;
+using CXoneRanking.Ranks;
 
 namespace CXoneRanking.Ranking;
 

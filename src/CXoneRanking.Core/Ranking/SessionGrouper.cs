@@ -1,3 +1,5 @@
+using CXoneRanking.Ranks;
+
 namespace CXoneRanking.Ranking;
 
 /// <summary>

@@ -1,3 +1,6 @@
+using CXoneRanking.Ranks;
+using CXoneRanking.Rows;
+
 namespace CXoneRanking.Ranking;
 
 /// <summary>The steps of docs/design.md#ranking-rules for one session, in order. Used once per session.</summary>
@@ -26,7 +29,7 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
     private void CheckSession()
     {
         if (sessionId.Length == 0)
-            Error(RankingIssueCodes.MissingSessionId, "these snippets carry no session id; give one with -SessionId or a session_id column");
+            Error(RankingIssueCodes.MissingSessionId, $"these snippets carry no session id; give one with -SessionId or a {RowColumns.SessionIdCsv} column");
         else if (SnippetRules.SessionIdProblem(sessionId) is { } problem)
             Error(RankingIssueCodes.InvalidSessionId, $"session '{sessionId}': {problem}");
     }
@@ -42,20 +45,21 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
 
     private List<ScoredSnippet> ValidInputs(IReadOnlyList<RankInput> ranks)
     {
+        // Every rank is checked here, piped rows too: see RankChecks for why the reader's check is not enough.
         var valid = new List<ScoredSnippet>(ranks.Count);
+        var problems = new List<RankProblem>();
         for (var i = 0; i < ranks.Count; i++)
         {
             var rank = ranks[i];
-            var before = _errors.Count;
-            if (SnippetRules.SnippetIdProblem(rank.SnippetId) is { } id)
-                Error(RankingIssueCodes.InvalidSnippetId, $"snippet '{rank.SnippetId}': {id}", rank.SnippetId);
-            if (SnippetRules.RelevanceProblem(rank.RelevanceScore) is { } score)
-                Error(RankingIssueCodes.InvalidRelevanceScore, $"snippet '{rank.SnippetId}': {score}", rank.SnippetId);
-            if (SnippetRules.BoostProblem(rank.BoostFactor) is { } boost)
-                Error(RankingIssueCodes.InvalidBoostFactor, $"snippet '{rank.SnippetId}': {boost}", rank.SnippetId);
-            if (SnippetRules.MetadataProblem(rank.Metadata.DictionaryOrNull) is { } metadata)
-                Error(RankingIssueCodes.InvalidMetadata, $"snippet '{rank.SnippetId}': {metadata}", rank.SnippetId);
-            if (_errors.Count == before) valid.Add(new ScoredSnippet(ranks, i));
+            RankChecks.FindAll(in rank, problems);
+            if (problems.Count == 0)
+            {
+                valid.Add(new ScoredSnippet(ranks, i));
+                continue;
+            }
+            foreach (var problem in problems)
+                Error(problem.Code, $"snippet '{rank.SnippetId}': {problem.Text}", rank.SnippetId);
+            problems.Clear();
         }
         return valid;
     }

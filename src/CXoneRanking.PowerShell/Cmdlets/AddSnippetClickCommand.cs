@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Management.Automation;
 using CXoneRanking.Audit;
 using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Rows;
+using CXoneRanking.Rows;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
@@ -25,19 +27,19 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     private long _written;
 
     [Parameter(ParameterSetName = FromParameters, Mandatory = true, Position = 0)]
-    [Alias("session_id")]
+    [Alias(RowColumns.SessionIdCsv)]
     [AllowEmptyString]
     [ArgumentCompleter(typeof(SessionIdCompleter))]
     public string SessionId { get; set; } = string.Empty;
 
     [Parameter(ParameterSetName = FromParameters, Mandatory = true, Position = 1)]
-    [Alias("snippet_id")]
+    [Alias(RowColumns.SnippetIdCsv)]
     [AllowEmptyString]
     public string SnippetId { get; set; } = string.Empty;
 
     /// <summary>The 1-based position the snippet was shown at.</summary>
     [Parameter(ParameterSetName = FromParameters, Mandatory = true, Position = 2)]
-    [Alias("rank_position", "Position")]
+    [Alias(RowColumns.RankPositionCsv, RowColumns.RankPositionShort)]
     public int RankPosition { get; set; }
 
     /// <summary>A CSV row, object or hashtable with SessionId/session_id, SnippetId/snippet_id, RankPosition/rank_position and optionally Timestamp.</summary>
@@ -63,8 +65,8 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
         {
             var now = Timestamp ?? DateTimeOffset.UtcNow;
             click = fromPipeline
-                ? ClickInput.Create(PipelineCell.First(InputObject, "SessionId", "session_id"), PipelineCell.First(InputObject, "SnippetId", "snippet_id"),
-                    PipelineCell.First(InputObject, "RankPosition", "rank_position", "Position"), PipelineCell.First(InputObject, "Timestamp"), now)
+                ? ClickInput.Create(RowCells.First(InputObject, RowColumns.ClickSessionId), RowCells.First(InputObject, RowColumns.ClickSnippetId),
+                    RowCells.First(InputObject, RowColumns.ClickRankPosition), RowCells.First(InputObject, RowColumns.ClickTimestamp), now)
                 : AuditEntry.Click(SessionId, SnippetId, RankPosition, now);
         }
         catch (ArgumentException e)

@@ -1,7 +1,9 @@
 using System.Collections;
 using System.Management.Automation;
 using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Rows;
 using CXoneRanking.Ranking;
+using CXoneRanking.Rows;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
@@ -16,24 +18,24 @@ public sealed class NewSnippetRankCommand : PSCmdlet
     private const string FromPipeline = "FromPipeline";
 
     private SnippetRowReader _reader = null!;
-    private PipelineRow _rows = null!;
+    private PipedRow _rows = null!;
     private int _inputNumber;
 
     [Parameter(ParameterSetName = FromParameters, Mandatory = true, Position = 0)]
-    [Alias("snippet_id", "Id")]
+    [Alias(RowColumns.SnippetIdCsv, RowColumns.SnippetIdShort)]
     public string SnippetId { get; set; } = string.Empty;
 
     [Parameter(ParameterSetName = FromParameters, Mandatory = true, Position = 1)]
-    [Alias("relevance_score", "Score")]
+    [Alias(RowColumns.RelevanceScoreCsv, RowColumns.RelevanceScoreShort)]
     public double RelevanceScore { get; set; }
 
     [Parameter(ParameterSetName = FromParameters)]
-    [Alias("boost_factor", "Boost")]
+    [Alias(RowColumns.BoostFactorCsv, RowColumns.BoostFactorShort)]
     public double BoostFactor { get; set; } = 1.0;
 
     /// <summary>The session; for piped rows, used when a row carries none.</summary>
     [Parameter]
-    [Alias("session_id")]
+    [Alias(RowColumns.SessionIdCsv)]
     public string? SessionId { get; set; }
 
     /// <summary>Metadata for the snippet; for piped rows, added to every row's own.</summary>
@@ -59,12 +61,12 @@ public sealed class NewSnippetRankCommand : PSCmdlet
         ScoreMatrix? matrix = null;
         if (SignalWeight is not null)
         {
-            matrix = ScoreMatrix.Create(Hashtables.Entries(SignalWeight), out var problem);
+            matrix = ScoreMatrix.Create(RowCells.Entries(SignalWeight), out var problem);
             if (matrix is null)
                 ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidSignalWeight", $"-SignalWeight: {problem}.", SignalWeight));
         }
         _reader = new SnippetRowReader(MetadataProperty, matrix, SessionId, Metadata);
-        _rows = new PipelineRow(_reader);
+        _rows = new PipedRow(_reader);
     }
 
     protected override void ProcessRecord()
@@ -81,9 +83,8 @@ public sealed class NewSnippetRankCommand : PSCmdlet
 
     private IEnumerable<KeyValuePair<string, object?>> ParameterCells()
     {
-        yield return new("SnippetId", SnippetId);
-        yield return new("RelevanceScore", RelevanceScore);
-        yield return new("BoostFactor", BoostFactor);
+        yield return new(RowColumns.SnippetId, SnippetId);
+        yield return new(RowColumns.RelevanceScore, RelevanceScore);
+        yield return new(RowColumns.BoostFactor, BoostFactor);
     }
-
 }

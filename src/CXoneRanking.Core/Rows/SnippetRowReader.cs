@@ -1,24 +1,20 @@
 using System.Collections;
 using System.Globalization;
+using CXoneRanking.Ranking;
 
-namespace CXoneRanking.Ranking;
+namespace CXoneRanking.Rows;
 
 /// <summary>
 /// Turns one input row (a CSV line, an object, a hashtable: any name/value pairs) into a
-/// <see cref="SnippetRank"/>, matching column names case-insensitively. Reading the row here,
-/// rather than through PowerShell's by-property-name binding, costs a fraction of the time.
+/// <see cref="SnippetRank"/>, matching column names (<see cref="RowColumns"/>) case-insensitively.
+/// Reading the row here, rather than through PowerShell's by-property-name binding, costs a
+/// fraction of the time. Plain name/value pairs in: the PSObject side is the PowerShell layer's.
 /// One reader serves one pipeline: it is not thread-safe.
 /// </summary>
 public sealed class SnippetRowReader
 {
-    private readonly Dictionary<string, RowField> _fields = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["session_id"] = RowField.SessionId, ["SessionId"] = RowField.SessionId,
-        ["snippet_id"] = RowField.SnippetId, ["SnippetId"] = RowField.SnippetId, ["Id"] = RowField.SnippetId,
-        ["relevance_score"] = RowField.Relevance, ["RelevanceScore"] = RowField.Relevance, ["Score"] = RowField.Relevance,
-        ["boost_factor"] = RowField.Boost, ["BoostFactor"] = RowField.Boost, ["Boost"] = RowField.Boost,
-        ["Metadata"] = RowField.Metadata,
-    };
+    private readonly Dictionary<string, RowField> _fields =
+        RowColumns.RankNames.ToDictionary(c => c.Key, c => c.Value, StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _metadataColumns;
     private readonly ScoreMatrix? _matrix;
     private readonly string? _defaultSessionId;
@@ -122,16 +118,4 @@ public sealed class SnippetRowReader
             if (entry.Key is not null && entry.Value is not null)
                 into[Text(entry.Key)] = Text(entry.Value);
     }
-}
-
-public enum RowField { SessionId, SnippetId, Relevance, Boost, Metadata }
-
-/// <summary>Finds one column of the current row: false when the row has no such column.</summary>
-public delegate bool CellLookup(string column, out object? value);
-
-/// <summary>Either a rank or the issue that stopped the row; never both.</summary>
-public readonly struct RowReadResult(SnippetRank? rank, RankingIssue? issue)
-{
-    public SnippetRank? Rank { get; } = rank;
-    public RankingIssue? Issue { get; } = issue;
 }

@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace CXoneRanking;
+namespace CXoneRanking.Ranks;
 
 /// <summary>
 /// Read-only metadata of exactly one entry (the common CSV case: a category column), without the

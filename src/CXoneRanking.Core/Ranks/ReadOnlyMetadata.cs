@@ -1,4 +1,4 @@
-namespace CXoneRanking;
+namespace CXoneRanking.Ranks;
 
 /// <summary>The one empty metadata every rank and ranked snippet without metadata shares.</summary>
 internal static class ReadOnlyMetadata

@@ -1,4 +1,4 @@
-namespace CXoneRanking.Ranking;
+namespace CXoneRanking.Ranks;
 
 /// <summary>
 /// What the engine keeps of one <see cref="SnippetRank"/>: its values, copied as the rank arrives.

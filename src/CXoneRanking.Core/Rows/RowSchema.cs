@@ -1,4 +1,4 @@
-namespace CXoneRanking.Ranking;
+namespace CXoneRanking.Rows;
 
 /// <summary>The columns of a row shape that a <see cref="SnippetRowReader"/> reads, and what each means.</summary>
 public sealed class RowSchema
@@ -14,9 +14,10 @@ public sealed class RowSchema
 
     /// <summary>Wanted names the learning row lacked; a row that has one is of another shape.</summary>
     internal string[] Absent { get; }
-
-    public IEnumerable<string> ColumnNames => Columns.Select(c => c.Name);
 }
+
+/// <summary>Finds one column of the current row: false when the row has no such column.</summary>
+public delegate bool CellLookup(string column, out object? value);
 
 internal readonly struct SchemaColumn(string name, RowField? field, bool isMetadata, bool isSignal)
 {

@@ -1,4 +1,4 @@
-namespace CXoneRanking;
+namespace CXoneRanking.Ranks;
 
 /// <summary>
 /// A rank's metadata as kept: none, one entry in two fields (the common CSV case, a category

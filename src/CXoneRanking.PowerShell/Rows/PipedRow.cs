@@ -1,16 +1,17 @@
 using System.Collections;
 using System.Management.Automation;
-using CXoneRanking.Ranking;
+using CXoneRanking.Rows;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Rows;
 
 /// <summary>
-/// Reads piped rows (CSV rows, objects, hashtables) for a <see cref="SnippetRowReader"/>. Walking
-/// every property of every row is what makes by-property-name binding slow, so the columns that
-/// matter are learned from the first row and then looked up by name; a row of another shape (a
-/// learned column missing) is learned afresh.
+/// Reads piped rows (CSV rows, objects, hashtables) for a <see cref="SnippetRowReader"/>: the
+/// PSObject side of reading a row, which Core (no PowerShell reference) cannot do. Walking every
+/// property of every row is what makes by-property-name binding slow, so the columns that matter
+/// are learned from the first row and then looked up by name; a row of another shape (a learned
+/// column missing) is learned afresh. One per cmdlet invocation: it keeps the current row.
 /// </summary>
-internal sealed class PipelineRow
+internal sealed class PipedRow
 {
     private readonly SnippetRowReader _reader;
     private readonly CellLookup _lookup;
@@ -18,16 +19,17 @@ internal sealed class PipelineRow
     private PSObject? _row;
     private PSMemberInfoCollection<PSMemberInfo>? _members;
 
-    public PipelineRow(SnippetRowReader reader)
+    public PipedRow(SnippetRowReader reader)
     {
         _reader = reader;
-        _lookup = (string column, out object? value) => TryGetProperty(_row!, _members!, column, out value); // one delegate for all rows
+        // One delegate for all rows, reading whichever row is current.
+        _lookup = (string column, out object? value) => TryGetProperty(_row!, _members!, column, out value);
     }
 
     public RowReadResult Read(PSObject row, int rowNumber)
     {
         if (row.BaseObject is IDictionary dictionary)
-            return _reader.Read(Entries(dictionary), rowNumber);
+            return _reader.Read(RowCells.Entries(dictionary), rowNumber);
         _row = row;
         _members = row.Members;
         if (_schema is not null && _reader.TryRead(_schema, _lookup, rowNumber, out var result))
@@ -41,16 +43,9 @@ internal sealed class PipelineRow
     {
         var cells = new List<KeyValuePair<string, object?>>();
         foreach (var property in row.Properties)
-        {
-            object? value = null;
-            try { value = property.IsGettable ? Unwrap(property.Value) : null; }
-            catch (GetValueException) { }
-            cells.Add(new(property.Name, value));
-        }
+            cells.Add(new(property.Name, property.IsGettable ? ValueOf(property) : null));
         return cells;
     }
-
-    public static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
     // Members[name] finds a CSV row's note property several times faster than Properties[name];
     // the latter is asked only when a method of that name shadows the property in Members.
@@ -61,15 +56,19 @@ internal sealed class PipelineRow
         if (member is null) return false;
         var property = member as PSPropertyInfo ?? row.Properties[column];
         if (property is null) return false;
-        try { value = Unwrap(property.Value); }
-        catch (GetValueException) { } // a property that throws reads as empty
+        value = ValueOf(property);
         return true;
     }
 
-    private IEnumerable<KeyValuePair<string, object?>> Entries(IDictionary dictionary)
+    private static object? ValueOf(PSPropertyInfo property)
     {
-        foreach (DictionaryEntry entry in dictionary)
-            if (entry.Key?.ToString() is { } key && _reader.Wants(key))
-                yield return new(key, Unwrap(entry.Value));
+        try
+        {
+            return RowCells.Unwrap(property.Value);
+        }
+        catch (GetValueException)
+        {
+            return null; // a property that throws reads as empty
+        }
     }
 }

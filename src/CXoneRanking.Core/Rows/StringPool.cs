@@ -1,4 +1,4 @@
-namespace CXoneRanking.Ranking;
+namespace CXoneRanking.Rows;
 
 /// <summary>
 /// Shares equal strings read from many rows (session ids, snippet ids, metadata values): a

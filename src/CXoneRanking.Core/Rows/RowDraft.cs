@@ -1,13 +1,21 @@
-namespace CXoneRanking.Ranking;
+using CXoneRanking.Ranking;
+
+namespace CXoneRanking.Rows;
 
 /// <summary>
-/// What one row said, gathered cell by cell, then checked once as a whole. One draft serves every
-/// row of a reader, emptied at <see cref="Begin"/>: on 100k rows, the draft and its dictionaries
-/// would otherwise be a third of what reading a row allocates. A rank takes its own copy of the
-/// metadata, and no copy at all for the common single entry.
+/// What one row said, gathered cell by cell, then parsed and checked once as a whole (the checks
+/// are <see cref="RankChecks"/>, which the engine runs again on every rank it ranks). One draft
+/// serves every row of a reader, emptied at <see cref="Begin"/>: on 100k rows, the draft and its
+/// dictionaries would otherwise be a third of what reading a row allocates. A rank takes its own
+/// copy of the metadata, and no copy at all for the common single entry.
 /// </summary>
 internal sealed class RowDraft(StringPool strings)
 {
+    private const string NoSnippetId =
+        $"no snippet id (expected a {RowColumns.SnippetIdCsv}, {RowColumns.SnippetId} or {RowColumns.SnippetIdShort} column)";
+    private const string NoRelevanceScore =
+        $"no relevance score (expected a {RowColumns.RelevanceScoreCsv}, {RowColumns.RelevanceScore} or {RowColumns.RelevanceScoreShort} column)";
+
     private int _rowNumber;
     private object? _sessionId, _snippetId, _relevance, _boost;
     private bool _hasRelevance, _hasBoost;
@@ -45,8 +53,8 @@ internal sealed class RowDraft(StringPool strings)
     {
         var id = _snippetId is null ? string.Empty : strings.Share(SnippetRowReader.Text(_snippetId));
         var where = new RowLocation(id, _rowNumber);
-        if (SnippetRules.SnippetIdProblem(id) is { } idProblem)
-            return Fail(RankingIssueCodes.InvalidSnippetId, $"{where}: {(_snippetId is null ? "no snippet id (expected a snippet_id, SnippetId or Id column)" : idProblem)}", id);
+        if (RankChecks.SnippetId(id) is { } idProblem)
+            return Fail(idProblem.Code, $"{where}: {(_snippetId is null ? NoSnippetId : idProblem.Text)}", id);
 
         List<WeightedSignal>? signals = null;
         double relevance;
@@ -57,18 +65,19 @@ internal sealed class RowDraft(StringPool strings)
             {
                 object? cell = null;
                 _signals.TryGetValue(weight.Key, out cell);
-                if (!InvariantNumber.TryRead(cell, out var score, out var why) || SnippetRules.RelevanceProblem(score) is not null)
-                    return Fail(RankingIssueCodes.InvalidSignal, $"{where}: signal '{weight.Key}' {(why.Length > 0 ? why : $"{ScoreFormat.Number(score)} is outside [0, 1]")}", id);
+                if (!InvariantNumber.TryRead(cell, out var score, out var why) || RankChecks.Relevance(score) is not null)
+                    return Fail(RankingIssueCodes.InvalidSignal,
+                        $"{where}: signal '{weight.Key}' {(why.Length > 0 ? why : $"{ScoreFormat.Number(score)} is outside [0, 1]")}", id);
                 signals.Add(new WeightedSignal(weight.Key, score, weight.Value));
             }
             relevance = ScoreMatrix.Combine(signals);
         }
         else if (!_hasRelevance)
-            return Fail(RankingIssueCodes.InvalidRelevanceScore, $"{where}: no relevance score (expected a relevance_score, RelevanceScore or Score column)", id);
+            return Fail(RankingIssueCodes.InvalidRelevanceScore, $"{where}: {NoRelevanceScore}", id);
         else if (!InvariantNumber.TryRead(_relevance, out relevance, out var why))
             return Fail(RankingIssueCodes.InvalidRelevanceScore, $"{where}: relevance score {why}", id);
-        else if (SnippetRules.RelevanceProblem(relevance) is { } range)
-            return Fail(RankingIssueCodes.InvalidRelevanceScore, $"{where}: {range}", id);
+        else if (RankChecks.Relevance(relevance) is { } range)
+            return Fail(range.Code, $"{where}: {range.Text}", id);
 
         var boost = 1.0;
         // An empty boost cell means "no boost", as an absent column does.
@@ -76,11 +85,11 @@ internal sealed class RowDraft(StringPool strings)
         {
             if (!InvariantNumber.TryRead(_boost, out boost, out var why))
                 return Fail(RankingIssueCodes.InvalidBoostFactor, $"{where}: boost factor {why}", id);
-            if (SnippetRules.BoostProblem(boost) is { } range)
-                return Fail(RankingIssueCodes.InvalidBoostFactor, $"{where}: {range}", id);
+            if (RankChecks.Boost(boost) is { } range)
+                return Fail(range.Code, $"{where}: {range.Text}", id);
         }
-        if (SnippetRules.MetadataProblem(_metadata) is { } metadataProblem)
-            return Fail(RankingIssueCodes.InvalidMetadata, $"{where}: {metadataProblem}", id);
+        if (RankChecks.Metadata(_metadata) is { } metadataProblem)
+            return Fail(metadataProblem.Code, $"{where}: {metadataProblem.Text}", id);
 
         var session = _sessionId is null ? null : SharedSession(SnippetRowReader.Text(_sessionId));
         // The rank's own metadata: none, the common single entry in two fields, or a copy.
