@@ -149,7 +149,13 @@ function Invoke-FrameworkTests {
     $project = Join-Path $Root 'tests/CXoneRanking.FrameworkTests'
     $bin = Join-Path $project "bin/$Configuration/net472"
     $resultFile = Join-Path $ResultsDir 'framework/CXoneRanking.FrameworkTests.xml'
-    Invoke-Dotnet build $project -c $Configuration -nologo -v minimal
+    # A compile error of this leg alone (a .NET-only API in a shared test file, say) counts as a
+    # failure and lets the other legs run, so the summary line is always printed.
+    & dotnet build $project -c $Configuration -nologo -v minimal | Out-Host
+    if ($LASTEXITCODE -ne 0) {
+        Write-Host 'FAIL: the .NET Framework test project does not build (see the errors above).' -ForegroundColor Red
+        return [pscustomobject]@{ Passed = 0; Failed = 1 }
+    }
     $null = New-Item (Split-Path $resultFile) -ItemType Directory -Force
     Remove-Item $resultFile -ErrorAction SilentlyContinue
     $arguments = @((Join-Path $bin 'CXoneRanking.FrameworkTests.dll'), '-noshadow', '-nologo', '-xml', $resultFile)

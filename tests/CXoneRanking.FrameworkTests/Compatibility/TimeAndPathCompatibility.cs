@@ -1,6 +1,6 @@
 namespace CXoneRanking.FrameworkTests.Compatibility;
 
-/// <summary>DateTimeOffset.UnixEpoch and Path.GetRelativePath, which .NET Framework 4.7.2 lacks.</summary>
+/// <summary>DateTimeOffset.UnixEpoch, Path.GetRelativePath and Task.WaitAsync, which .NET Framework 4.7.2 lacks.</summary>
 internal static class TimeAndPathCompatibility
 {
     extension(DateTimeOffset)
@@ -15,6 +15,24 @@ internal static class TimeAndPathCompatibility
             var from = new Uri(WithTrailingSeparator(Path.GetFullPath(relativeTo)));
             var relative = from.MakeRelativeUri(new Uri(Path.GetFullPath(path))).ToString();
             return Uri.UnescapeDataString(relative).Replace('/', Path.DirectorySeparatorChar);
+        }
+    }
+
+    extension(Task task)
+    {
+        public async Task WaitAsync(TimeSpan timeout)
+        {
+            if (await Task.WhenAny(task, Task.Delay(timeout)).ConfigureAwait(false) != task) throw new TimeoutException();
+            await task.ConfigureAwait(false);
+        }
+    }
+
+    extension<T>(Task<T> task)
+    {
+        public async Task<T> WaitAsync(TimeSpan timeout)
+        {
+            if (await Task.WhenAny(task, Task.Delay(timeout)).ConfigureAwait(false) != task) throw new TimeoutException();
+            return await task.ConfigureAwait(false);
         }
     }
 
