@@ -1,7 +1,6 @@
 using System.Globalization;
 using CXoneRanking.Ranking;
 using CXoneRanking.Rows;
-using CsCheck;
 
 namespace CXoneRanking.Tests;
 

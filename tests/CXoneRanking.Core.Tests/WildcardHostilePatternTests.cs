@@ -44,6 +44,7 @@ public sealed class WildcardHostilePatternTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed.TotalMilliseconds:0} ms");
     }
 
+#if NET // .NET Framework has no per-thread allocation counter
     [Theory]
     [InlineData("bill*")]
     [InlineData("billing")]
@@ -57,6 +58,7 @@ public sealed class WildcardHostilePatternTests
         for (var i = 0; i < 1000; i++) matcher.IsMatch(input);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+#endif
 
     private static string Repeat(string text, int count) => string.Concat(Enumerable.Repeat(text, count));
 }
