@@ -73,6 +73,18 @@ public sealed class AuditEntry
     /// <summary>A click's 1-based position in the ranking shown.</summary>
     public int? RankPosition { get; set; }
 
+    /// <summary>The CXone Expert search a click or an imported search belongs to (docs/expert.md).</summary>
+    public long? ExpertQueryId { get; set; }
+
+    /// <summary>The Expert site's own rank of a clicked result, 0..1.</summary>
+    public double? ExpertRank { get; set; }
+
+    /// <summary>An imported Expert search's terms, normalized and sorted as the site logs them.</summary>
+    public string? ExpertTerms { get; set; }
+
+    /// <summary>How many results an imported Expert search matched in all (the site's count.results).</summary>
+    public int? ExpertResultCount { get; set; }
+
     public string? Status { get; set; }
     public int? HttpStatus { get; set; }
     public int? Attempts { get; set; }

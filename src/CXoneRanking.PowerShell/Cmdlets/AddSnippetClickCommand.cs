@@ -21,10 +21,12 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     private readonly SnippetClickBatch _batch = new();
     private readonly Stopwatch _oldestPending = new();
     private AuditLogWriter? _writer;
+    private ExpertClickRegistration? _expert;
     private int _inputNumber;
     private long _written;
 
     [Parameter(ParameterSetName = FromParameters, Mandatory = true, Position = 0)]
+    [Parameter(ParameterSetName = FromPipeline)]
     [Alias("session_id")]
     [AllowEmptyString]
     [ArgumentCompleter(typeof(SessionIdCompleter))]
@@ -48,11 +50,24 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     [Parameter]
     public DateTimeOffset? Timestamp { get; set; }
 
+    /// <summary>Also register each piped click with CXone Expert as a selection (snippets from Search-CXoneExpert; docs/expert.md).</summary>
+    [Parameter(ParameterSetName = FromPipeline)]
+    public SwitchParameter Expert { get; set; }
+
+    /// <summary>The Expert connection for -Expert; by default, this runspace's current one.</summary>
+    [Parameter(ParameterSetName = FromPipeline)]
+    public CXoneRanking.Expert.ExpertConnection? ExpertConnection { get; set; }
+
     /// <summary>Output each click entry once it is written.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void BeginProcessing() => _writer = new AuditLogWriter(ResolveAuditDirectory());
+    protected override void BeginProcessing()
+    {
+        var expert = Expert ? ExpertConnectionStore.Resolve(this, ExpertConnection) : null;
+        _expert = expert is null ? null : new ExpertClickRegistration(this, expert);
+        _writer = new AuditLogWriter(expert is null ? ResolveAuditDirectory() : AuditDirectory.Resolve(this, Path, connection: null, expert));
+    }
 
     protected override void ProcessRecord()
     {
@@ -63,7 +78,8 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
         {
             var now = Timestamp ?? DateTimeOffset.UtcNow;
             click = fromPipeline
-                ? ClickInput.Create(PipelineCell.First(InputObject, "SessionId", "session_id"), PipelineCell.First(InputObject, "SnippetId", "snippet_id"),
+                ? ClickInput.Create(PipelineCell.First(InputObject, "SessionId", "session_id") ?? NonEmpty(SessionId),
+                    PipelineCell.First(InputObject, "SnippetId", "snippet_id"),
                     PipelineCell.First(InputObject, "RankPosition", "rank_position", "Position"), PipelineCell.First(InputObject, "Timestamp"), now)
                 : AuditEntry.Click(SessionId, SnippetId, RankPosition, now);
         }
@@ -73,6 +89,7 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
                 ErrorCategory.InvalidData, fromPipeline ? InputObject : $"{SessionId}/{SnippetId}#{RankPosition}"));
             return;
         }
+        _expert?.Register(InputObject, click);
         if (_batch.Add(click) == 1) _oldestPending.Restart();
         if (_batch.Count >= BatchSize || _oldestPending.Elapsed >= BatchAge) Flush();
     }
@@ -84,7 +101,11 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     }
 
     // Ctrl+C: whatever was accepted is still written; nothing more is output.
-    protected override void StopProcessing() => TryWriteRest();
+    protected override void StopProcessing()
+    {
+        _expert?.Stop();
+        TryWriteRest();
+    }
 
     public void Dispose() => TryWriteRest();
 
@@ -102,6 +123,8 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
         _written += written.Count;
         if (PassThru) WriteObject(written, enumerateCollection: true);
     }
+
+    private static string? NonEmpty(string text) => text.Length == 0 ? null : text;
 
     private void TryWriteRest()
     {
