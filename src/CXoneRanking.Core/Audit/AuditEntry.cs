@@ -15,6 +15,7 @@ public sealed class AuditEntry
     private DateTimeOffset _timestamp;
     private string? _error;
     private string? _note;
+    private string? _expertTerms;
 
     internal AuditEntry(string eventName, DateTimeOffset timestamp)
     {
@@ -79,8 +80,8 @@ public sealed class AuditEntry
     /// <summary>The Expert site's own rank of a clicked result, 0..1.</summary>
     public double? ExpertRank { get; set; }
 
-    /// <summary>An imported Expert search's terms, normalized and sorted as the site logs them.</summary>
-    public string? ExpertTerms { get; set; }
+    /// <summary>An imported Expert search's terms, as the site logs them; sanitized like <see cref="Note"/> (a searcher may paste anything).</summary>
+    public string? ExpertTerms { get => _expertTerms; set => _expertTerms = AuditText.Sanitize(value); }
 
     /// <summary>How many results an imported Expert search matched in all (the site's count.results).</summary>
     public int? ExpertResultCount { get; set; }

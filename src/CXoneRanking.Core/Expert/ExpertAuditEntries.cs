@@ -1,5 +1,4 @@
 using System.Globalization;
-using CXoneRanking.Audit;
 
 namespace CXoneRanking.Expert;
 
@@ -24,7 +23,7 @@ internal static class ExpertAuditEntries
         {
             SessionId = SessionIdOf(query.QueryId),
             ExpertQueryId = query.QueryId,
-            ExpertTerms = AuditText.Sanitize(query.SortedTerms),
+            ExpertTerms = query.SortedTerms,
             ExpertResultCount = query.ResultCount,
             SnippetCount = Math.Max(0, Math.Min(matched, shownResults)),
         };
