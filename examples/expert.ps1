@@ -22,17 +22,21 @@ try {
     # The emulator's default token; a real site's key and secret would come from a vault or $env:CXONE_EXPERT_*.
     $token = [pscredential]::new('emulator-expert-key', (ConvertTo-SecureString 'emulator-expert-secret' -AsPlainText -Force))
     Connect-CXoneExpert -Site $emulator.Uri -Credential $token -User '=admin' -AuditPath $AuditPath
-    Connect-CXone -BaseUri $emulator.Uri -ClientId emulator -ClientSecret (ConvertTo-SecureString 'emulator' -AsPlainText -Force) -AuditPath $AuditPath
+    $clientSecret = ConvertTo-SecureString 'emulator' -AsPlainText -Force
+    Connect-CXone -BaseUri $emulator.Uri -ClientId emulator -ClientSecret $clientSecret -AuditPath $AuditPath
 
     Write-Host "`nSearch Expert for 'refund' for session call-7, lift the returns article, check and send:" -ForegroundColor Cyan
     $ranks = Search-CXoneExpert -Query refund -SessionId call-7
     $lift = New-BoostDirective -MetadataKey path -Value '*Return*' -Factor 3
     $checked = $ranks | Test-RankingPayload -BoostDirective $lift
-    $checked.Payload.Snippets | Format-Table Position, SnippetId, Score, @{ n = 'Title'; e = { $_.Metadata.title } }, @{ n = 'SitePosition'; e = { $_.Metadata.expert_position } } | Out-Host
+    $columns = 'Position', 'SnippetId', 'Score', @{ n = 'Title'; e = { $_.Metadata.title } },
+        @{ n = 'SitePosition'; e = { $_.Metadata.expert_position } }
+    $checked.Payload.Snippets | Format-Table $columns | Out-Host
     $checked | Submit-SnippetRanking | Format-Table | Out-Host
 
     Write-Host "The agent opens the top article; Expert learns it was chosen at position 1:" -ForegroundColor Cyan
-    $checked.Payload.Snippets[0] | Add-SnippetClick -SessionId call-7 -Expert -PassThru | Format-List Event, SessionId, SnippetId, RankPosition, ExpertQueryId | Out-Host
+    $checked.Payload.Snippets[0] | Add-SnippetClick -SessionId call-7 -Expert -PassThru |
+        Format-List Event, SessionId, SnippetId, RankPosition, ExpertQueryId | Out-Host
 
     Write-Host "Import the site's search log for the last month (twice: the second adds nothing):" -ForegroundColor Cyan
     Import-CXoneExpertSearchLog -Since (Get-Date).AddDays(-32) | Out-Host

@@ -33,7 +33,8 @@ BeforeAll {
                     $first = @($_.selections | Where-Object position -ge 1 | Sort-Object selected_at, position)[0]
                     if ($first) { 1.0 / $first.position } else { 0.0 }
                 }) | Measure-Object -Average).Average
-        TopPage     = ($selections | Group-Object page_id | Sort-Object @{ e = 'Count'; Descending = $true }, @{ e = { [string]$_.Name } } | Select-Object -First 1)
+        TopPage     = ($selections | Group-Object page_id |
+                Sort-Object @{ e = 'Count'; Descending = $true }, @{ e = { [string]$_.Name } } | Select-Object -First 1)
     }
 }
 

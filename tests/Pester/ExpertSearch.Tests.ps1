@@ -33,7 +33,9 @@ BeforeAll {
         $DebugPreference = 'Continue'
         $output = & $Command *>&1
         foreach ($item in $output) { $script:records.Add($item) }
-        $output | Where-Object { $_ -isnot [System.Management.Automation.InformationalRecord] -and $_ -isnot [System.Management.Automation.ErrorRecord] }
+        $output | Where-Object {
+            $_ -isnot [System.Management.Automation.InformationalRecord] -and $_ -isnot [System.Management.Automation.ErrorRecord]
+        }
     }
 }
 

@@ -80,7 +80,7 @@ public sealed class AuditEntry
     /// <summary>The Expert site's own rank of a clicked result, 0..1.</summary>
     public double? ExpertRank { get; set; }
 
-    /// <summary>An imported Expert search's terms, as the site logs them; sanitized like <see cref="Note"/> (a searcher may paste anything).</summary>
+    /// <summary>An imported Expert search's terms, as the site logs them (sanitized like <see cref="Note"/>).</summary>
     public string? ExpertTerms { get => _expertTerms; set => _expertTerms = AuditText.Sanitize(value); }
 
     /// <summary>How many results an imported Expert search matched in all (the site's count.results).</summary>

@@ -20,7 +20,8 @@ public sealed class ExpertSelectionRequest
         problem = null;
         var queryText = metadata(ExpertSnippetRanks.QueryIdKey);
         if (string.IsNullOrWhiteSpace(queryText))
-            problem = $"it carries no '{ExpertSnippetRanks.QueryIdKey}' metadata (only snippets from Search-CXoneExpert can be registered with Expert)";
+            problem = $"it carries no '{ExpertSnippetRanks.QueryIdKey}' metadata "
+                + "(only snippets from Search-CXoneExpert can be registered with Expert)";
         else if (!long.TryParse(queryText!.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var queryId))
             problem = $"its '{ExpertSnippetRanks.QueryIdKey}' '{queryText}' is not a whole number";
         else if (!long.TryParse(snippetId, NumberStyles.None, CultureInfo.InvariantCulture, out var pageId))

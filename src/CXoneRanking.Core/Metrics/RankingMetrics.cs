@@ -62,7 +62,10 @@ public sealed class RankingMetrics
     /// <summary>Click-through per rank position, position 1 first; only positions with impressions or clicks are listed.</summary>
     public IReadOnlyList<PositionClickThrough> ClickThroughRateByPosition { get; internal set; } = [];
 
-    /// <summary>Mean over successful submissions (and imported searches that showed results) of 1 / the position of their session's first click (0 without a click).</summary>
+    /// <summary>
+    /// Mean over successful submissions (and imported searches that showed results) of 1 / the position of
+    /// their session's first click (0 without a click).
+    /// </summary>
     public double MeanReciprocalRank { get; internal set; }
 
     /// <summary>The ten most-clicked snippets, ties by snippet id (ordinal).</summary>

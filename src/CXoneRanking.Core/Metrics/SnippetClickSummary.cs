@@ -23,5 +23,6 @@ public sealed class SnippetClickSummary
     public double? Rate => Impressions is { } shown ? RankingMetrics.Ratio(Clicks, shown) : null;
 
     public override string ToString() =>
-        string.Format(CultureInfo.CurrentCulture, "{0} {1}/{2} ({3:0.0%})", SnippetId, Clicks, Impressions?.ToString(CultureInfo.CurrentCulture) ?? "unknown", Rate);
+        string.Format(CultureInfo.CurrentCulture, "{0} {1}/{2} ({3})", SnippetId, Clicks,
+            Impressions?.ToString(CultureInfo.CurrentCulture) ?? "unknown", Rate?.ToString("0.0%", CultureInfo.CurrentCulture) ?? "unknown");
 }

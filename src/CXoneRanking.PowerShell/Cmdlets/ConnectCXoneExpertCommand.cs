@@ -79,7 +79,8 @@ public sealed class ConnectCXoneExpertCommand : PSCmdlet, IDisposable
         ExpertConnection? connection = null;
         try
         {
-            WriteVerbose($"Checking the server API token (key {settings.Key}) for '{settings.User}' at {settings.Site!.GetLeftPart(UriPartial.Authority)}.");
+            var site = settings.Site!.GetLeftPart(UriPartial.Authority);
+            WriteVerbose($"Checking the server API token (key {settings.Key}) for '{settings.User}' at {site}.");
             _async.Run(async stop => connection = await ExpertConnection.ConnectAsync(settings, stop).ConfigureAwait(false));
         }
         catch (ArgumentException e)

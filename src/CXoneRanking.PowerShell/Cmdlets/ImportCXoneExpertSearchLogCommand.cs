@@ -57,7 +57,8 @@ public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDi
         catch (ExpertApiException e)
         {
             ThrowTerminatingError(ExpertErrorRecords.For("ExpertSearchLogFailed",
-                $"Reading the search log failed: {e.Message} What was read before is in the audit log; run the import again to go on.", e, connection.Site));
+                $"Reading the search log failed: {e.Message} What was read before is in the audit log; run the import again to go on.",
+                e, connection.Site));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -70,7 +71,8 @@ public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDi
         }
         catch (ObjectDisposedException e)
         {
-            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(e.Message, e), "ConnectionClosed", ErrorCategory.InvalidOperation, connection));
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException(e.Message, e), "ConnectionClosed", ErrorCategory.InvalidOperation, connection));
         }
         finally { progress.Complete(); }
         WriteVerbose($"{summary}; {summary!.EntriesWritten} audit entries written to '{directory}'.");

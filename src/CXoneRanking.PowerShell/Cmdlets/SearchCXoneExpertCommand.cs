@@ -63,7 +63,8 @@ public sealed class SearchCXoneExpertCommand : PSCmdlet
         }
         catch (ObjectDisposedException e)
         {
-            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(e.Message, e), "ConnectionClosed", ErrorCategory.InvalidOperation, connection));
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException(e.Message, e), "ConnectionClosed", ErrorCategory.InvalidOperation, connection));
             return;
         }
         finally { Finish(pipeline); }

@@ -43,7 +43,8 @@ internal static class ExpertErrorRecords
     private static string Advice(ExpertFailure failure) => failure switch
     {
         ExpertFailure.Authentication =>
-            "Check the server token's key and secret and the user (Site tools > API tokens), and this machine's clock; then Connect-CXoneExpert again.",
+            "Check the server token's key and secret and the user (Site tools > API tokens), and this machine's clock; "
+            + "then Connect-CXoneExpert again.",
         ExpertFailure.Forbidden => "Give the token's user the permission this needs (the search log needs an admin), or use another -User.",
         ExpertFailure.NotFound => "Check -Site: it must be the Expert site's own address.",
         ExpertFailure.RateLimited => "Wait a while and run the command again, or ask for fewer results.",
