@@ -71,3 +71,6 @@ try {
 finally {
     Stop-CXoneEmulator $emulator
 }
+
+# The same loop for a CXone Expert knowledge base: search, rank, click, import, metrics.
+& (Join-Path $PSScriptRoot 'expert.ps1') -ModulePath $ModulePath -EmulatorModule $EmulatorModule

@@ -24,6 +24,10 @@
         'Get-SnippetBoostSuggestion'
         'Export-BoostDirective'
         'Export-RankingReport'
+        'Connect-CXoneExpert'
+        'Disconnect-CXoneExpert'
+        'Search-CXoneExpert'
+        'Import-CXoneExpertSearchLog'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

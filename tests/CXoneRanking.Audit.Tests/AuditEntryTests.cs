@@ -61,6 +61,7 @@ public class AuditEntryTests
         "Timestamp", "Event", "SessionId", "SnippetCount", "MaxWindow", "Snippets", "SnippetId", "RankPosition",
         "Status", "HttpStatus", "Attempts", "LatencyMs", "IdempotencyKey", "RankingChecksum", "Error", "Note",
         "ModuleVersion", "Host", "User", "PrevHash", "Hash",
+        "ExpertQueryId", "ExpertRank", "ExpertTerms", "ExpertResultCount", // ids, a number and sanitized search terms
     ];
 
     [Fact]
@@ -86,6 +87,10 @@ public class AuditEntryTests
         entry.Note = "callback failed";
         entry.SnippetId = "KB-1";
         entry.RankPosition = 1;
+        entry.ExpertQueryId = 7;
+        entry.ExpertRank = 0.5;
+        entry.ExpertTerms = "refund";
+        entry.ExpertResultCount = 4;
 
         Entries.Writer(dir.Path).Append(entry);
 

@@ -70,8 +70,8 @@ public class RankingMetricsCalculatorTests
 
         Assert.Equal(
             [("A", 4L, 2L), ("B", 3L, 1L), ("C", 2L, 1L), ("D", 1L, 1L), ("Z", 0L, 1L)],
-            m.TopSnippets.Select(s => (s.SnippetId, s.Impressions, s.Clicks)));
-        Assert.Equal([0.5, 1.0 / 3, 0.5, 1.0, 0.0], m.TopSnippets.Select(s => s.Rate));
+            m.TopSnippets.Select(s => (s.SnippetId, s.Impressions!.Value, s.Clicks)));
+        Assert.Equal([0.5, 1.0 / 3, 0.5, 1.0, 0.0], m.TopSnippets.Select(s => s.Rate!.Value));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsCheck;
+using CXoneRanking.Rows;
 using CXoneRanking.Ranking;
 
 namespace CXoneRanking.Tests;

@@ -15,6 +15,7 @@ public sealed class AuditEntry
     private DateTimeOffset _timestamp;
     private string? _error;
     private string? _note;
+    private string? _expertTerms;
 
     internal AuditEntry(string eventName, DateTimeOffset timestamp)
     {
@@ -72,6 +73,18 @@ public sealed class AuditEntry
 
     /// <summary>A click's 1-based position in the ranking shown.</summary>
     public int? RankPosition { get; set; }
+
+    /// <summary>The CXone Expert search a click or an imported search belongs to (docs/expert.md).</summary>
+    public long? ExpertQueryId { get; set; }
+
+    /// <summary>The Expert site's own rank of a clicked result, 0..1.</summary>
+    public double? ExpertRank { get; set; }
+
+    /// <summary>An imported Expert search's terms, as the site logs them (sanitized like <see cref="Note"/>).</summary>
+    public string? ExpertTerms { get => _expertTerms; set => _expertTerms = AuditText.Sanitize(value); }
+
+    /// <summary>How many results an imported Expert search matched in all (the site's count.results).</summary>
+    public int? ExpertResultCount { get; set; }
 
     public string? Status { get; set; }
     public int? HttpStatus { get; set; }

@@ -52,6 +52,10 @@ internal static class AuditEntryJson
         }
         String(json, "snippet_id", entry.SnippetId);
         Number(json, "rank_position", entry.RankPosition);
+        if (entry.ExpertQueryId is { } queryId) json.WriteNumber("expert_query_id", queryId);
+        if (entry.ExpertRank is { } expertRank) json.WriteNumber("expert_rank", expertRank);
+        String(json, "expert_terms", entry.ExpertTerms);
+        Number(json, "expert_result_count", entry.ExpertResultCount);
         String(json, "status", entry.Status);
         Number(json, "http_status", entry.HttpStatus);
         Number(json, "attempts", entry.Attempts);

@@ -26,6 +26,10 @@ internal static class AuditEntryParser
                 Snippets = Strings(root, "snippets"),
                 SnippetId = String(root, "snippet_id"),
                 RankPosition = Int32(root, "rank_position"),
+                ExpertQueryId = Int64(root, "expert_query_id"),
+                ExpertRank = Double(root, "expert_rank"),
+                ExpertTerms = String(root, "expert_terms"),
+                ExpertResultCount = Int32(root, "expert_result_count"),
                 Status = String(root, "status"),
                 HttpStatus = Int32(root, "http_status"),
                 Attempts = Int32(root, "attempts"),
@@ -65,6 +69,16 @@ internal static class AuditEntryParser
         !Present(root, name, out var value) ? null
         : value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number
         : throw new FormatException($"\"{name}\" is not an integer");
+
+    private static long? Int64(JsonElement root, string name) =>
+        !Present(root, name, out var value) ? null
+        : value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number
+        : throw new FormatException($"\"{name}\" is not an integer");
+
+    private static double? Double(JsonElement root, string name) =>
+        !Present(root, name, out var value) ? null
+        : value.ValueKind == JsonValueKind.Number ? value.GetDouble()
+        : throw new FormatException($"\"{name}\" is not a number");
 
     // Integral milliseconds are written; a fractional value (another tool's) is rounded, not refused.
     private static long? Latency(JsonElement root) =>

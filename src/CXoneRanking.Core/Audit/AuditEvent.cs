@@ -15,6 +15,9 @@ public static class AuditEvent
     /// <summary>An agent opened a ranked snippet.</summary>
     public const string Click = "click";
 
+    /// <summary>A search on a CXone Expert site, imported from its search log: a ranking shown whose snippets are not known.</summary>
+    public const string ExpertSearch = "expert.search";
+
     /// <summary>True for the three ranking.* events.</summary>
     public static bool IsRanking(string? eventName) =>
         eventName is RankingSubmitted or RankingFailed or RankingCancelled;

@@ -40,6 +40,9 @@ public sealed class ExpertConnection : IDisposable
     public string Key => Settings.Key!;
     public string User => Settings.User!;
 
+    /// <summary>The audit directory to use when a cmdlet is given none; null for the usual lookup.</summary>
+    public string? AuditPath => Settings.AuditPath;
+
     /// <summary>Who the token signed in as, once <see cref="VerifySignInAsync"/> has succeeded.</summary>
     public ExpertUser? SignedInAs { get; private set; }
 

@@ -22,6 +22,9 @@ public sealed class ExpertSettings
     /// <summary>Who the token signs in as: an Expert user id ("1") or "=" and a username ("=admin").</summary>
     public string? User { get; init; }
 
+    /// <summary>The audit directory Import-CXoneExpertSearchLog and Add-SnippetClick -Expert use when given none.</summary>
+    public string? AuditPath { get; init; }
+
     /// <summary>Lets tests and the emulator supply their own handler; the connection never disposes it.</summary>
     public HttpMessageHandler? Handler { get; init; }
 

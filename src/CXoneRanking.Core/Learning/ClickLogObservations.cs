@@ -18,6 +18,7 @@ public sealed class ClickLogObservations
     private readonly SnippetTable _snippets = new();
     private readonly SessionHistory _sessions = new();
     private readonly List<PendingClick> _pending = [];
+    private readonly HashSet<string> _importedSessions = new(StringComparer.Ordinal);
     private bool _matched;
 
     public ClickLogObservations(RankingMetricsFilter? filter = null) => _filter = filter ?? new RankingMetricsFilter();
@@ -39,6 +40,15 @@ public sealed class ClickLogObservations
 
     /// <summary>Clicks whose session had no submission at or before them (in the filtered range).</summary>
     public long ClicksWithoutRanking { get; private set; }
+
+    /// <summary>
+    /// expert.search entries, left out: the search log does not say which pages a search showed, so
+    /// its clicks have no impression to count on (docs/expert.md#impressions).
+    /// </summary>
+    public long ImportedSearches { get; private set; }
+
+    /// <summary>Clicks in imported Expert searches, left out with their searches.</summary>
+    public long ImportedSearchClicks { get; private set; }
 
     /// <summary>Clicks whose snippet was not at their position in the ranking shown.</summary>
     public long ClicksNotShown { get; private set; }
@@ -65,6 +75,11 @@ public sealed class ClickLogObservations
             Submissions++;
             Impressions += ids.Length;
         }
+        else if (entry.Event == AuditEvent.ExpertSearch)
+        {
+            ImportedSearches++;
+            _importedSessions.Add(session);
+        }
         else if (entry.Event == AuditEvent.Click && entry.SnippetId is { } snippet && entry.RankPosition is >= 1 and var position)
         {
             _pending.Add(new PendingClick(session, entry.Timestamp.UtcTicks, snippet, position));
@@ -78,7 +93,12 @@ public sealed class ClickLogObservations
         _matched = true;
         foreach (var click in _pending)
         {
-            if (_sessions.LatestAtOrBefore(click.Session, click.Ticks) is not { } shown) { ClicksWithoutRanking++; continue; }
+            if (_sessions.LatestAtOrBefore(click.Session, click.Ticks) is not { } shown)
+            {
+                if (_importedSessions.Contains(click.Session)) ImportedSearchClicks++;
+                else ClicksWithoutRanking++;
+                continue;
+            }
             var index = click.Position - 1;
             if (index >= shown.Snippets.Length || _snippets.IdOf(shown.Snippets[index]) != click.SnippetId) { ClicksNotShown++; continue; }
             if (!shown.MarkClicked(index)) { RepeatedClicks++; continue; }

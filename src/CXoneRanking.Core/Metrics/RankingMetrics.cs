@@ -39,6 +39,17 @@ public sealed class RankingMetrics
 
     public double? P99LatencyMs { get; internal set; }
 
+    /// <summary>
+    /// expert.search entries: Expert searches imported from a site's search log. Each counts as a ranking
+    /// shown (in impressions, by position and in mean reciprocal rank), not as a submission.
+    /// </summary>
+    public int ImportedSearches { get; internal set; }
+
+    /// <summary>Why some figures are partial, when they are; null otherwise.</summary>
+    public string? Note => ImportedSearches == 0 ? null
+        : $"{ImportedSearches} imported Expert search(es) count as rankings shown; which pages they showed is unknown, "
+          + "so a snippet clicked in one has no impression count (Impressions is empty).";
+
     /// <summary>Snippets shown: the sum of the ranking lengths of successful submissions.</summary>
     public long Impressions { get; internal set; }
 
@@ -51,7 +62,10 @@ public sealed class RankingMetrics
     /// <summary>Click-through per rank position, position 1 first; only positions with impressions or clicks are listed.</summary>
     public IReadOnlyList<PositionClickThrough> ClickThroughRateByPosition { get; internal set; } = [];
 
-    /// <summary>Mean over successful submissions of 1 / the position of their session's first click (0 without a click).</summary>
+    /// <summary>
+    /// Mean over successful submissions (and imported searches that showed results) of 1 / the position of
+    /// their session's first click (0 without a click).
+    /// </summary>
     public double MeanReciprocalRank { get; internal set; }
 
     /// <summary>The ten most-clicked snippets, ties by snippet id (ordinal).</summary>

@@ -15,6 +15,7 @@ public sealed class RankingMetricsCalculator
     private readonly Dictionary<string, long[]> _snippets = new(StringComparer.Ordinal); // snippet id -> [impressions, clicks]
     private readonly List<string> _succeededSessions = [];
     private readonly Dictionary<string, AuditEntry> _firstClick = new(StringComparer.Ordinal);
+    private readonly ImportedSearchTally _imported = new();
     private int _succeeded, _failed, _cancelled;
     private long _impressions, _clicks;
     private DateTimeOffset? _firstEntry, _lastEntry;
@@ -34,6 +35,7 @@ public sealed class RankingMetricsCalculator
         if (!_filter.Includes(entry)) return;
         if (entry.Event == AuditEvent.Click) AddClick(entry);
         else if (AuditEvent.IsRanking(entry.Event)) AddRanking(entry);
+        else if (entry.Event == AuditEvent.ExpertSearch) AddShown(entry.SessionId, _imported.AddSearch(entry));
         else return;
         if (_firstEntry is not { } first || entry.Timestamp < first) _firstEntry = entry.Timestamp;
         if (_lastEntry is not { } last || entry.Timestamp > last) _lastEntry = entry.Timestamp;
@@ -66,7 +68,8 @@ public sealed class RankingMetricsCalculator
             TopSnippets = _snippets.Where(s => s.Value[1] > 0)
                 .OrderByDescending(s => s.Value[1]).ThenBy(s => s.Key, StringComparer.Ordinal)
                 .Take(TopSnippetCount)
-                .Select(s => new SnippetClickSummary(s.Key, s.Value[0], s.Value[1])).ToList(),
+                .Select(s => new SnippetClickSummary(s.Key, _imported.ImpressionsKnown(s.Key) ? s.Value[0] : null, s.Value[1])).ToList(),
+            ImportedSearches = _imported.Searches,
         };
     }
 
@@ -80,20 +83,24 @@ public sealed class RankingMetricsCalculator
             return;
         }
         _succeeded++;
-        if (entry.SessionId is { } session) _succeededSessions.Add(session);
         var shown = entry.Snippets ?? [];
-        _impressions += shown.Count;
-        for (var i = 0; i < shown.Count; i++)
-        {
-            Tally(_positions, i + 1)[0]++;
-            Tally(_snippets, shown[i])[0]++;
-        }
+        AddShown(entry.SessionId, shown.Count);
+        for (var i = 0; i < shown.Count; i++) Tally(_snippets, shown[i])[0]++;
+    }
+
+    // A ranking shown to an agent: a successful submission, or an imported Expert search (whose snippets are unknown).
+    private void AddShown(string? session, int shownCount)
+    {
+        if (session is not null && (shownCount > 0 || !_imported.IsImported(session))) _succeededSessions.Add(session);
+        _impressions += shownCount;
+        for (var i = 0; i < shownCount; i++) Tally(_positions, i + 1)[0]++;
     }
 
     private void AddClick(AuditEntry entry)
     {
         _clicks++;
         if (entry.SnippetId is { } snippet) Tally(_snippets, snippet)[1]++;
+        _imported.AddClick(entry);
         if (entry.RankPosition is not (>= 1 and var position)) return;
         Tally(_positions, position)[1]++;
         // The session's first click is its earliest; on a tie, the one read first.

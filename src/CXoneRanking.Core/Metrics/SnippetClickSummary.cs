@@ -5,7 +5,7 @@ namespace CXoneRanking;
 /// <summary>One snippet's clicks against the times it was shown.</summary>
 public sealed class SnippetClickSummary
 {
-    internal SnippetClickSummary(string snippetId, long impressions, long clicks)
+    internal SnippetClickSummary(string snippetId, long? impressions, long clicks)
     {
         SnippetId = snippetId;
         Impressions = impressions;
@@ -14,14 +14,15 @@ public sealed class SnippetClickSummary
 
     public string SnippetId { get; }
 
-    /// <summary>How many successful rankings showed the snippet.</summary>
-    public long Impressions { get; }
+    /// <summary>How many successful rankings showed the snippet; null (unknown) when it was clicked in an imported Expert search.</summary>
+    public long? Impressions { get; }
 
     public long Clicks { get; }
 
-    /// <summary><see cref="Clicks"/> / <see cref="Impressions"/>, or 0 without impressions.</summary>
-    public double Rate => RankingMetrics.Ratio(Clicks, Impressions);
+    /// <summary><see cref="Clicks"/> / <see cref="Impressions"/>, or 0 without impressions; null when the impressions are unknown.</summary>
+    public double? Rate => Impressions is { } shown ? RankingMetrics.Ratio(Clicks, shown) : null;
 
     public override string ToString() =>
-        string.Format(CultureInfo.CurrentCulture, "{0} {1}/{2} ({3:0.0%})", SnippetId, Clicks, Impressions, Rate);
+        string.Format(CultureInfo.CurrentCulture, "{0} {1}/{2} ({3})", SnippetId, Clicks,
+            Impressions?.ToString(CultureInfo.CurrentCulture) ?? "unknown", Rate?.ToString("0.0%", CultureInfo.CurrentCulture) ?? "unknown");
 }

@@ -72,13 +72,16 @@ internal static class HtmlReportSections
         var suggestions = report.Suggestions.ToDictionary(s => s.SnippetId, StringComparer.Ordinal);
         var table = new HtmlTable("The ten most-clicked snippets", "Snippet", "Impressions", "Clicks", "CTR", "Estimated relevance", "Suggested factor");
         foreach (var s in report.Metrics.TopSnippets)
-            table.Row(s.SnippetId, Number(s.Impressions), Number(s.Clicks), Percent(s.Rate),
+            table.Row(s.SnippetId, s.Impressions is { } shown ? Number(shown) : "unknown", Number(s.Clicks),
+                s.Rate is { } rate ? Percent(rate) : "unknown",
                 Estimate(report.EstimatedRelevance.TryGetValue(s.SnippetId, out var r) ? r : null,
                     report.RelevanceNotes.TryGetValue(s.SnippetId, out var note) ? note : null),
                 suggestions.TryGetValue(s.SnippetId, out var b) ? b.Factor.ToString("0.00", CultureInfo.InvariantCulture) : "–");
         html.Append("<section id=\"top-snippets\"><h2>Top snippets</h2>").Append(table.Render())
             .Append("<p class=\"meta\">Estimated relevance and suggested factors come from the position-bias-corrected click model ")
-            .Append("(Get-SnippetBoostSuggestion); a dash means too few clicks or impressions to estimate, and the reason follows it.</p></section>");
+            .Append("(Get-SnippetBoostSuggestion); a dash means too few clicks or impressions to estimate, and the reason follows it.</p>");
+        if (report.Metrics.Note is { } caveat) html.Append("<p class=\"meta\" id=\"expert-caveat\">").Append(Encode(caveat)).Append("</p>");
+        html.Append("</section>");
     }
 
     // A model value to three decimals, or a dash and the model's reason when the evidence is too thin.

@@ -71,6 +71,7 @@ public static class HtmlReportWriter
         Figure(html, "failed", "Failed", m.Failed, Number(m.Failed));
         Figure(html, "cancelled", "of which cancelled", m.Cancelled, Number(m.Cancelled));
         Figure(html, "impressions", "Impressions", m.Impressions, Number(m.Impressions));
+        if (m.ImportedSearches > 0) Figure(html, "imported-searches", "Imported Expert searches", m.ImportedSearches, Number(m.ImportedSearches));
         Figure(html, "clicks", "Clicks", m.Clicks, Number(m.Clicks));
         Figure(html, "ctr", "Click-through rate", m.ClickThroughRate, Percent(m.ClickThroughRate));
         Figure(html, "mrr", "Mean reciprocal rank", m.MeanReciprocalRank, m.MeanReciprocalRank.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture));

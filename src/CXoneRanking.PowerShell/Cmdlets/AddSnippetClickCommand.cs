@@ -23,10 +23,12 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     private readonly SnippetClickBatch _batch = new();
     private readonly Stopwatch _oldestPending = new();
     private AuditLogWriter? _writer;
+    private ExpertClickRegistration? _expert;
     private int _inputNumber;
     private long _written;
 
     [Parameter(ParameterSetName = FromParameters, Mandatory = true, Position = 0)]
+    [Parameter(ParameterSetName = FromPipeline)]
     [Alias(RowColumns.SessionIdCsv)]
     [AllowEmptyString]
     [ArgumentCompleter(typeof(SessionIdCompleter))]
@@ -50,11 +52,24 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     [Parameter]
     public DateTimeOffset? Timestamp { get; set; }
 
+    /// <summary>Also register each piped click with CXone Expert as a selection (snippets from Search-CXoneExpert; docs/expert.md).</summary>
+    [Parameter(ParameterSetName = FromPipeline)]
+    public SwitchParameter Expert { get; set; }
+
+    /// <summary>The Expert connection for -Expert; by default, this runspace's current one.</summary>
+    [Parameter(ParameterSetName = FromPipeline)]
+    public CXoneRanking.Expert.ExpertConnection? ExpertConnection { get; set; }
+
     /// <summary>Output each click entry once it is written.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void BeginProcessing() => _writer = new AuditLogWriter(ResolveAuditDirectory());
+    protected override void BeginProcessing()
+    {
+        var expert = Expert ? ExpertConnectionStore.Resolve(this, ExpertConnection) : null;
+        _expert = expert is null ? null : new ExpertClickRegistration(this, expert);
+        _writer = new AuditLogWriter(expert is null ? ResolveAuditDirectory() : AuditDirectory.Resolve(this, Path, connection: null, expert));
+    }
 
     protected override void ProcessRecord()
     {
@@ -65,7 +80,8 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
         {
             var now = Timestamp ?? DateTimeOffset.UtcNow;
             click = fromPipeline
-                ? ClickInput.Create(RowCells.First(InputObject, RowColumns.ClickSessionId), RowCells.First(InputObject, RowColumns.ClickSnippetId),
+                ? ClickInput.Create(RowCells.First(InputObject, RowColumns.ClickSessionId) ?? NonEmpty(SessionId),
+                    RowCells.First(InputObject, RowColumns.ClickSnippetId),
                     RowCells.First(InputObject, RowColumns.ClickRankPosition), RowCells.First(InputObject, RowColumns.ClickTimestamp), now)
                 : AuditEntry.Click(SessionId, SnippetId, RankPosition, now);
         }
@@ -75,6 +91,7 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
                 ErrorCategory.InvalidData, fromPipeline ? InputObject : $"{SessionId}/{SnippetId}#{RankPosition}"));
             return;
         }
+        _expert?.Register(InputObject, click);
         if (_batch.Add(click) == 1) _oldestPending.Restart();
         if (_batch.Count >= BatchSize || _oldestPending.Elapsed >= BatchAge) Flush();
     }
@@ -86,7 +103,11 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     }
 
     // Ctrl+C: whatever was accepted is still written; nothing more is output.
-    protected override void StopProcessing() => TryWriteRest();
+    protected override void StopProcessing()
+    {
+        _expert?.Stop();
+        TryWriteRest();
+    }
 
     public void Dispose() => TryWriteRest();
 
@@ -104,6 +125,8 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
         _written += written.Count;
         if (PassThru) WriteObject(written, enumerateCollection: true);
     }
+
+    private static string? NonEmpty(string text) => text.Length == 0 ? null : text;
 
     private void TryWriteRest()
     {

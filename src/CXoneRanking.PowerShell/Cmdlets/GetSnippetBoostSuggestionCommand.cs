@@ -55,6 +55,7 @@ public sealed class GetSnippetBoostSuggestionCommand : AuditLogQueryCommandBase
             "Read {0} audit file(s) in '{1}': {2} submissions, {3} impressions, {4} clicks counted; clicks left out: {5} without an earlier submission of their session, {6} on a snippet not shown at their position, {7} repeated on the same impression.",
             filesRead, directory, observations.Submissions, observations.Impressions, observations.Clicks,
             observations.ClicksWithoutRanking, observations.ClicksNotShown, observations.RepeatedClicks));
+        ReportImportedSearches(observations);
         var fit = PositionBasedClickModel.Fit(observations);
         var reference = fit.ReferencePosition switch
         {
@@ -77,4 +78,16 @@ public sealed class GetSnippetBoostSuggestionCommand : AuditLogQueryCommandBase
     }
 
     private BoostSuggestionCalculator Calculator() => new() { MinImpressions = MinImpressions, MinFactor = MinFactor, MaxFactor = MaxFactor };
+
+    // Imported Expert searches cannot be learned from (which pages they showed is unknown): say so, loudly when they are all there is.
+    private void ReportImportedSearches(ClickLogObservations observations)
+    {
+        if (observations.ImportedSearches == 0) return;
+        var message = string.Format(CultureInfo.InvariantCulture,
+            "Left out {0} imported Expert search(es) and their {1} click(s): the search log does not say which pages a search showed.",
+            observations.ImportedSearches, observations.ImportedSearchClicks);
+        if (observations.Submissions == 0) WriteWarning(message + " Nothing else in the range can be learned from.");
+        else WriteVerbose(message);
+    }
+
 }

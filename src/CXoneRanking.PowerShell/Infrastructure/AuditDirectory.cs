@@ -5,14 +5,18 @@ namespace CXoneRanking.PowerShell.Infrastructure;
 
 /// <summary>
 /// The one way every cmdlet finds the audit log: -Path, else the connection's audit path
-/// (Connect-CXone -AuditPath), else $env:CXONE_AUDIT_PATH, else the per-user default; relative
+/// (Connect-CXone -AuditPath; for an Expert cmdlet, its Expert connection's first; then this
+/// runspace's Expert connection's), else $env:CXONE_AUDIT_PATH, else the per-user default; relative
 /// paths resolve against PowerShell's current location, not the process's.
 /// </summary>
 internal static class AuditDirectory
 {
-    public static string Resolve(PSCmdlet cmdlet, string? explicitPath, CXoneConnection? connection)
+    public static string Resolve(PSCmdlet cmdlet, string? explicitPath, CXoneConnection? connection, Expert.ExpertConnection? expert = null)
     {
-        var path = AuditLocation.Resolve(explicitPath, (connection ?? ConnectionStore.Current(cmdlet))?.AuditPath);
+        var connectionPath = expert?.AuditPath
+            ?? (connection ?? ConnectionStore.Current(cmdlet))?.AuditPath
+            ?? ExpertConnectionStore.Current(cmdlet)?.AuditPath;
+        var path = AuditLocation.Resolve(explicitPath, connectionPath);
         return FileSystemPath.Resolve(cmdlet, path, "AuditPathNotFileSystem", "audit path", "a file-system folder");
     }
 }

@@ -1,0 +1,33 @@
+namespace CXoneRanking.Expert;
+
+/// <summary>What Import-CXoneExpertSearchLog did: the searches and clicks it appended and the searches it skipped.</summary>
+public sealed class ExpertImportSummary
+{
+    /// <summary>The range read: searches at or after <see cref="Since"/> and before <see cref="Until"/>.</summary>
+    public DateTimeOffset? Since { get; internal set; }
+
+    public DateTimeOffset? Until { get; internal set; }
+
+    /// <summary>Searches appended as <c>expert.search</c> entries.</summary>
+    public long Searches { get; internal set; }
+
+    /// <summary>Selected results appended as <c>click</c> entries.</summary>
+    public long Clicks { get; internal set; }
+
+    /// <summary>The part of <see cref="Clicks"/> the site logged without a position (position 0): counted, with no position.</summary>
+    public long UntrackedClicks { get; internal set; }
+
+    /// <summary>Searches whose query id was already in the audit log.</summary>
+    public long Skipped { get; internal set; }
+
+    /// <summary>Audit entries written so far.</summary>
+    public long EntriesWritten { get; internal set; }
+
+    /// <summary>The audit directory written to.</summary>
+    public string Path { get; internal set; } = string.Empty;
+
+    internal ExpertImportSummary Copy() => (ExpertImportSummary)MemberwiseClone();
+
+    public override string ToString() =>
+        $"{Searches} search(es) and {Clicks} click(s) imported, {Skipped} search(es) already in the log";
+}

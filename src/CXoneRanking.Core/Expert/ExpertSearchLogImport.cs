@@ -1,0 +1,94 @@
+using CXoneRanking.Audit;
+
+namespace CXoneRanking.Expert;
+
+/// <summary>
+/// Appends an Expert site's search log to the audit log (docs/expert.md#import): one
+/// <c>expert.search</c> entry per search and one <c>click</c> per selected result, in batches,
+/// in the same hash chain as everything else. Idempotent: a search whose query id is already in
+/// the log (imported before, or clicked through Add-SnippetClick -Expert) is skipped, so importing
+/// the same range twice adds nothing. The ids are collected in one streaming pass before writing.
+/// </summary>
+public sealed class ExpertSearchLogImport
+{
+    public const int DefaultShownResults = 10;
+    public const int DefaultBatchSize = 1000;
+
+    public ExpertSearchLogImport(AuditLogWriter writer) => Writer = writer ?? throw new ArgumentNullException(nameof(writer));
+
+    public AuditLogWriter Writer { get; }
+
+    /// <summary>How many results the site shows per search: a search's impressions are min(matched, this).</summary>
+    public int ShownResults { get; init; } = DefaultShownResults;
+
+    /// <summary>Entries appended per write (each write takes the directory lock once).</summary>
+    public int BatchSize { get; init; } = DefaultBatchSize;
+
+    /// <summary>Reads the connection's search log for <paramref name="range"/> (every page) and imports it.</summary>
+    public Task<ExpertImportSummary> ImportAsync(ExpertConnection connection, ExpertSearchLogRange range,
+        IProgress<ExpertImportSummary>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var fixedRange = range.Resolve(connection.Settings.Time);
+        return ImportAsync(connection.ReadSearchLogAsync(fixedRange, cancellationToken), fixedRange, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports <paramref name="queries"/>; <paramref name="range"/> is only reported. Entries already
+    /// appended stay appended when reading fails or is cancelled part-way: re-running skips them.
+    /// </summary>
+    public async Task<ExpertImportSummary> ImportAsync(IAsyncEnumerable<ExpertLoggedQuery> queries, ExpertSearchLogRange range,
+        IProgress<ExpertImportSummary>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (ShownResults < 1) throw new ArgumentOutOfRangeException(nameof(ShownResults), ShownResults, "At least one result is shown.");
+        if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "A batch holds at least one entry.");
+        var known = KnownQueryIds(Writer.Options.Directory, cancellationToken);
+        var summary = new ExpertImportSummary { Since = range.Since, Until = range.Before, Path = Writer.Options.Directory };
+        var batch = new List<AuditEntry>(BatchSize);
+        try
+        {
+            await foreach (var query in queries.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                if (!known.Add(query.QueryId))
+                {
+                    summary.Skipped++;
+                    continue;
+                }
+                batch.Add(ExpertAuditEntries.Search(query, ShownResults));
+                summary.Searches++;
+                foreach (var selection in query.Selections)
+                {
+                    batch.Add(ExpertAuditEntries.Click(query, selection));
+                    summary.Clicks++;
+                    if (selection.Position < 1) summary.UntrackedClicks++;
+                }
+                // A search and its clicks go into one batch, so a failure never splits them.
+                if (batch.Count >= BatchSize) Flush(batch, summary, progress);
+            }
+        }
+        finally
+        {
+            // What was read before a failure or Ctrl+C is still written: the import resumes from it.
+            Flush(batch, summary, progress);
+        }
+        return summary;
+    }
+
+    /// <summary>Every Expert query id any entry of the log carries.</summary>
+    internal static HashSet<long> KnownQueryIds(string directory, CancellationToken cancellationToken)
+    {
+        var known = new HashSet<long>();
+        if (!Directory.Exists(directory)) return known;
+        foreach (var entry in new AuditLogReader(directory).ReadEntries(cancellationToken))
+            if (entry.ExpertQueryId is { } id) known.Add(id);
+        return known;
+    }
+
+    private void Flush(List<AuditEntry> batch, ExpertImportSummary summary, IProgress<ExpertImportSummary>? progress)
+    {
+        if (batch.Count == 0) return;
+        Writer.Append(batch, CancellationToken.None);
+        summary.EntriesWritten += batch.Count;
+        batch.Clear();
+        progress?.Report(summary.Copy());
+    }
+}

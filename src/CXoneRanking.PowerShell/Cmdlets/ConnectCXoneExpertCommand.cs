@@ -1,0 +1,107 @@
+using System.Management.Automation;
+using System.Security;
+using CXoneRanking.Expert;
+using CXoneRanking.PowerShell.Infrastructure;
+
+namespace CXoneRanking.PowerShell.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Signs in to a CXone Expert site with a server API token and keeps the connection for this runspace.</para>
+/// <para type="description">The token is checked at once (users/current): a refused token, or one the site signs in as Anonymous, is a terminating AuthenticationFailed error. Values not given come from $env:CXONE_EXPERT_SITE, CXONE_EXPERT_KEY, CXONE_EXPERT_SECRET and CXONE_EXPERT_USER.</para>
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "CXoneExpert", DefaultParameterSetName = WithCredential)]
+[OutputType(typeof(ExpertConnection))]
+public sealed class ConnectCXoneExpertCommand : PSCmdlet, IDisposable
+{
+    private const string WithCredential = "Credential";
+    private const string WithKey = "Key";
+    private readonly AsyncPipeline _async = new();
+
+    /// <summary>The Expert site, e.g. https://help.example.com; default $env:CXONE_EXPERT_SITE.</summary>
+    [Parameter(Position = 0)]
+    public Uri? Site { get; set; }
+
+    /// <summary>The server API token: its key as user name, its secret as password.</summary>
+    [Parameter(ParameterSetName = WithCredential)]
+    [Credential]
+    public PSCredential Credential { get; set; } = PSCredential.Empty;
+
+    /// <summary>The server API token's key; default $env:CXONE_EXPERT_KEY.</summary>
+    [Parameter(ParameterSetName = WithKey)]
+    [ValidateNotNullOrEmpty]
+    public string? Key { get; set; }
+
+    /// <summary>The server API token's secret; default $env:CXONE_EXPERT_SECRET.</summary>
+    [Parameter(ParameterSetName = WithKey)]
+    public SecureString? Secret { get; set; }
+
+    /// <summary>Who the token signs in as: an Expert user id, or = and a username (=admin); default $env:CXONE_EXPERT_USER.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? User { get; set; }
+
+    /// <summary>The audit directory Import-CXoneExpertSearchLog and Add-SnippetClick -Expert use when given no -Path.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? AuditPath { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 10)]
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>Seconds one HTTP attempt may take.</summary>
+    [Parameter]
+    [ValidateRange(1, 600)]
+    public int RequestTimeout { get; set; } = 30;
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var withCredential = Credential != PSCredential.Empty;
+        var request = new ExpertConnectionRequest
+        {
+            Site = Site,
+            Key = withCredential ? Credential.UserName : Key,
+            Secret = withCredential ? Credential.Password : Secret,
+            User = User,
+            AuditPath = AuditPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(AuditPath),
+            MaxAttempts = MaxAttempts,
+            RequestTimeoutSeconds = RequestTimeout,
+        };
+        var settings = request.ToSettings(System.Environment.GetEnvironmentVariable, out var problem);
+        if (settings is null)
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidConnectionSettings", $"Cannot connect to CXone Expert: {problem}.", Site));
+            return;
+        }
+        ExpertConnection? connection = null;
+        try
+        {
+            var site = settings.Site!.GetLeftPart(UriPartial.Authority);
+            WriteVerbose($"Checking the server API token (key {settings.Key}) for '{settings.User}' at {site}.");
+            _async.Run(async stop => connection = await ExpertConnection.ConnectAsync(settings, stop).ConfigureAwait(false));
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidConnectionSettings", e.Message, Site));
+        }
+        catch (ExpertApiException e)
+        {
+            ThrowTerminatingError(ExpertErrorRecords.Connect(e, settings.Site));
+        }
+        catch (OperationCanceledException)
+        {
+            return; // Ctrl+C: nothing was stored
+        }
+        // The connection it replaces is not closed: a script may still hold it from -PassThru.
+        ExpertConnectionStore.Set(this, connection!);
+        WriteVerbose($"Connected: {connection} (signed in as {connection!.SignedInAs}).");
+        if (PassThru) WriteObject(connection);
+    }
+
+    protected override void StopProcessing() => _async.Stop();
+
+    public void Dispose() => _async.Dispose();
+}

@@ -1,0 +1,102 @@
+using System.Management.Automation;
+using CXoneRanking.Expert;
+using CXoneRanking.PowerShell.Infrastructure;
+
+namespace CXoneRanking.PowerShell.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Searches a CXone Expert site and emits one snippet rank per result, in the site's order.</para>
+/// <para type="description">Each result becomes a SnippetRank: the page id is the snippet id, the site's rank the relevance score, and the metadata holds title, path, type, uri, tags, expert_query_id, expert_position and expert_rank. Pipe them into Test-RankingPayload or Submit-SnippetRanking like CSV rows. A failed search is an ExpertSearchFailed error and the next piped query goes on.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Search, "CXoneExpert")]
+[OutputType(typeof(SnippetRank))]
+public sealed class SearchCXoneExpertCommand : PSCmdlet
+{
+    private readonly object _gate = new();
+    private AsyncPipeline? _running;
+    private bool _stopped;
+
+    /// <summary>What to search for.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ValidateLength(1, 1000)]
+    public string Query { get; set; } = string.Empty;
+
+    /// <summary>How many results to ask for, 1..100.</summary>
+    [Parameter]
+    [ValidateRange(1, 100)]
+    public int Limit { get; set; } = 10;
+
+    /// <summary>The agent session the ranks are for (their SessionId).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("session_id")]
+    [ValidateNotNullOrEmpty]
+    public string? SessionId { get; set; }
+
+    /// <summary>A connection from Connect-CXoneExpert -PassThru; by default, this runspace's current one.</summary>
+    [Parameter]
+    public ExpertConnection? Connection { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var connection = ExpertConnectionStore.Resolve(this, Connection);
+        ExpertSearch? search = null;
+        var pipeline = Start();
+        if (pipeline is null) return;
+        try
+        {
+            pipeline.Run(async stop => search = await connection.SearchAsync(Query, Limit, 0, stop).ConfigureAwait(false));
+        }
+        catch (ExpertApiException e)
+        {
+            WriteError(ExpertErrorRecords.For("ExpertSearchFailed", $"The search for '{Query}' failed: {e.Message}", e, Query));
+            return;
+        }
+        catch (ArgumentException e)
+        {
+            WriteError(ErrorRecords.InvalidArgument("InvalidQuery", $"Cannot search for '{Query}': {e.Message}", Query));
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        catch (ObjectDisposedException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException(e.Message, e), "ConnectionClosed", ErrorCategory.InvalidOperation, connection));
+            return;
+        }
+        finally { Finish(pipeline); }
+        WriteVerbose($"Expert {search}.");
+        var warnings = new List<string>();
+        var ranks = ExpertSnippetRanks.From(search!, SessionId, warnings);
+        foreach (var warning in warnings) WriteWarning($"Search '{Query}': {warning}");
+        WriteObject(ranks, enumerateCollection: true);
+    }
+
+    protected override void StopProcessing()
+    {
+        lock (_gate)
+        {
+            _stopped = true;
+            _running?.Stop();
+        }
+    }
+
+    // One pipeline per query: a pipeline runs one piece of work.
+    private AsyncPipeline? Start()
+    {
+        lock (_gate)
+        {
+            if (_stopped) return null;
+            return _running = new AsyncPipeline();
+        }
+    }
+
+    private void Finish(AsyncPipeline pipeline)
+    {
+        lock (_gate) _running = null;
+        pipeline.Dispose();
+    }
+}

@@ -1,0 +1,90 @@
+using System.Collections;
+using System.Globalization;
+using System.Management.Automation;
+using CXoneRanking.Expert;
+using CXoneRanking.PowerShell.Rows;
+
+namespace CXoneRanking.PowerShell.Infrastructure;
+
+/// <summary>
+/// Add-SnippetClick -Expert: registers a click on a snippet from Search-CXoneExpert as a selection
+/// on the Expert site, with the position the agent saw (the click's position in the ranking shown,
+/// not the site's), and notes the query id on the click's audit entry. A failure is a
+/// non-terminating ExpertSelectionFailed error: the click's audit entry stays.
+/// </summary>
+internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection connection)
+{
+    private readonly object _gate = new();
+    private AsyncPipeline? _running;
+    private bool _stopped;
+
+    /// <summary>Reads what the selection needs from <paramref name="row"/> into <paramref name="click"/>, then registers it.</summary>
+    public void Register(PSObject row, AuditEntry click)
+    {
+        var request = ExpertSelectionRequest.From(click.SnippetId!, click.RankPosition ?? 0, key => Metadata(row, key), out var problem);
+        if (request is null)
+        {
+            cmdlet.WriteError(new ErrorRecord(new ArgumentException($"Cannot register the click on '{click.SnippetId}' with Expert: {problem}."),
+                "ExpertSelectionFailed", ErrorCategory.InvalidData, row));
+            return;
+        }
+        click.ExpertQueryId = request.QueryId;
+        click.ExpertRank = request.Rank;
+        var pipeline = Start();
+        if (pipeline is null) return;
+        try
+        {
+            pipeline.Run(stop => connection.RegisterSelectionAsync(request.QueryId, request.PageId, request.Rank, request.Position, stop));
+            cmdlet.WriteVerbose($"Registered the selection of {request} with {connection.Site}.");
+        }
+        catch (ExpertApiException e)
+        {
+            cmdlet.WriteError(ExpertErrorRecords.For("ExpertSelectionFailed",
+                $"Could not register the selection of {request} with Expert: {e.Message} The click is still in the audit log.", e, row));
+        }
+        catch (Exception e) when (e is ArgumentException or ObjectDisposedException)
+        {
+            cmdlet.WriteError(new ErrorRecord(new InvalidOperationException($"Could not register the selection of {request}: {e.Message}", e),
+                "ExpertSelectionFailed", ErrorCategory.InvalidOperation, row));
+        }
+        catch (OperationCanceledException) { } // Ctrl+C
+        finally { Finish(pipeline); }
+    }
+
+    public void Stop()
+    {
+        lock (_gate)
+        {
+            _stopped = true;
+            _running?.Stop();
+        }
+    }
+
+    // A snippet's metadata (a RankedSnippet's or SnippetRank's Metadata), else a column of the row itself.
+    private static string? Metadata(PSObject row, string key)
+    {
+        var value = RowCells.First(row, ["Metadata"]) switch
+        {
+            IReadOnlyDictionary<string, string> metadata => metadata.TryGetValue(key, out var text) ? text : null,
+            IDictionary dictionary => dictionary.Contains(key) ? RowCells.Unwrap(dictionary[key]) : null,
+            _ => null,
+        } ?? RowCells.First(row, [key]);
+        return value switch
+        {
+            null => null,
+            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+    }
+
+    private AsyncPipeline? Start()
+    {
+        lock (_gate) return _stopped ? null : _running = new AsyncPipeline();
+    }
+
+    private void Finish(AsyncPipeline pipeline)
+    {
+        lock (_gate) _running = null;
+        pipeline.Dispose();
+    }
+}
