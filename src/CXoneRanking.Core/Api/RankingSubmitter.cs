@@ -26,9 +26,9 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         if (cancellationToken.IsCancellationRequested) return await NotSentAsync(ranking, key, payload).ConfigureAwait(false);
 
         string? auditProblem;
+        var sending = SubmissionAudit.Sending(ranking.SessionId, payload, key, Now);
         try
         {
-            var sending = SubmissionAudit.Sending(ranking.SessionId, payload, key, Now);
             auditProblem = await _trail.TryRecordSendingAsync(sending, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -38,7 +38,7 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         if (auditProblem is not null)
         {
             log.LogInformation("Session {SessionId}: not sent, {Problem}", ranking.SessionId, auditProblem);
-            return SubmissionResults.Describe(ranking.SessionId, SubmissionStatus.AuditUnavailable, payload, key, null, 0, 0,
+            return SubmissionResults.Describe(ranking.SessionId, SubmissionStatus.AuditUnavailable, payload, sending.RankingChecksum, key, null, 0, 0,
                 $"not sent: {auditProblem}", [], null, null, auditProblem);
         }
         return await SendAsync(ranking, payload, key, cancellationToken).ConfigureAwait(false);
@@ -124,7 +124,7 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
             log.LogInformation("Session {SessionId}: {Status} after {Attempts} attempt(s): {Error}", ranking.SessionId, status, attempts, error);
         if (auditError is not null)
             log.LogInformation("Session {SessionId}: its outcome {Status} is not in the audit log: {Problem}", ranking.SessionId, status, auditError);
-        return SubmissionResults.Describe(ranking.SessionId, status, payload, key, httpStatus, attempts, latencyMs, error, problems,
+        return SubmissionResults.Describe(ranking.SessionId, status, payload, entry.RankingChecksum, key, httpStatus, attempts, latencyMs, error, problems,
             outcome?.IsSuccess == true ? outcome.Body : null, callbackError, auditError);
     }
 }

@@ -3,7 +3,8 @@ namespace CXoneRanking.Api;
 /// <summary>A submission's outcome as the <see cref="RankingSubmissionResult"/> the caller gets.</summary>
 internal static class SubmissionResults
 {
-    public static RankingSubmissionResult Describe(string sessionId, SubmissionStatus status, RankingPayload? payload, string key,
+    /// <summary>The result; <paramref name="checksum"/> is the payload's, as its audit entry holds it (computed once).</summary>
+    public static RankingSubmissionResult Describe(string sessionId, SubmissionStatus status, RankingPayload? payload, string? checksum, string key,
         int? httpStatus, int attempts, long latencyMs, string? error, IReadOnlyList<string> problems, string? answer,
         string? callbackError, string? auditError) => new()
         {
@@ -13,7 +14,7 @@ internal static class SubmissionResults
             Attempts = attempts,
             LatencyMs = latencyMs,
             IdempotencyKey = key,
-            RankingChecksum = payload?.ComputeChecksum(),
+            RankingChecksum = checksum,
             Ranking = payload?.Snippets ?? [],
             Response = answer is null ? null : JsonObjects.ParseObject(answer),
             Error = error,

@@ -89,10 +89,15 @@ public sealed class AuditLogWriter
         AuditRetention.Apply(directory, Options.RetainedFiles, Options.TimeProvider.GetUtcNow());
     }
 
+    // Asked of the operating system once per process, not once per entry: each is a system
+    // call, and a stopped run records its whole backlog in one batch.
+    private static readonly Lazy<string> MachineName = new(() => Environment.MachineName);
+    private static readonly Lazy<string> UserName = new(() => Environment.UserName);
+
     private static void Stamp(AuditEntry entry)
     {
         entry.ModuleVersion ??= ModuleInfo.Version;
-        entry.Host ??= Environment.MachineName;
-        entry.User ??= Environment.UserName;
+        entry.Host ??= MachineName.Value;
+        entry.User ??= UserName.Value;
     }
 }
