@@ -36,5 +36,12 @@ public sealed class RankingSubmissionResult
     /// <summary>Set when the feedback callback failed; the ranking itself is unaffected.</summary>
     public string? CallbackError { get; init; }
 
+    /// <summary>
+    /// Set when this session's outcome could not be written to the audit log (the ranking itself
+    /// is as <see cref="Status"/> says), or, with <see cref="SubmissionStatus.AuditUnavailable"/>,
+    /// why it was not sent.
+    /// </summary>
+    public string? AuditError { get; init; }
+
     public override string ToString() => $"{SessionId}: {Status}";
 }

@@ -24,4 +24,6 @@ public enum SubmissionStatus
     TimedOut,
     /// <summary>Stopped by Ctrl+C (or the caller's cancellation).</summary>
     Cancelled,
+    /// <summary>Not sent: the audit log could not record it first (or had failed earlier in the run).</summary>
+    AuditUnavailable,
 }

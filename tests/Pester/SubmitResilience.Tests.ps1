@@ -37,10 +37,11 @@ BeforeAll {
         $reply
     }
 
+    # The outcome entries; the ranking.sending (write-ahead) entries are checked in AuditFailure.Tests.ps1.
     function Get-AuditEntry([string] $Directory) {
         if (-not (Test-Path -LiteralPath $Directory)) { return @() }
         @(Get-ChildItem -LiteralPath $Directory -Filter 'cxone-audit-*.jsonl' | Sort-Object Name |
-            Get-Content | Where-Object { $_.Trim() } | ForEach-Object { $_ | ConvertFrom-Json })
+            Get-Content | Where-Object { $_.Trim() } | ForEach-Object { $_ | ConvertFrom-Json } | Where-Object event -NE 'ranking.sending')
     }
 
     function New-TestRank([string] $SessionId, [int] $Count = 2) {

@@ -8,18 +8,58 @@ namespace CXoneRanking.Api;
 
 /// <summary>
 /// Submits one session's ranking atomically (one POST that replaces the session's ranking),
-/// retried as docs/design.md#resilience says, then calls back and audits, whatever the outcome. Sessions are
-/// independent: one failing never touches another.
+/// retried as docs/design.md#resilience says, then calls back and audits, whatever the outcome. Nothing is
+/// sent that the audit log cannot record: a ranking.sending entry is written first, and once
+/// the log fails no further session of this submitter is sent. Sessions are otherwise
+/// independent: one failing never touches another. No audit failure is ever thrown.
 /// </summary>
 public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter? audit, SubmitOptions options, ILogger log)
 {
+    private readonly SubmissionAuditTrail _trail = new(audit);
+
     public async Task<RankingSubmissionResult> SubmitAsync(RankingValidationResult ranking, CancellationToken cancellationToken)
     {
         var key = Guid.NewGuid().ToString();
         if (ranking.Payload is not { } payload)
             return await FinishAsync(ranking, key, null, SubmissionStatus.InvalidRanking, null, 0, 0,
                 "the ranking breaks the engine's constraints; nothing was sent", ranking.Errors.Select(e => e.Message).ToList(), null, cancellationToken).ConfigureAwait(false);
+        if (cancellationToken.IsCancellationRequested) return await NotSentAsync(ranking, key, payload).ConfigureAwait(false);
 
+        string? auditProblem;
+        var sending = SubmissionAudit.Sending(ranking.SessionId, payload, key, Now);
+        try
+        {
+            auditProblem = await _trail.TryRecordSendingAsync(sending, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return await NotSentAsync(ranking, key, payload).ConfigureAwait(false);
+        }
+        if (auditProblem is not null)
+        {
+            log.LogInformation("Session {SessionId}: not sent, {Problem}", ranking.SessionId, auditProblem);
+            return SubmissionResults.Describe(ranking.SessionId, SubmissionStatus.AuditUnavailable, payload, sending.RankingChecksum, key, null, 0, 0,
+                $"not sent: {auditProblem}", [], null, null, auditProblem);
+        }
+        return await SendAsync(ranking, payload, key, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records sessions that were never started (the run was stopped first) as ranking.cancelled
+    /// in one batch, with no write-ahead entry, and returns them as Cancelled results.
+    /// </summary>
+    public async Task<IReadOnlyList<RankingSubmissionResult>> CancelNotStartedAsync(IReadOnlyList<RankingValidationResult> rankings) =>
+        await new NotStartedSubmissions(_trail, () => Now).CancelAsync(rankings).ConfigureAwait(false);
+
+    private DateTimeOffset Now => connection.Settings.Time.GetUtcNow();
+
+    // Stopped before the write-ahead entry: nothing was sent, so only the cancelled outcome is written.
+    private Task<RankingSubmissionResult> NotSentAsync(RankingValidationResult ranking, string key, RankingPayload payload) =>
+        FinishAsync(ranking, key, payload, SubmissionStatus.Cancelled, null, 0, 0, NotStartedSubmissions.Reason, [], null, CancellationToken.None);
+
+    private async Task<RankingSubmissionResult> SendAsync(RankingValidationResult ranking, RankingPayload payload, string key,
+        CancellationToken cancellationToken)
+    {
         var body = payload.ToUtf8Json();
         var attempts = new SubmissionAttempts(connection, ranking.SessionId, body, key, log);
         var clock = Stopwatch.StartNew();
@@ -31,7 +71,7 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         IReadOnlyList<string> problems = [];
         try
         {
-            var lockDeadline = connection.Settings.Time.GetUtcNow() + options.LockTimeout;
+            var lockDeadline = Now + options.LockTimeout;
             do
             {
                 outcome = await connection.Pipeline.ExecuteAsync(attempts.PostAsync, total.Token).ConfigureAwait(false);
@@ -63,37 +103,28 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         {
             (status, error) = (SubmissionStatus.Cancelled, "the connection was closed by Disconnect-CXone during the submission");
         }
-        return await FinishAsync(ranking, key, payload, status, attempts.LastStatus, attempts.Count, clock.ElapsedMilliseconds, error, problems, outcome, cancellationToken).ConfigureAwait(false);
+        return await FinishAsync(ranking, key, payload, status, attempts.LastStatus, attempts.Count, clock.ElapsedMilliseconds, error, problems, outcome,
+            cancellationToken).ConfigureAwait(false);
     }
 
-    // Calls back, then audits (with a note when the callback failed), then describes the outcome.
+    // Calls back, then writes the outcome entry (with a note when the callback failed), then
+    // describes the outcome: an outcome entry that cannot be written is on the result, not thrown.
     private async Task<RankingSubmissionResult> FinishAsync(RankingValidationResult ranking, string key, RankingPayload? payload, SubmissionStatus status,
         int? httpStatus, int attempts, long latencyMs, string? error, IReadOnlyList<string> problems, AttemptOutcome? outcome, CancellationToken cancellation)
     {
-        var entry = SubmissionAudit.Entry(ranking.SessionId, payload, status, httpStatus, attempts, latencyMs, key, error, connection.Settings.Time.GetUtcNow());
+        var entry = SubmissionAudit.Entry(ranking.SessionId, payload, status, httpStatus, attempts, latencyMs, key, error, Now);
         string? callbackError = null;
         if (options.CallbackUri is not null && payload is not null && status != SubmissionStatus.Cancelled)
         {
             callbackError = await FeedbackCallback.SendAsync(connection, options, entry, outcome?.IsSuccess == true ? outcome.Body : null, log, cancellation).ConfigureAwait(false);
             if (callbackError is not null) entry.Note = $"callback failed: {callbackError}";
         }
-        audit?.Append(entry);
+        var auditError = await _trail.TryRecordOutcomesAsync([entry]).ConfigureAwait(false);
         if (status != SubmissionStatus.Succeeded)
             log.LogInformation("Session {SessionId}: {Status} after {Attempts} attempt(s): {Error}", ranking.SessionId, status, attempts, error);
-        return new RankingSubmissionResult
-        {
-            SessionId = ranking.SessionId,
-            Status = status,
-            HttpStatus = httpStatus,
-            Attempts = attempts,
-            LatencyMs = latencyMs,
-            IdempotencyKey = key,
-            RankingChecksum = payload?.ComputeChecksum(),
-            Ranking = payload?.Snippets ?? [],
-            Response = outcome?.IsSuccess == true ? JsonObjects.ParseObject(outcome.Body) : null,
-            Error = error,
-            Problems = problems,
-            CallbackError = callbackError,
-        };
+        if (auditError is not null)
+            log.LogInformation("Session {SessionId}: its outcome {Status} is not in the audit log: {Problem}", ranking.SessionId, status, auditError);
+        return SubmissionResults.Describe(ranking.SessionId, status, payload, entry.RankingChecksum, key, httpStatus, attempts, latencyMs, error, problems,
+            outcome?.IsSuccess == true ? outcome.Body : null, callbackError, auditError);
     }
 }

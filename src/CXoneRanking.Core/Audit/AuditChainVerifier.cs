@@ -9,7 +9,8 @@ namespace CXoneRanking.Audit;
 /// reordered line, or a missing file in the middle is found. Torn lines are listed and stepped
 /// over: the next entry must still chain to the last good one. The oldest entry must chain to 64
 /// zeros or to a retention anchor (<see cref="AuditAnchors"/>), so removing entries at the start
-/// is found too.
+/// is found too. It also lists the sessions whose outcome is unknown: a ranking.sending
+/// (write-ahead) entry with no outcome entry after it.
 /// </summary>
 public static class AuditChainVerifier
 {
@@ -19,6 +20,7 @@ public static class AuditChainVerifier
         var snapshot = AuditLogSnapshot.Take(directory, cancellationToken);
         var result = new AuditVerificationResult { Directory = snapshot.Directory };
         var torn = new List<SkippedLine>();
+        var sendings = new UnknownOutcomeTracker();
         string? expected = null;
         foreach (var pair in snapshot.Lines(cancellationToken, progress))
         {
@@ -31,12 +33,14 @@ public static class AuditChainVerifier
                 continue;
             }
             result.Entries++;
+            sendings.Add(json.RootElement, file.Path, line.Number);
             if (result.Reason is not null) continue; // only the first failure is reported; the rest is counted
             var problem = Check(json.RootElement, line, ref expected, result);
             if (problem is not null) (result.FailedFile, result.FailedLine, result.Reason) = (file.Path, line.Number, problem);
         }
         result.Files = snapshot.FilesRead;
         result.TornLines = torn;
+        result.OutcomeUnknown = sendings.Open(snapshot.Files.Select(f => f.Key));
         if (result.IsValid) result.LastHash = expected;
         return result;
     }

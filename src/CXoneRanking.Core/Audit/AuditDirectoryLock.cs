@@ -8,7 +8,8 @@ namespace CXoneRanking.Audit;
 /// is the lock file <c>.cxone-audit.lock</c> held open with FileShare.None: a sharing lock on
 /// Windows, and on Unix the advisory flock .NET takes for FileShare.None, which every copy of
 /// this module honours. Threads of one process first queue on an in-process semaphore, so they
-/// wait their turn instead of polling the file.
+/// wait their turn instead of polling the file; <see cref="AcquireAsync"/> waits without holding
+/// a thread, so 64 sessions in flight do not park 64 thread-pool threads.
 /// </summary>
 internal sealed class AuditDirectoryLock : IDisposable
 {
@@ -27,33 +28,45 @@ internal sealed class AuditDirectoryLock : IDisposable
     private static StringComparer PathComparer =>
         UnixPermissions.Applies ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
 
-    /// <summary>Waits up to <paramref name="timeout"/> for the lock on <paramref name="directory"/> (which must exist).</summary>
+    /// <summary>Waits up to <paramref name="timeout"/> for the lock on <paramref name="directory"/> (which must exist), blocking.</summary>
     /// <exception cref="IOException">Another holder kept it for the whole timeout.</exception>
     public static AuditDirectoryLock Acquire(string directory, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var gate = Gates.GetOrAdd(Path.GetFullPath(directory), _ => new SemaphoreSlim(1, 1));
+        var gate = GateOf(directory);
         if (!gate.Wait(timeout, cancellationToken)) throw TimedOut(directory, timeout);
         try
         {
-            var path = Path.Combine(directory, FileName);
             var random = new Random();
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var existed = File.Exists(path);
-                try
-                {
-                    var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
-                    if (!existed) UnixPermissions.Set(path, UnixPermissions.OwnerOnlyFile);
-                    return new AuditDirectoryLock(gate, file);
-                }
-                catch (IOException e) when (e is not (DirectoryNotFoundException or FileNotFoundException or PathTooLongException))
-                {
-                    // Held by another process: back off briefly, with jitter so waiters do not march in step.
-                    if (clock.Elapsed >= timeout) throw TimedOut(directory, timeout, e);
-                    cancellationToken.WaitHandle.WaitOne(5 + random.Next(20));
-                }
+                if (TryOpen(directory, clock, timeout) is { } file) return new AuditDirectoryLock(gate, file);
+                cancellationToken.WaitHandle.WaitOne(Backoff(random));
+            }
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
+    }
+
+    /// <summary>The same wait as <see cref="Acquire"/>, without holding a thread while it waits.</summary>
+    /// <exception cref="IOException">Another holder kept it for the whole timeout.</exception>
+    public static async Task<AuditDirectoryLock> AcquireAsync(string directory, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var gate = GateOf(directory);
+        if (!await gate.WaitAsync(timeout, cancellationToken).ConfigureAwait(false)) throw TimedOut(directory, timeout);
+        try
+        {
+            var random = new Random();
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (TryOpen(directory, clock, timeout) is { } file) return new AuditDirectoryLock(gate, file);
+                await Task.Delay(Backoff(random), cancellationToken).ConfigureAwait(false);
             }
         }
         catch
@@ -69,6 +82,29 @@ internal sealed class AuditDirectoryLock : IDisposable
         _file.Dispose();
         _file = null;
         _gate.Release();
+    }
+
+    private static SemaphoreSlim GateOf(string directory) => Gates.GetOrAdd(Path.GetFullPath(directory), _ => new SemaphoreSlim(1, 1));
+
+    // Held by another process: back off briefly, with jitter so waiters do not march in step.
+    private static int Backoff(Random random) => 5 + random.Next(20);
+
+    /// <summary>The lock file held exclusively, or null while another process holds it.</summary>
+    private static FileStream? TryOpen(string directory, Stopwatch clock, TimeSpan timeout)
+    {
+        var path = Path.Combine(directory, FileName);
+        var existed = File.Exists(path);
+        try
+        {
+            var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            if (!existed) UnixPermissions.Set(path, UnixPermissions.OwnerOnlyFile);
+            return file;
+        }
+        catch (IOException e) when (e is not (DirectoryNotFoundException or FileNotFoundException or PathTooLongException))
+        {
+            if (clock.Elapsed >= timeout) throw TimedOut(directory, timeout, e);
+            return null;
+        }
     }
 
     private static IOException TimedOut(string directory, TimeSpan timeout, Exception? inner = null) =>

@@ -36,11 +36,12 @@ public sealed class AuditEntry
         return new AuditEntry(AuditEvent.Click, timestamp) { SessionId = sessionId, SnippetId = snippetId, RankPosition = rankPosition };
     }
 
-    /// <summary>A ranking submission's outcome; <paramref name="eventName"/> is one of the ranking.* <see cref="AuditEvent"/>s.</summary>
+    /// <summary>A ranking submission's outcome or write-ahead entry: <paramref name="eventName"/> is a ranking.* <see cref="AuditEvent"/>.</summary>
     public static AuditEntry Ranking(string eventName, string sessionId, DateTimeOffset timestamp)
     {
-        if (!AuditEvent.IsRanking(eventName))
-            throw new ArgumentException($"'{eventName}' is not a ranking event; use {AuditEvent.RankingSubmitted}, {AuditEvent.RankingFailed} or {AuditEvent.RankingCancelled}.", nameof(eventName));
+        if (!AuditEvent.IsRanking(eventName) && eventName != AuditEvent.RankingSending)
+            throw new ArgumentException($"'{eventName}' is not a ranking event; use {AuditEvent.RankingSending}, {AuditEvent.RankingSubmitted}, "
+                + $"{AuditEvent.RankingFailed} or {AuditEvent.RankingCancelled}.", nameof(eventName));
         var problem = SnippetRules.SessionIdProblem(sessionId ?? string.Empty);
         if (problem is not null) throw new ArgumentException(problem, nameof(sessionId));
         return new AuditEntry(eventName, timestamp) { SessionId = sessionId };

@@ -3,6 +3,13 @@ namespace CXoneRanking;
 /// <summary>The <c>event</c> names an audit entry can carry.</summary>
 public static class AuditEvent
 {
+    /// <summary>
+    /// The write-ahead entry of a ranking about to be sent, written before the first POST; its
+    /// outcome entry (one of the three below) follows with the same idempotency_key. One left
+    /// without an outcome is a session whose outcome is unknown: it may have been applied.
+    /// </summary>
+    public const string RankingSending = "ranking.sending";
+
     /// <summary>A ranking the engine accepted (HTTP 200).</summary>
     public const string RankingSubmitted = "ranking.submitted";
 
@@ -18,7 +25,7 @@ public static class AuditEvent
     /// <summary>A search on a CXone Expert site, imported from its search log: a ranking shown whose snippets are not known.</summary>
     public const string ExpertSearch = "expert.search";
 
-    /// <summary>True for the three ranking.* events.</summary>
+    /// <summary>True for the three ranking.* outcome events (not for <see cref="RankingSending"/>).</summary>
     public static bool IsRanking(string? eventName) =>
         eventName is RankingSubmitted or RankingFailed or RankingCancelled;
 }

@@ -4,26 +4,32 @@ namespace CXoneRanking.Audit;
 /// The file a batch is appended to, held only under the directory lock: it continues the newest
 /// file (ending a torn last line first), starts the day's first file when the day changes, and
 /// rolls to the next sequence number when a line would push a file past the size limit. Lines
-/// are never split across files.
+/// are never split across files. A batch is appended whole or not at all: see <see cref="AuditBatchAppend"/>.
 /// </summary>
 internal sealed class AuditFileOutput : IDisposable
 {
     private readonly AuditLogWriterOptions _options;
+    private readonly List<FileStream> _opened = [];
     private AuditLogFile _file;
     private FileStream _stream;
-    private long _length;
 
     private AuditFileOutput(AuditLogWriterOptions options, AuditLogFile file, FileStream stream, string prevHash)
     {
         _options = options;
         _file = file;
         _stream = stream;
-        _length = stream.Seek(0, SeekOrigin.End);
+        _opened.Add(stream);
+        Length = stream.Seek(0, SeekOrigin.End);
         PrevHash = prevHash;
     }
 
     /// <summary>The hash the batch's first entry chains to.</summary>
     public string PrevHash { get; }
+
+    /// <summary>The current file's length on disk.</summary>
+    public long Length { get; private set; }
+
+    public AuditLogWriterOptions Options => _options;
 
     /// <summary>Opens the file to append to; <paramref name="files"/> are the directory's log files, oldest first.</summary>
     public static AuditFileOutput Open(IReadOnlyList<AuditLogFile> files, AuditLogWriterOptions options)
@@ -53,36 +59,48 @@ internal sealed class AuditFileOutput : IDisposable
         return new AuditFileOutput(options, file, Create(file.Path), prevHash);
     }
 
-    public void Write(byte[] line)
+    /// <summary>The current file, its stream and its length, as a batch found them.</summary>
+    public AuditFileMark Mark(bool created) => new(_file.Path, _stream, Length, created);
+
+    /// <summary>Writes <paramref name="bytes"/> (whole lines) to the current file in one write and flushes them.</summary>
+    public void Write(byte[] bytes, int count)
     {
-        if (_length > 0 && _length + line.Length > _options.MaxFileBytes) Roll();
-        _stream.Write(line, 0, line.Length);
-        _length += line.Length;
+        var target = _options.OutputFilter?.Invoke(_stream) ?? _stream;
+        _stream.Seek(Length, SeekOrigin.Begin);
+        target.Write(bytes, 0, count);
+        target.Flush();
+        _stream.Flush(_options.Durable);
+        Length += count;
     }
 
-    public void Flush() => _stream.Flush(_options.Durable);
-
-    public void Dispose() => _stream.Dispose();
-
-    private void Roll()
+    /// <summary>Moves on to the day's next file; true when this created it.</summary>
+    public bool Roll()
     {
-        Flush();
-        _stream.Dispose();
         _file = AuditLogFile.For(_options.Directory, _file.Day, _file.Sequence + 1);
+        var existed = File.Exists(_file.Path);
         _stream = Create(_file.Path);
-        _length = _stream.Seek(0, SeekOrigin.End);
+        _opened.Add(_stream);
+        Length = _stream.Seek(0, SeekOrigin.End);
+        return !existed;
     }
 
+    public void Dispose()
+    {
+        foreach (var stream in _opened) stream.Dispose();
+    }
+
+    // Unbuffered (buffer size 1): a batch goes to the file in one write, so a failed write
+    // leaves nothing behind in a buffer that a later flush (or the truncation) would push out.
     private static FileStream? OpenExisting(string path)
     {
-        try { return new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 64 * 1024); }
+        try { return new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 1); }
         catch (FileNotFoundException) { return null; } // deleted by hand since it was listed
     }
 
     private static FileStream Create(string path)
     {
         var existed = File.Exists(path);
-        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
+        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 1);
         if (!existed) UnixPermissions.Set(path, UnixPermissions.OwnerOnlyFile);
         return stream;
     }

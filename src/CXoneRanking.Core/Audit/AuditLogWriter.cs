@@ -4,7 +4,8 @@ namespace CXoneRanking.Audit;
 /// Appends entries to the hash-chained audit log. Each batch is written under an exclusive
 /// lock on the directory that every process and thread honours, so concurrent writers never
 /// interleave, lose or mis-chain an entry. The chain's last hash is read from the files under
-/// that lock on every batch, never remembered, because other processes append in between.
+/// that lock on every batch, never remembered, because other processes append in between. A
+/// batch is appended whole or not at all, so a failed batch may be retried without duplicates.
 /// </summary>
 public sealed class AuditLogWriter
 {
@@ -21,18 +22,46 @@ public sealed class AuditLogWriter
     /// Appends <paramref name="entries"/> in order as one batch, flushed to the operating system
     /// (to the disk when <see cref="AuditLogWriterOptions.Durable"/>), and sets each entry's
     /// <see cref="AuditEntry.PrevHash"/> and <see cref="AuditEntry.Hash"/>. Cancellation is
-    /// honoured only while waiting for the lock: a batch once started is written whole.
+    /// honoured only while waiting for the lock: a batch once started is written whole. When it
+    /// throws, none of the batch is in the log (unless the message says it could not be undone).
     /// </summary>
     /// <exception cref="IOException">The lock was not had within the timeout, or the disk failed.</exception>
+    /// <exception cref="UnauthorizedAccessException">The directory or a file of it may not be written.</exception>
     public void Append(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
-        if (entries is null) throw new ArgumentNullException(nameof(entries));
-        if (entries.Count == 0) return;
-        if (entries.Any(e => e is null)) throw new ArgumentException("The batch holds a null entry.", nameof(entries));
+        if (!IsWorthWriting(entries)) return;
+        var directory = EnsureDirectory();
+        using (AuditDirectoryLock.Acquire(directory, Options.LockTimeout, cancellationToken)) WriteLocked(entries, directory);
+    }
 
+    /// <summary>
+    /// As <see cref="Append(IReadOnlyList{AuditEntry}, CancellationToken)"/>, but waits for the
+    /// directory lock without holding a thread; the short write itself runs synchronously.
+    /// </summary>
+    public async Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        if (!IsWorthWriting(entries)) return;
+        var directory = EnsureDirectory();
+        using (await AuditDirectoryLock.AcquireAsync(directory, Options.LockTimeout, cancellationToken).ConfigureAwait(false))
+            WriteLocked(entries, directory);
+    }
+
+    private static bool IsWorthWriting(IReadOnlyList<AuditEntry> entries)
+    {
+        if (entries is null) throw new ArgumentNullException(nameof(entries));
+        if (entries.Any(e => e is null)) throw new ArgumentException("The batch holds a null entry.", nameof(entries));
+        return entries.Count > 0;
+    }
+
+    private string EnsureDirectory()
+    {
         var directory = Options.Directory;
         if (!Directory.Exists(directory)) UnixPermissions.CreateDirectory(directory);
-        using var directoryLock = AuditDirectoryLock.Acquire(directory, Options.LockTimeout, cancellationToken);
+        return directory;
+    }
+
+    private void WriteLocked(IReadOnlyList<AuditEntry> entries, string directory)
+    {
         using (var output = AuditFileOutput.Open(AuditLogFile.List(directory), Options))
         {
             // Every line is made before the first is written, so an entry that cannot be
@@ -50,8 +79,7 @@ public sealed class AuditLogWriter
                 hashes[i + 1] = AuditHash.Compute(hashes[i], json, 0, length - 1);
                 lines[i] = AuditHash.Seal(json, length, hashes[i + 1]);
             }
-            foreach (var line in lines) output.Write(line);
-            output.Flush();
+            AuditBatchAppend.Write(output, lines);
             for (var i = 0; i < entries.Count; i++)
             {
                 entries[i].PrevHash = hashes[i];
@@ -61,10 +89,15 @@ public sealed class AuditLogWriter
         AuditRetention.Apply(directory, Options.RetainedFiles, Options.TimeProvider.GetUtcNow());
     }
 
+    // Asked of the operating system once per process, not once per entry: each is a system
+    // call, and a stopped run records its whole backlog in one batch.
+    private static readonly Lazy<string> MachineName = new(() => Environment.MachineName);
+    private static readonly Lazy<string> UserName = new(() => Environment.UserName);
+
     private static void Stamp(AuditEntry entry)
     {
         entry.ModuleVersion ??= ModuleInfo.Version;
-        entry.Host ??= Environment.MachineName;
-        entry.User ??= Environment.UserName;
+        entry.Host ??= MachineName.Value;
+        entry.User ??= UserName.Value;
     }
 }

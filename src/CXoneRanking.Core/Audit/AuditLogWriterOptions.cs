@@ -44,6 +44,13 @@ public sealed class AuditLogWriterOptions
         set => _lockTimeout = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The lock timeout must be positive.");
     }
 
+    /// <summary>
+    /// Tests only: wraps each log file's stream before a batch is written through it, so a test
+    /// can fail a write half-way the way a full disk does. The file itself is still cut back
+    /// through the real stream.
+    /// </summary>
+    internal Func<Stream, Stream>? OutputFilter { get; set; }
+
     /// <summary>The clock that names the day's file.</summary>
     public TimeProvider TimeProvider
     {

@@ -18,6 +18,14 @@ public sealed class AuditVerificationResult
     public IReadOnlyList<SkippedLine> TornLines { get; internal set; } = [];
 
     /// <summary>
+    /// Sessions sent whose outcome never reached the log: a ranking.sending entry with no
+    /// outcome entry of the same idempotency key. They may or may not have been applied. The
+    /// chain is not broken by them (<see cref="IsValid"/> stays true); a run still in progress
+    /// shows its sessions in flight here.
+    /// </summary>
+    public IReadOnlyList<UnknownOutcome> OutcomeUnknown { get; internal set; } = [];
+
+    /// <summary>
     /// The prev_hash of the oldest entry still in the directory: 64 zeros when the log is complete
     /// from its first entry, otherwise the last hash of a file that retention deleted.
     /// </summary>
@@ -37,6 +45,6 @@ public sealed class AuditVerificationResult
     public string? Reason { get; internal set; }
 
     public override string ToString() => IsValid
-        ? $"valid: {Entries} entries in {Files} files, {TornLines.Count} torn lines"
+        ? $"valid: {Entries} entries in {Files} files, {TornLines.Count} torn lines, {OutcomeUnknown.Count} sessions with an unknown outcome"
         : $"invalid at {System.IO.Path.GetFileName(FailedFile)}:{FailedLine}: {Reason}";
 }

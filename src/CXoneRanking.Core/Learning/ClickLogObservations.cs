@@ -1,3 +1,4 @@
+using CXoneRanking.Audit;
 using CXoneRanking.Metrics;
 
 namespace CXoneRanking.Learning;
@@ -19,6 +20,7 @@ public sealed class ClickLogObservations
     private readonly SessionHistory _sessions = new();
     private readonly List<PendingClick> _pending = [];
     private readonly HashSet<string> _importedSessions = new(StringComparer.Ordinal);
+    private readonly UnansweredSendings _sending = new();
     private bool _matched;
 
     public ClickLogObservations(RankingMetricsFilter? filter = null) => _filter = filter ?? new RankingMetricsFilter();
@@ -33,6 +35,9 @@ public sealed class ClickLogObservations
     }
 
     public long Submissions { get; private set; }
+
+    /// <summary>Sessions sent whose outcome never reached the log (a ranking.sending entry alone): nothing is learned from them.</summary>
+    public long SubmissionsOutcomeUnknown => _sending.Count;
     public long Impressions { get; private set; }
 
     /// <summary>Clicks counted on an impression.</summary>
@@ -62,7 +67,8 @@ public sealed class ClickLogObservations
     public void Add(AuditEntry entry)
     {
         if (_matched) throw new InvalidOperationException("The clicks were already matched; collect a new set of observations.");
-        if (!_filter.Includes(entry) || entry.SessionId is not { } session) return;
+        _sending.Answer(entry);
+        if (!_filter.Includes(entry) || entry.SessionId is not { } session || _sending.Open(entry)) return;
         if (entry.Event == AuditEvent.RankingSubmitted && entry.Snippets is { Count: > 0 } shown)
         {
             var ids = new int[shown.Count];

@@ -17,8 +17,11 @@ public sealed class RankingMetrics
 
     public DateTimeOffset? LastEntry { get; internal set; }
 
-    /// <summary>ranking.* entries: <see cref="Succeeded"/> + <see cref="Failed"/>.</summary>
-    public int Submissions => Succeeded + Failed;
+    /// <summary>
+    /// Sessions submitted: <see cref="Succeeded"/> + <see cref="Failed"/> + <see cref="OutcomeUnknown"/>
+    /// (a write-ahead entry and its outcome count once).
+    /// </summary>
+    public int Submissions => Succeeded + Failed + OutcomeUnknown;
 
     /// <summary>ranking.submitted entries.</summary>
     public int Succeeded { get; internal set; }
@@ -28,6 +31,13 @@ public sealed class RankingMetrics
 
     /// <summary>The part of <see cref="Failed"/> that was cancelled (ranking.cancelled).</summary>
     public int Cancelled { get; internal set; }
+
+    /// <summary>
+    /// Sessions whose ranking.sending (write-ahead) entry has no outcome entry: they may or may not
+    /// have been applied (the run died, or the audit log failed, after they were sent). Neither a
+    /// success nor a failure.
+    /// </summary>
+    public int OutcomeUnknown { get; internal set; }
 
     /// <summary>Mean latency of every ranking entry that has one; null when none has.</summary>
     public double? AverageLatencyMs { get; internal set; }

@@ -1,3 +1,5 @@
+using CXoneRanking.Audit;
+
 namespace CXoneRanking.Metrics;
 
 /// <summary>
@@ -16,6 +18,7 @@ public sealed class RankingMetricsCalculator
     private readonly List<string> _succeededSessions = [];
     private readonly Dictionary<string, AuditEntry> _firstClick = new(StringComparer.Ordinal);
     private readonly ImportedSearchTally _imported = new();
+    private readonly UnansweredSendings _sending = new();
     private int _succeeded, _failed, _cancelled;
     private long _impressions, _clicks;
     private DateTimeOffset? _firstEntry, _lastEntry;
@@ -29,14 +32,20 @@ public sealed class RankingMetricsCalculator
         return calculator.Result();
     }
 
-    /// <summary>Counts one entry if the filter includes it; entries of unknown events are ignored.</summary>
+    /// <summary>
+    /// Counts one entry if the filter includes it; entries of unknown events are ignored. A
+    /// ranking.sending entry counts only while no outcome with its idempotency key has been read
+    /// (then as <see cref="RankingMetrics.OutcomeUnknown"/>); the outcome closes it even when the
+    /// filter leaves the outcome out, so a range that ends between the two does not invent one.
+    /// </summary>
     public void Add(AuditEntry entry)
     {
+        _sending.Answer(entry);
         if (!_filter.Includes(entry)) return;
         if (entry.Event == AuditEvent.Click) AddClick(entry);
         else if (AuditEvent.IsRanking(entry.Event)) AddRanking(entry);
         else if (entry.Event == AuditEvent.ExpertSearch) AddShown(entry.SessionId, _imported.AddSearch(entry));
-        else return;
+        else if (!_sending.Open(entry)) return;
         if (_firstEntry is not { } first || entry.Timestamp < first) _firstEntry = entry.Timestamp;
         if (_lastEntry is not { } last || entry.Timestamp > last) _lastEntry = entry.Timestamp;
     }
@@ -54,6 +63,7 @@ public sealed class RankingMetricsCalculator
             Succeeded = _succeeded,
             Failed = _failed,
             Cancelled = _cancelled,
+            OutcomeUnknown = _sending.Count,
             // Summed as doubles: a damaged or hand-edited line may hold a huge latency.
             AverageLatencyMs = latencies.Count == 0 ? null : latencies.Average(l => (double)l),
             P50LatencyMs = NearestRank.Percentile(latencies, 50),

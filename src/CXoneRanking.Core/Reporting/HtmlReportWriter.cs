@@ -70,6 +70,8 @@ public static class HtmlReportWriter
         Figure(html, "succeeded", "Succeeded", m.Succeeded, Number(m.Succeeded));
         Figure(html, "failed", "Failed", m.Failed, Number(m.Failed));
         Figure(html, "cancelled", "of which cancelled", m.Cancelled, Number(m.Cancelled));
+        // Sent, but the outcome never reached the log: neither a success nor a failure.
+        if (m.OutcomeUnknown > 0) Figure(html, "outcome-unknown", "Outcome unknown", m.OutcomeUnknown, Number(m.OutcomeUnknown));
         Figure(html, "impressions", "Impressions", m.Impressions, Number(m.Impressions));
         if (m.ImportedSearches > 0) Figure(html, "imported-searches", "Imported Expert searches", m.ImportedSearches, Number(m.ImportedSearches));
         Figure(html, "clicks", "Clicks", m.Clicks, Number(m.Clicks));

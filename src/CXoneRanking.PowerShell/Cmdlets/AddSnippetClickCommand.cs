@@ -24,6 +24,7 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     private readonly Stopwatch _oldestPending = new();
     private AuditLogWriter? _writer;
     private ExpertClickRegistration? _expert;
+    private string? _auditFailure; // once set, no further click is written (the log fails closed)
     private int _inputNumber;
     private long _written;
 
@@ -91,9 +92,17 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
                 ErrorCategory.InvalidData, fromPipeline ? InputObject : $"{SessionId}/{SnippetId}#{RankPosition}"));
             return;
         }
-        _expert?.Register(InputObject, click);
+        if (_auditFailure is not null)
+        {
+            WriteError(ClickNotWritten("AuditUnavailable", click, $"the audit log failed earlier in this run: {_auditFailure}"));
+            return;
+        }
+        var selection = _expert?.Prepare(InputObject, click);
         if (_batch.Add(click) == 1) _oldestPending.Restart();
-        if (_batch.Count >= BatchSize || _oldestPending.Elapsed >= BatchAge) Flush();
+        // With -Expert each click is in the audit log before the site hears of it: nothing is sent
+        // that the log does not record.
+        if (_expert is not null || _batch.Count >= BatchSize || _oldestPending.Elapsed >= BatchAge) Flush();
+        if (selection is not null && _auditFailure is null) _expert!.Send(selection, InputObject);
     }
 
     protected override void EndProcessing()
@@ -111,27 +120,40 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
 
     public void Dispose() => TryWriteRest();
 
+    // A batch that cannot be written is not in the log at all: each of its clicks is named in an
+    // AuditWriteFailed error, and later clicks in AuditUnavailable errors without a try.
     private void Flush()
     {
-        IReadOnlyList<AuditEntry> written;
-        try { written = _batch.WriteTo(_writer!); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        var (clicks, failure) = _batch.WriteTo(_writer!);
+        if (failure is not null)
         {
-            ThrowTerminatingError(new ErrorRecord(
-                new IOException($"Could not write to the audit log in '{_writer!.Options.Directory}': {e.Message} Clicks not written: {_batch.Count}.", e),
-                "AuditWriteFailed", ErrorCategory.WriteError, _writer.Options.Directory));
+            _auditFailure = $"could not write to the audit log in '{_writer!.Options.Directory}': {failure.Message}";
+            foreach (var click in clicks) WriteError(ClickNotWritten("AuditWriteFailed", click, _auditFailure));
             return;
         }
-        _written += written.Count;
-        if (PassThru) WriteObject(written, enumerateCollection: true);
+        _written += clicks.Count;
+        if (PassThru) WriteObject(clicks, enumerateCollection: true);
     }
 
     private static string? NonEmpty(string text) => text.Length == 0 ? null : text;
 
+    // Best effort while stopping: no stream is left to report to. A failed batch is dropped, never retried.
     private void TryWriteRest()
     {
-        if (_writer is null) return;
-        try { _batch.WriteTo(_writer); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // best effort while stopping; no stream to report to
+        if (_writer is not null && _auditFailure is null) _batch.WriteTo(_writer);
+    }
+
+    private ErrorRecord ClickNotWritten(string errorId, AuditEntry click, string reason)
+    {
+        var target = $"{click.SessionId}/{click.SnippetId}#{click.RankPosition}";
+        var message = $"Click {target} was not recorded: {reason}";
+        return new ErrorRecord(new IOException(message), errorId, ErrorCategory.WriteError, target)
+        {
+            ErrorDetails = new ErrorDetails(message)
+            {
+                RecommendedAction = $"Check the audit directory '{_writer!.Options.Directory}': it must be a folder you can write to. "
+                    + "Then add the click again.",
+            },
+        };
     }
 }

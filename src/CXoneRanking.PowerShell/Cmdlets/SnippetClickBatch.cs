@@ -5,7 +5,9 @@ namespace CXoneRanking.PowerShell.Cmdlets;
 /// <summary>
 /// Clicks accepted but not yet written. Add-SnippetClick fills it on the pipeline thread, while
 /// StopProcessing may drain it from another: taking and writing a batch happen under one lock,
-/// so batches reach the file in input order and none is written twice.
+/// so batches reach the file in input order. A batch leaves on its first write, written or not:
+/// the writer appends a batch whole or not at all, and one that failed is reported, never
+/// written again, so no click is ever written twice.
 /// </summary>
 internal sealed class SnippetClickBatch
 {
@@ -27,16 +29,23 @@ internal sealed class SnippetClickBatch
         }
     }
 
-    /// <summary>Appends every pending click and returns them; on failure they stay pending.</summary>
-    public IReadOnlyList<AuditEntry> WriteTo(AuditLogWriter writer)
+    /// <summary>Appends every pending click; returns them, with why they could not be written (then none of them is).</summary>
+    public (IReadOnlyList<AuditEntry> Clicks, Exception? Failure) WriteTo(AuditLogWriter writer)
     {
         lock (_writeGate)
         {
-            if (_pending.Count == 0) return [];
-            writer.Append(_pending);
-            var written = _pending;
+            var taken = _pending;
             _pending = [];
-            return written;
+            if (taken.Count == 0) return (taken, null);
+            try
+            {
+                writer.Append(taken);
+                return (taken, null);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+            {
+                return (taken, e);
+            }
         }
     }
 }

@@ -11,10 +11,11 @@ namespace CXoneRanking.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Submit, "SnippetRanking", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(RankingSubmissionResult))]
-public sealed class SubmitSnippetRankingCommand : RankingCommandBase
+public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposable
 {
     private readonly List<RankingValidationResult> _prepared = [];
     private readonly AsyncPipeline _async = new();
+    private string _auditDirectory = string.Empty;
 
     /// <summary>Ranks from New-SnippetRank, or results and payloads from Test-RankingPayload.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -69,28 +70,37 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase
         if (approved.Count == 0) return;
         var connection = ConnectionStore.Resolve(this, Connection);
         var audit = new AuditLogWriter(AuditDirectory.Resolve(this, null, connection));
+        _auditDirectory = audit.Options.Directory;
         var submitter = RankingSubmitterFactory.Create(connection, audit, new SubmitOptions
         {
             LockTimeout = TimeSpan.FromSeconds(LockTimeout), CallbackUri = CallbackUri, CallbackSecret = CallbackSecret,
         }, new PipelineLogger(_async, this));
         var progress = new SubmissionProgress(this, approved.Count);
-        _async.Run(stop => AsyncPipeline.ForEachAsync(approved, ThrottleLimit, async ranking =>
-        {
-            var result = await submitter.SubmitAsync(ranking, stop).ConfigureAwait(false);
-            _async.Post(() => { progress.Completed(result); Emit(result); });
-        }, stop));
+        void Show(RankingSubmissionResult result) => _async.Post(() => { progress.Completed(result); Emit(result); });
+        _async.Run(stop => AsyncPipeline.ForEachAsync(approved, ThrottleLimit,
+            async ranking => Show(await submitter.SubmitAsync(ranking, stop).ConfigureAwait(false)),
+            async notStarted =>
+            {
+                foreach (var result in await submitter.CancelNotStartedAsync(notStarted).ConfigureAwait(false)) Show(result);
+            }, stop));
         progress.Done();
     }
 
     protected override void StopProcessing() => _async.Stop();
 
+    public void Dispose() => _async.Dispose();
+
     private bool Approve(RankingValidationResult ranking) => ranking.Payload is { } payload
         ? ShouldProcess($"session '{ranking.SessionId}'", $"Submit a ranking of {payload.Snippets.Count} snippet(s) ({string.Join(", ", payload.Snippets.Take(5).Select(s => s.SnippetId))}{(payload.Snippets.Count > 5 ? ", ..." : "")})")
         : ShouldProcess($"session '{ranking.SessionId}'", "Record an invalid ranking in the audit log (nothing is sent)");
 
+    // Every applied session is output, even when its outcome could not be audited; that case
+    // adds an AuditWriteFailed error naming the session.
     private void Emit(RankingSubmissionResult result)
     {
         WriteObject(result);
         if (!result.Succeeded) WriteError(SubmissionErrors.For(result));
+        if (result.AuditError is not null && result.Status != SubmissionStatus.AuditUnavailable)
+            WriteError(SubmissionErrors.AuditWriteFailed(result, _auditDirectory));
     }
 }

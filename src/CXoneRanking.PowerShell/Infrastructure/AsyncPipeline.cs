@@ -13,13 +13,11 @@ internal sealed class AsyncPipeline : IDisposable
     private readonly BlockingCollection<Action> _writes = new();
     private readonly CancellationTokenSource _stop = new();
 
-    public CancellationToken Stopping => _stop.Token;
-
     /// <summary>Queues a write for the pipeline thread; from any thread.</summary>
     public void Post(Action write)
     {
         try { _writes.Add(write); }
-        catch (InvalidOperationException) { } // the work has ended; nothing is left to show
+        catch (InvalidOperationException) { } // the work has ended (or the pipeline was disposed): nothing is left to show
     }
 
     public void Stop()
@@ -48,15 +46,31 @@ internal sealed class AsyncPipeline : IDisposable
         task.GetAwaiter().GetResult();
     }
 
-    /// <summary>Runs <paramref name="body"/> for every item, at most <paramref name="limit"/> at a time.</summary>
-    public static async Task ForEachAsync<T>(IEnumerable<T> items, int limit, Func<T, Task> body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="body"/> for every item, at most <paramref name="limit"/> at a time.
+    /// Once <paramref name="cancellationToken"/> is cancelled no further item is started: the
+    /// items not yet started go to <paramref name="notStarted"/> together, in one call, so a
+    /// long backlog ends in one step rather than one item at a time.
+    /// </summary>
+    public static async Task ForEachAsync<T>(IReadOnlyList<T> items, int limit, Func<T, Task> body, Func<IReadOnlyList<T>, Task> notStarted,
+        CancellationToken cancellationToken)
     {
         using var slots = new SemaphoreSlim(limit, limit);
         var running = new List<Task>();
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
-            try { await slots.WaitAsync(cancellationToken).ConfigureAwait(false); }
-            catch (OperationCanceledException) { running.Add(body(item)); continue; } // still audited as cancelled
+            var item = items[i];
+            try
+            {
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Off the thread that cancelled (StopProcessing's), which may be running this continuation.
+                var rest = Rest(items, i);
+                running.Add(Task.Run(() => notStarted(rest)));
+                break;
+            }
             running.Add(Task.Run(async () =>
             {
                 try { await body(item).ConfigureAwait(false); }
@@ -70,5 +84,12 @@ internal sealed class AsyncPipeline : IDisposable
     {
         _writes.Dispose();
         _stop.Dispose();
+    }
+
+    private static List<T> Rest<T>(IReadOnlyList<T> items, int first)
+    {
+        var rest = new List<T>(items.Count - first);
+        for (var i = first; i < items.Count; i++) rest.Add(items[i]);
+        return rest;
     }
 }

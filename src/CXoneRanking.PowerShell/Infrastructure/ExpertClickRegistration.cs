@@ -18,18 +18,27 @@ internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection 
     private AsyncPipeline? _running;
     private bool _stopped;
 
-    /// <summary>Reads what the selection needs from <paramref name="row"/> into <paramref name="click"/>, then registers it.</summary>
-    public void Register(PSObject row, AuditEntry click)
+    /// <summary>
+    /// Reads what the selection needs from <paramref name="row"/> and notes it on <paramref name="click"/>;
+    /// null, after an ExpertSelectionFailed error, when the row cannot be registered.
+    /// </summary>
+    public ExpertSelectionRequest? Prepare(PSObject row, AuditEntry click)
     {
         var request = ExpertSelectionRequest.From(click.SnippetId!, click.RankPosition ?? 0, key => Metadata(row, key), out var problem);
         if (request is null)
         {
             cmdlet.WriteError(new ErrorRecord(new ArgumentException($"Cannot register the click on '{click.SnippetId}' with Expert: {problem}."),
                 "ExpertSelectionFailed", ErrorCategory.InvalidData, row));
-            return;
+            return null;
         }
         click.ExpertQueryId = request.QueryId;
         click.ExpertRank = request.Rank;
+        return request;
+    }
+
+    /// <summary>Registers a prepared selection with the site; called once its click is in the audit log.</summary>
+    public void Send(ExpertSelectionRequest request, PSObject row)
+    {
         var pipeline = Start();
         if (pipeline is null) return;
         try

@@ -17,6 +17,20 @@ internal static class SubmissionErrors
         };
     }
 
+    /// <summary>The session's outcome (as its result says) is not in the audit log.</summary>
+    public static ErrorRecord AuditWriteFailed(RankingSubmissionResult result, string directory)
+    {
+        var message = $"Session '{result.SessionId}' ended {result.Status}, but its outcome is not in the audit log: {result.AuditError}.";
+        return new ErrorRecord(new IOException(message), "AuditWriteFailed", ErrorCategory.WriteError, result.SessionId)
+        {
+            ErrorDetails = new ErrorDetails(message)
+            {
+                RecommendedAction = $"Check the audit directory '{directory}': it must be a folder you can write to. "
+                    + "This result is the only record of the session's outcome; keep it.",
+            },
+        };
+    }
+
     private static ErrorCategory Category(SubmissionStatus status) => status switch
     {
         SubmissionStatus.InvalidRanking or SubmissionStatus.RankingRejected => ErrorCategory.InvalidData,
@@ -27,6 +41,7 @@ internal static class SubmissionErrors
         SubmissionStatus.Unauthorized => ErrorCategory.AuthenticationError,
         SubmissionStatus.TimedOut => ErrorCategory.OperationTimeout,
         SubmissionStatus.Cancelled => ErrorCategory.OperationStopped,
+        SubmissionStatus.AuditUnavailable => ErrorCategory.WriteError,
         _ => ErrorCategory.NotSpecified,
     };
 
@@ -37,6 +52,8 @@ internal static class SubmissionErrors
         SubmissionStatus.SessionLocked => "Retry later, or raise -LockTimeout.",
         SubmissionStatus.RateLimited => "Lower -ThrottleLimit, or set Connect-CXone -RateLimit.",
         SubmissionStatus.Unauthorized => "Check the client's scopes and secret, then Connect-CXone again.",
+        SubmissionStatus.AuditUnavailable => "Check the audit directory (Connect-CXone -AuditPath, -Path): it must be a folder you can write to. "
+            + "Nothing was sent; submit the session again once it is.",
         _ => "Re-run the command: the same ranking is safe to submit again.",
     };
 }

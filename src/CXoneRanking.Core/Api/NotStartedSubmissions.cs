@@ -1,0 +1,23 @@
+namespace CXoneRanking.Api;
+
+/// <summary>
+/// Sessions a stopped run never started: nothing of them was sent, so they get no write-ahead
+/// entry, only a ranking.cancelled entry each, all in one batch. Ten thousand queued sessions
+/// are then recorded in one append instead of ten thousand, and Ctrl+C returns at once.
+/// </summary>
+internal sealed class NotStartedSubmissions(SubmissionAuditTrail trail, Func<DateTimeOffset> now)
+{
+    public const string Reason = "stopped before it was sent; nothing was sent";
+
+    public async Task<IReadOnlyList<RankingSubmissionResult>> CancelAsync(IReadOnlyList<RankingValidationResult> rankings)
+    {
+        if (rankings is null) throw new ArgumentNullException(nameof(rankings));
+        var keys = rankings.Select(_ => Guid.NewGuid().ToString()).ToList();
+        var at = now();
+        var entries = rankings.Select((r, i) =>
+            SubmissionAudit.Entry(r.SessionId, r.Payload, SubmissionStatus.Cancelled, null, 0, 0, keys[i], Reason, at, checksum: false)).ToList();
+        var auditError = await trail.TryRecordOutcomesAsync(entries).ConfigureAwait(false);
+        return rankings.Select((r, i) => SubmissionResults.Describe(r.SessionId, SubmissionStatus.Cancelled, r.Payload, null, keys[i], null, 0, 0,
+            Reason, [], null, null, auditError)).ToList();
+    }
+}
