@@ -36,5 +36,11 @@ public sealed class RankingSubmissionResult
     /// <summary>Set when the feedback callback failed; the ranking itself is unaffected.</summary>
     public string? CallbackError { get; init; }
 
+    /// <summary>The experiment the session was ranked in (docs/experiments.md), or null.</summary>
+    public string? Experiment { get; init; }
+
+    /// <summary>The session's arm in <see cref="Experiment"/>: Control or Treatment; null outside an experiment.</summary>
+    public string? Arm { get; init; }
+
     public override string ToString() => $"{SessionId}: {Status}";
 }

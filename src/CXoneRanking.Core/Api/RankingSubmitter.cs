@@ -71,6 +71,8 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         int? httpStatus, int attempts, long latencyMs, string? error, IReadOnlyList<string> problems, AttemptOutcome? outcome, CancellationToken cancellation)
     {
         var entry = SubmissionAudit.Entry(ranking.SessionId, payload, status, httpStatus, attempts, latencyMs, key, error, connection.Settings.Time.GetUtcNow());
+        entry.Experiment = ranking.Experiment;
+        entry.Arm = ranking.Arm;
         string? callbackError = null;
         if (options.CallbackUri is not null && payload is not null && status != SubmissionStatus.Cancelled)
         {
@@ -94,6 +96,8 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
             Error = error,
             Problems = problems,
             CallbackError = callbackError,
+            Experiment = ranking.Experiment,
+            Arm = ranking.Arm,
         };
     }
 }
