@@ -51,6 +51,10 @@ public sealed class RankingExperiment
         DefaultSessionId = control.DefaultSessionId,
     };
 
+    /// <summary>Every session ranked with its arm's options and labelled with the arm, in first-seen order.</summary>
+    internal IEnumerable<RankingValidationResult> RankAll(Ranking.SessionGrouper sessions, RankingOptions control) =>
+        sessions.RankAll(sessionId => OptionsFor(ArmOf(sessionId), control)).Select(ranking => Label(ranking, ArmOf(ranking.SessionId)));
+
     /// <summary>The ranking, labelled with this experiment and <paramref name="arm"/>.</summary>
     public RankingValidationResult Label(RankingValidationResult ranking, string arm) => new()
     {

@@ -65,7 +65,7 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase
 
     protected override void EndProcessing()
     {
-        var approved = RankSessions().Concat(_prepared).Where(Approve).ToList();
+        var approved = RankSessions().Concat(_prepared.Where(InThisExperiment)).Where(Approve).ToList();
         if (approved.Count == 0) return;
         var connection = ConnectionStore.Resolve(this, Connection);
         var audit = new AuditLogWriter(AuditDirectory.Resolve(this, null, connection));
@@ -85,8 +85,8 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase
     protected override void StopProcessing() => _async.Stop();
 
     private bool Approve(RankingValidationResult ranking) => ranking.Payload is { } payload
-        ? ShouldProcess($"session '{ranking.SessionId}'", $"Submit a ranking of {payload.Snippets.Count} snippet(s) ({string.Join(", ", payload.Snippets.Take(5).Select(s => s.SnippetId))}{(payload.Snippets.Count > 5 ? ", ..." : "")})")
-        : ShouldProcess($"session '{ranking.SessionId}'", "Record an invalid ranking in the audit log (nothing is sent)");
+        ? ShouldProcess($"session '{ranking.SessionId}'{ArmNote(ranking)}", $"Submit a ranking of {payload.Snippets.Count} snippet(s) ({string.Join(", ", payload.Snippets.Take(5).Select(s => s.SnippetId))}{(payload.Snippets.Count > 5 ? ", ..." : "")})")
+        : ShouldProcess($"session '{ranking.SessionId}'{ArmNote(ranking)}", "Record an invalid ranking in the audit log (nothing is sent)");
 
     private void Emit(RankingSubmissionResult result)
     {
