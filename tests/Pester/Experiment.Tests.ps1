@@ -154,6 +154,15 @@ Describe 'Get-RankingExperiment' {
         $table | Should -Match 'pester-aa .*No significant difference'
     }
 
+    It 'adds the experiments, with their lift intervals, to Export-RankingReport' {
+        $file = Join-Path $TestDrive 'report.html'
+        Export-RankingReport -Path $auditDir -OutFile $file
+        $html = Get-Content $file -Raw
+        $html | Should -Match '<section id="experiments">'
+        $html | Should -Match '<g data-experiment="pester-ab" data-lift="'
+        $html | Should -Match '<g data-experiment="pester-aa" data-lift="'
+    }
+
     It 'gives a named non-terminating error for an experiment the log does not hold' {
         $result = Get-RankingExperiment -Name no-such, pester-ab -Path $auditDir -ErrorVariable problems -ErrorAction SilentlyContinue
         @($result).Count | Should -Be 1

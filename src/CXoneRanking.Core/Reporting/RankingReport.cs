@@ -40,4 +40,7 @@ public sealed class RankingReport
 
     /// <summary>The estimated relevance of each snippet the model saw, by id.</summary>
     public IReadOnlyDictionary<string, double> EstimatedRelevance { get; internal set; } = new Dictionary<string, double>();
+
+    /// <summary>The experiments of the period, as Get-RankingExperiment computes them; empty when there are none.</summary>
+    public IReadOnlyList<Experiments.RankingExperimentResult> Experiments { get; internal set; } = [];
 }
