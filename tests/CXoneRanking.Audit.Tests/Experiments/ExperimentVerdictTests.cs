@@ -37,3 +37,26 @@ public sealed class ExperimentVerdictTests
     [InlineData(0.0004, "0.0")]
     public void Points_are_signed_with_one_decimal(double lift, string text) => Assert.Equal(text, ExperimentVerdict.Points(lift));
 }
+
+/// <summary>The worked example of docs/experiments.md#worked-example, so the page and the code cannot drift apart.</summary>
+public sealed class ExperimentWorkedExampleTests
+{
+    [Fact]
+    public void The_documented_figures_are_what_the_code_computes()
+    {
+        var result = RankingExperimentResult.Of("worked-example",
+            [new SessionOutcome(5, 1, 2), new SessionOutcome(5, 0, null), new SessionOutcome(4, 2, 1), new SessionOutcome(6, 1, 3)],
+            [new SessionOutcome(5, 2, 1), new SessionOutcome(5, 1, 1), new SessionOutcome(4, 1, 2), new SessionOutcome(6, 3, 1)]);
+
+        Assert.Equal((0.20, 0.35), (result.Control.ClickThroughRate, result.Treatment.ClickThroughRate));
+        Assert.Equal(0.15, result.ClickThroughLift!.Value, 12);
+        Assert.Equal(0.116548, result.ClickThrough!.StandardError, 6);
+        Assert.Equal(-0.0784, result.ClickThroughLiftLow!.Value, 4);
+        Assert.Equal(0.3784, result.ClickThroughLiftHigh!.Value, 4);
+        Assert.Equal(0.198, result.PValue!.Value, 3);
+        Assert.Equal(0.3265, result.MinimumDetectableLift!.Value, 4);
+        Assert.Equal(0.4167, result.MeanReciprocalRankLift!.Value, 4);
+        Assert.Equal(0.086, result.MeanReciprocalRankPValue!.Value, 3);
+        Assert.Equal("No significant difference: treatment +15.0 pts CTR (95% interval -7.8 to +37.8), p = 0.198, 4 vs 4 sessions", result.Verdict);
+    }
+}

@@ -104,3 +104,21 @@ public sealed class RankingExperimentCalculatorTests
         Assert.True(AuditChainVerifier.Verify(dir.Path).IsValid);
     }
 }
+
+/// <summary>docs/audit-log.md#experiment-members: a reader skips members it does not know, as an older module reads experiment members.</summary>
+public sealed class UnknownAuditMemberTests
+{
+    [Fact]
+    public void A_line_with_members_the_reader_does_not_know_is_read_not_skipped()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(Path.Combine(dir.Path, "cxone-audit-20261204.jsonl"),
+            "{\"timestamp\":\"2026-12-04T10:00:00.000Z\",\"event\":\"ranking.submitted\",\"session_id\":\"s-1\",\"snippets\":[\"KB-1\"],"
+            + "\"cohort\":{\"nested\":[1,2]},\"experiment_v2\":42,\"prev_hash\":\"" + new string('0', 64) + "\",\"hash\":\"x\"}\n");
+        var reader = new AuditLogReader(dir.Path);
+
+        var entry = Assert.Single(reader.ReadEntries().ToList());
+        Assert.Empty(reader.SkippedLines);
+        Assert.Equal(("s-1", null), (entry.SessionId, entry.Experiment));
+    }
+}
