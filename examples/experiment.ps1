@@ -38,7 +38,8 @@ try {
 
     # Agents click what they were shown, by the click model above; a seeded choice keeps it repeatable.
     $random = [System.Random]::new($Seed)
-    $clicks = foreach ($result in $results | Where-Object Succeeded) {
+    # Sorted: results come in the order sessions finish, and each session should get the same draws every run.
+    $clicks = foreach ($result in $results | Where-Object Succeeded | Sort-Object SessionId) {
         foreach ($snippet in $result.Ranking) {
             $attractiveness = if ($snippet.SnippetId -eq 'KB-5') { 0.6 } else { 0.15 }
             if ($random.NextDouble() -lt $attractiveness / $snippet.Position) {

@@ -31,8 +31,9 @@ BeforeAll {
     # Control shows KB-5 last (CTR 0.0865), Treatment boosts it to the top (CTR 0.1585): a true lift of 0.072.
     $script:trueLift = 0.072
     function New-SimulatedClick($Results, [int] $Seed) {
+        # Results come in the order sessions finish: sorted, each session gets the same draws every run.
         $random = [System.Random]::new($Seed)
-        foreach ($result in $Results) {
+        foreach ($result in $Results | Sort-Object SessionId) {
             foreach ($snippet in $result.Ranking) {
                 $attractiveness = if ($snippet.SnippetId -eq 'KB-5') { 0.6 } else { 0.15 }
                 if ($random.NextDouble() -lt $attractiveness / $snippet.Position) {
