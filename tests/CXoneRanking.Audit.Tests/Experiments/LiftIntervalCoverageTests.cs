@@ -1,4 +1,5 @@
 using CXoneRanking.Experiments;
+using Xunit.Abstractions;
 
 namespace CXoneRanking.Audit.Tests.Experiments;
 
@@ -8,7 +9,7 @@ namespace CXoneRanking.Audit.Tests.Experiments;
 /// time. Seeds are fixed, so these are exact regressions; the bands are what a correct method
 /// passes (500 runs: the coverage's sd is about 0.01).
 /// </summary>
-public sealed class LiftIntervalCoverageTests
+public sealed class LiftIntervalCoverageTests(ITestOutputHelper output)
 {
     private const int Runs = 500;
     private const int SessionsPerArm = 300;
@@ -27,6 +28,7 @@ public sealed class LiftIntervalCoverageTests
             var truth = treatment - control;
             if (result.ClickThroughLiftLow <= truth && truth <= result.ClickThroughLiftHigh) covered++;
         }
+        output.WriteLine($"CTR interval coverage, control {control} treatment {treatment}: {covered / (double)Runs:0.000}");
         Assert.InRange(covered / (double)Runs, 0.92, 0.98);
     }
 
@@ -39,6 +41,7 @@ public sealed class LiftIntervalCoverageTests
             var result = SimulatedExperiment.Run(random, SessionsPerArm, 0.2, 0.2);
             return result.MeanReciprocalRankLiftLow <= 0 && 0 <= result.MeanReciprocalRankLiftHigh;
         });
+        output.WriteLine($"MRR interval coverage under A/A: {covered / (double)Runs:0.000}");
         Assert.InRange(covered / (double)Runs, 0.92, 0.98);
     }
 
@@ -47,6 +50,7 @@ public sealed class LiftIntervalCoverageTests
     {
         var random = new Random(31);
         var pValues = Enumerable.Range(0, Runs).Select(_ => SimulatedExperiment.Run(random, SessionsPerArm, 0.15, 0.15).PValue!.Value).ToList();
+        output.WriteLine($"A/A false-positive rate at 0.05: {pValues.Count(p => p < 0.05) / (double)Runs:0.000}");
         Assert.InRange(pValues.Count(p => p < 0.05) / (double)Runs, 0.025, 0.08);
         // Uniform-ish: each fifth of [0, 1] holds about a fifth of the p-values.
         for (var fifth = 0; fifth < 5; fifth++)
