@@ -57,7 +57,8 @@ try {
     $experiment | Format-List | Out-Host
     $trueLift = if ($TreatmentFactor -gt 1) { 0.072 } else { 0.0 }
     $holds = $experiment.ClickThroughLiftLow -le $trueLift -and $trueLift -le $experiment.ClickThroughLiftHigh
-    Write-Host ("True lift {0:+0.0;-0.0;0.0} pts; the 95% interval {1} it." -f ($trueLift * 100), $(if ($holds) { 'holds' } else { 'misses' })) -ForegroundColor Cyan
+    $word = if ($holds) { 'holds' } else { 'misses' }
+    Write-Host ("True lift {0:+0.0;-0.0;0.0} pts; the 95% interval {1} it." -f ($trueLift * 100), $word) -ForegroundColor Cyan
     Write-Host "`nVerdict: $($experiment.Verdict)" -ForegroundColor Green
     Disconnect-CXone
 }

@@ -12,7 +12,8 @@ BeforeAll {
     $clientSecret = 'Experiment-Pester-Secret-5e1a'
     $emulator = Start-CXoneEmulator -ArgumentList '--client-id', 'pester', '--client-secret', $clientSecret
     $auditDir = Join-Path $TestDrive 'audit'
-    $null = Connect-CXone -BaseUri $emulator.Uri -ClientId pester -ClientSecret (ConvertTo-SecureString $clientSecret -AsPlainText -Force) -AuditPath $auditDir
+    $secureSecret = ConvertTo-SecureString $clientSecret -AsPlainText -Force
+    $null = Connect-CXone -BaseUri $emulator.Uri -ClientId pester -ClientSecret $secureSecret -AuditPath $auditDir
 
     # The arm as docs/experiments.md defines it, computed here independently of the module.
     function Get-ExpectedArm([string] $Experiment, [string] $SessionId, [int] $Percent = 50) {
@@ -106,7 +107,8 @@ Describe 'Submit-SnippetRanking -Experiment' {
         try { $output = @(New-SessionRanks 'ab-001' | Submit-SnippetRanking -Experiment pester-ab -TreatmentDirective $boostKb5 -WhatIf) }
         finally { $null = Stop-Transcript }
         $output | Should -BeNullOrEmpty
-        Get-Content $transcript -Raw | Should -Match ("What if: .*session 'ab-001' \(experiment 'pester-ab', arm {0}\)" -f (Get-ExpectedArm 'pester-ab' 'ab-001'))
+        $arm = Get-ExpectedArm 'pester-ab' 'ab-001'
+        Get-Content $transcript -Raw | Should -Match "What if: .*session 'ab-001' \(experiment 'pester-ab', arm $arm\)"
     }
 
     It 'refuses -TreatmentDirective without -Experiment with a named error' {
@@ -135,7 +137,8 @@ Describe 'Get-RankingExperiment' {
         $abResult.ClickThroughLiftHigh | Should -BeGreaterThan $trueLift
         $abResult.ClickThroughLiftLow | Should -BeGreaterThan 0
         $abResult.MeanReciprocalRankLift | Should -BeGreaterThan 0
-        $abResult.Verdict | Should -Match '^Treatment \+\d+\.\d pts CTR \(95% interval \+\d+\.\d to \+\d+\.\d\), p (<|=) 0\.\d{3}, \d+ vs \d+ sessions$'
+        $verdict = '^Treatment \+\d+\.\d pts CTR \(95% interval \+\d+\.\d to \+\d+\.\d\), p (<|=) 0\.\d{3}, \d+ vs \d+ sessions$'
+        $abResult.Verdict | Should -Match $verdict
     }
 
     It 'claims no lift in an A/A experiment' {

@@ -39,10 +39,14 @@ public sealed class RankingExperimentResult
 
     public DateTimeOffset? LastEntry { get; init; }
 
-    /// <summary>One line that reads as a verdict, e.g. "Treatment +2.1 pts CTR (95% interval +1.3 to +2.9), p &lt; 0.001, 1,512 vs 1,488 sessions".</summary>
+    /// <summary>
+    /// One line that reads as a verdict, e.g.
+    /// "Treatment +2.1 pts CTR (95% interval +1.3 to +2.9), p &lt; 0.001, 1,512 vs 1,488 sessions".
+    /// </summary>
     public string Verdict => ExperimentVerdict.Of(this);
 
-    public static RankingExperimentResult Of(string experiment, IReadOnlyCollection<SessionOutcome> control, IReadOnlyCollection<SessionOutcome> treatment,
+    public static RankingExperimentResult Of(string experiment,
+        IReadOnlyCollection<SessionOutcome> control, IReadOnlyCollection<SessionOutcome> treatment,
         DateTimeOffset? firstEntry = null, DateTimeOffset? lastEntry = null)
     {
         var c = ArmSummary.Of(ExperimentArm.Control, control);
@@ -53,7 +57,8 @@ public sealed class RankingExperimentResult
             Control = c,
             Treatment = t,
             ClickThrough = LiftEstimate.Of(t.ClickThroughRate, t.ClickThroughVariance, c.ClickThroughRate, c.ClickThroughVariance),
-            MeanReciprocalRank = LiftEstimate.Of(t.MeanReciprocalRank, t.MeanReciprocalRankVariance, c.MeanReciprocalRank, c.MeanReciprocalRankVariance),
+            MeanReciprocalRank = LiftEstimate.Of(
+                t.MeanReciprocalRank, t.MeanReciprocalRankVariance, c.MeanReciprocalRank, c.MeanReciprocalRankVariance),
             FirstEntry = firstEntry,
             LastEntry = lastEntry,
         };

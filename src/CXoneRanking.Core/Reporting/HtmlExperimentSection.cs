@@ -26,6 +26,7 @@ internal static class HtmlExperimentSection
             html.Append($"<li data-experiment=\"{Encode(e.Experiment)}\" data-p-value=\"{(e.PValue is { } p ? RoundTrip(p) : "")}\">")
                 .Append($"<strong>{Encode(e.Experiment)}</strong>: {Encode(e.Verdict)}</li>");
         html.Append("</ul><p class=\"meta\">Lift is treatment minus control; intervals and p-values treat each session as one observation. ")
-            .Append("Decide the sample size before the experiment starts and read the result once it is reached (docs/experiments.md).</p></section>");
+            .Append("Decide the sample size before the experiment starts and read the result once it is reached ")
+            .Append("(docs/experiments.md).</p></section>");
     }
 }

@@ -22,7 +22,8 @@ internal static class SvgIntervalChart
         var max = SvgScale.NiceMax(widest <= 0 || double.IsNaN(widest) ? 1 : widest, 2);
         double X(double lift) => Left + (Math.Max(-max, Math.Min(max, lift * 100)) + max) / (2 * max) * (Width - Left - Right);
         var svg = new StringBuilder(Open(id, "Click-through lift by experiment",
-            "Treatment minus control click-through in percentage points, each with its 95% interval; the vertical line is no difference.", Width, height));
+            "Treatment minus control click-through in percentage points, each with its 95% interval; the vertical line is no difference.",
+            Width, height));
         var baseline = Top + Row * Math.Max(1, experiments.Count);
         foreach (var tick in new[] { -max, -max / 2, 0, max / 2, max })
         {
@@ -42,9 +43,11 @@ internal static class SvgIntervalChart
                 continue;
             }
             var colour = lift.PValue < 0.05 ? (lift.Lift > 0 ? "#1f7a3d" : "#b3261e") : "#52606d";
-            svg.Append($"<g data-experiment=\"{Encode(e.Experiment)}\" data-lift=\"{RoundTrip(lift.Lift)}\" data-low=\"{RoundTrip(lift.Low)}\" data-high=\"{RoundTrip(lift.High)}\">")
+            svg.Append($"<g data-experiment=\"{Encode(e.Experiment)}\" data-lift=\"{RoundTrip(lift.Lift)}\"")
+               .Append($" data-low=\"{RoundTrip(lift.Low)}\" data-high=\"{RoundTrip(lift.High)}\">")
                .Append($"<title>{Encode($"{e.Experiment}: {e.Verdict}")}</title>")
-               .Append($"<line x1=\"{Px(X(lift.Low))}\" y1=\"{Px(y)}\" x2=\"{Px(X(lift.High))}\" y2=\"{Px(y)}\" stroke=\"{colour}\" stroke-width=\"3\"/>")
+               .Append($"<line x1=\"{Px(X(lift.Low))}\" y1=\"{Px(y)}\" x2=\"{Px(X(lift.High))}\" y2=\"{Px(y)}\"")
+               .Append($" stroke=\"{colour}\" stroke-width=\"3\"/>")
                .Append($"<circle cx=\"{Px(X(lift.Lift))}\" cy=\"{Px(y)}\" r=\"5\" fill=\"{colour}\"/></g>");
         }
         return svg.Append("</svg>").ToString();

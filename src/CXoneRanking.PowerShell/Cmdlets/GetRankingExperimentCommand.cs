@@ -5,7 +5,7 @@ using CXoneRanking.PowerShell.Infrastructure;
 namespace CXoneRanking.PowerShell.Cmdlets;
 
 /// <summary>
-/// <para type="synopsis">Measures a ranking experiment from the audit log: each arm's click-through and mean reciprocal rank, the lift with its 95% interval and p-value.</para>
+/// <para type="synopsis">Measures a ranking experiment from the audit log: each arm's figures, the lift, its 95% interval and p-value.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "RankingExperiment")]
 [OutputType(typeof(RankingExperimentResult))]

@@ -15,14 +15,17 @@ internal static class ExperimentErrors
 
     public static ErrorRecord ExperimentMismatch(RankingValidationResult ranking, string experiment) =>
         With(ErrorRecords.InvalidArgument("ExperimentMismatch",
-                $"Session '{ranking.SessionId}' was ranked {(ranking.Experiment is null ? "outside any experiment" : $"in experiment '{ranking.Experiment}'")}, "
-                + $"not in '{experiment}'; it was not submitted.", ranking),
+                $"Session '{ranking.SessionId}' was ranked {Where(ranking)}, not in '{experiment}'; it was not submitted.", ranking),
             "Pipe the ranks from New-SnippetRank so each session is ranked in its arm, or run Test-RankingPayload with the same -Experiment.");
 
     public static ErrorRecord ExperimentNotFound(string name, string directory) =>
-        With(new ErrorRecord(new ItemNotFoundException($"The audit log in '{directory}' holds no successful ranking of experiment '{name}' in the range."),
+        With(new ErrorRecord(
+                new ItemNotFoundException($"The audit log in '{directory}' holds no successful ranking of experiment '{name}' in the range."),
                 "ExperimentNotFound", ErrorCategory.ObjectNotFound, name),
             "Check the name (exact, case-sensitive) and -Since/-Until; Get-RankingExperiment without -Name lists the experiments found.");
+
+    private static string Where(RankingValidationResult ranking) =>
+        ranking.Experiment is null ? "outside any experiment" : $"in experiment '{ranking.Experiment}'";
 
     private static ErrorRecord With(ErrorRecord record, string action)
     {

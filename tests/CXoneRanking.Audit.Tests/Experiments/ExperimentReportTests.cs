@@ -16,7 +16,8 @@ public sealed class ExperimentReportTests
             entry.Experiment = experiment;
             entry.Arm = ExperimentAssignment.ArmOf(experiment, session, 50);
             yield return entry;
-            if (i % (entry.Arm == ExperimentArm.Treatment ? 2 : 5) == 0) yield return Entries.Click(session, "KB-1", 1, Entries.T0.AddMinutes(i).AddSeconds(5));
+            if (i % (entry.Arm == ExperimentArm.Treatment ? 2 : 5) == 0)
+                yield return Entries.Click(session, "KB-1", 1, Entries.T0.AddMinutes(i).AddSeconds(5));
         }
     }
 

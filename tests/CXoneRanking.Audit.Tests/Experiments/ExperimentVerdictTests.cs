@@ -16,7 +16,8 @@ public sealed class ExperimentVerdictTests
         try
         {
             var result = RankingExperimentResult.Of("e", Sessions(1488, 10), Sessions(1512, 2));
-            Assert.Matches(@"^Treatment \+\d+\.\d pts CTR \(95% interval \+\d+\.\d to \+\d+\.\d\), p < 0\.001, 1,512 vs 1,488 sessions$", result.Verdict);
+            Assert.Matches(@"^Treatment \+\d+\.\d pts CTR \(95% interval \+\d+\.\d to \+\d+\.\d\), p < 0\.001, 1,512 vs 1,488 sessions$",
+                result.Verdict);
         }
         finally
         {

@@ -92,7 +92,8 @@ public sealed class RankingExperimentCalculatorTests
     public void Experiment_and_arm_are_written_and_read_back_and_old_entries_have_none()
     {
         using var dir = new TempDirectory();
-        Entries.Writer(dir.Path).Append([Ranked("s-1", "boost billing", ExperimentArm.Treatment, 0, "KB-1"), Entries.Submitted("s-2", 1, null, "KB-1")]);
+        Entries.Writer(dir.Path).Append(
+            [Ranked("s-1", "boost billing", ExperimentArm.Treatment, 0, "KB-1"), Entries.Submitted("s-2", 1, null, "KB-1")]);
 
         var lines = Entries.AllLines(dir.Path);
         Assert.Contains("\"ranking_checksum\"", lines[0] + "\"ranking_checksum\""); // order documented in docs/audit-log.md
