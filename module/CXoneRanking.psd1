@@ -20,6 +20,7 @@
         'Submit-SnippetRanking'
         'Add-SnippetClick'
         'Get-RankingMetrics'
+        'Get-RankingExperiment'
         'Test-RankingAuditLog'
         'Get-SnippetBoostSuggestion'
         'Export-BoostDirective'

@@ -43,5 +43,11 @@ public sealed class RankingSubmissionResult
     /// </summary>
     public string? AuditError { get; init; }
 
+    /// <summary>The experiment the session was ranked in (docs/experiments.md), or null.</summary>
+    public string? Experiment { get; init; }
+
+    /// <summary>The session's arm in <see cref="Experiment"/>: Control or Treatment; null outside an experiment.</summary>
+    public string? Arm { get; init; }
+
     public override string ToString() => $"{SessionId}: {Status}";
 }

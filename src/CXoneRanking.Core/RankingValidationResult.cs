@@ -15,6 +15,12 @@ public sealed class RankingValidationResult
     /// <summary>The exact payload that would be sent; null when there are errors.</summary>
     public RankingPayload? Payload { get; init; }
 
+    /// <summary>The experiment this ranking belongs to (docs/experiments.md), or null.</summary>
+    public string? Experiment { get; init; }
+
+    /// <summary>The session's arm in <see cref="Experiment"/>: Control or Treatment; null outside an experiment.</summary>
+    public string? Arm { get; init; }
+
     // The three members below are shortcuts into Payload for scripts and the table view. They are
     // members here, not a Types.ps1xml: a module's types file makes PowerShell reload its whole
     // type table at import, the largest share of the import time the module itself controlled.

@@ -17,7 +17,7 @@ internal sealed class NotStartedSubmissions(SubmissionAuditTrail trail, Func<Dat
         var entries = rankings.Select((r, i) =>
             SubmissionAudit.Entry(r.SessionId, r.Payload, SubmissionStatus.Cancelled, null, 0, 0, keys[i], Reason, at, checksum: false)).ToList();
         var auditError = await trail.TryRecordOutcomesAsync(entries).ConfigureAwait(false);
-        return rankings.Select((r, i) => SubmissionResults.Describe(r.SessionId, SubmissionStatus.Cancelled, r.Payload, null, keys[i], null, 0, 0,
+        return rankings.Select((r, i) => SubmissionResults.Describe(r, SubmissionStatus.Cancelled, r.Payload, null, keys[i], null, 0, 0,
             Reason, [], null, null, auditError)).ToList();
     }
 }

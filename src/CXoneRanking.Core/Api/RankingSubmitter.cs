@@ -38,7 +38,7 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         if (auditProblem is not null)
         {
             log.LogInformation("Session {SessionId}: not sent, {Problem}", ranking.SessionId, auditProblem);
-            return SubmissionResults.Describe(ranking.SessionId, SubmissionStatus.AuditUnavailable, payload, sending.RankingChecksum, key, null, 0, 0,
+            return SubmissionResults.Describe(ranking, SubmissionStatus.AuditUnavailable, payload, sending.RankingChecksum, key, null, 0, 0,
                 $"not sent: {auditProblem}", [], null, null, auditProblem);
         }
         return await SendAsync(ranking, payload, key, cancellationToken).ConfigureAwait(false);
@@ -113,6 +113,8 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         int? httpStatus, int attempts, long latencyMs, string? error, IReadOnlyList<string> problems, AttemptOutcome? outcome, CancellationToken cancellation)
     {
         var entry = SubmissionAudit.Entry(ranking.SessionId, payload, status, httpStatus, attempts, latencyMs, key, error, Now);
+        entry.Experiment = ranking.Experiment;
+        entry.Arm = ranking.Arm;
         string? callbackError = null;
         if (options.CallbackUri is not null && payload is not null && status != SubmissionStatus.Cancelled)
         {
@@ -124,7 +126,7 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
             log.LogInformation("Session {SessionId}: {Status} after {Attempts} attempt(s): {Error}", ranking.SessionId, status, attempts, error);
         if (auditError is not null)
             log.LogInformation("Session {SessionId}: its outcome {Status} is not in the audit log: {Problem}", ranking.SessionId, status, auditError);
-        return SubmissionResults.Describe(ranking.SessionId, status, payload, entry.RankingChecksum, key, httpStatus, attempts, latencyMs, error, problems,
+        return SubmissionResults.Describe(ranking, status, payload, entry.RankingChecksum, key, httpStatus, attempts, latencyMs, error, problems,
             outcome?.IsSuccess == true ? outcome.Body : null, callbackError, auditError);
     }
 }

@@ -3,12 +3,12 @@ namespace CXoneRanking.Api;
 /// <summary>A submission's outcome as the <see cref="RankingSubmissionResult"/> the caller gets.</summary>
 internal static class SubmissionResults
 {
-    /// <summary>The result; <paramref name="checksum"/> is the payload's, as its audit entry holds it (computed once).</summary>
-    public static RankingSubmissionResult Describe(string sessionId, SubmissionStatus status, RankingPayload? payload, string? checksum, string key,
+    /// <summary>The result, labelled with the ranking's experiment and arm; <paramref name="checksum"/> is the payload's, as its audit entry holds it (computed once).</summary>
+    public static RankingSubmissionResult Describe(RankingValidationResult ranking, SubmissionStatus status, RankingPayload? payload, string? checksum, string key,
         int? httpStatus, int attempts, long latencyMs, string? error, IReadOnlyList<string> problems, string? answer,
         string? callbackError, string? auditError) => new()
         {
-            SessionId = sessionId,
+            SessionId = ranking.SessionId,
             Status = status,
             HttpStatus = httpStatus,
             Attempts = attempts,
@@ -21,5 +21,7 @@ internal static class SubmissionResults
             Problems = problems,
             CallbackError = callbackError,
             AuditError = auditError,
+            Experiment = ranking.Experiment,
+            Arm = ranking.Arm,
         };
 }

@@ -96,6 +96,12 @@ public sealed class AuditEntry
     /// <summary>SHA-256 hex of the canonical payload that was sent.</summary>
     public string? RankingChecksum { get; set; }
 
+    /// <summary>The experiment the ranking belongs to, or null (docs/experiments.md).</summary>
+    public string? Experiment { get; set; }
+
+    /// <summary>The session's arm in <see cref="Experiment"/>: Control or Treatment.</summary>
+    public string? Arm { get; set; }
+
     /// <summary>A short reason for a failure; credentials are masked and it is cut at 500 characters.</summary>
     public string? Error { get => _error; set => _error = AuditText.Sanitize(value); }
 

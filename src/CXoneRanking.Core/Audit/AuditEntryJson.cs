@@ -62,6 +62,8 @@ internal static class AuditEntryJson
         if (entry.LatencyMs is { } latency) json.WriteNumber("latency_ms", latency);
         String(json, "idempotency_key", entry.IdempotencyKey);
         String(json, "ranking_checksum", entry.RankingChecksum);
+        String(json, "experiment", entry.Experiment);
+        String(json, "arm", entry.Arm);
         String(json, "error", entry.Error);
         String(json, "note", entry.Note);
         String(json, "module_version", entry.ModuleVersion);

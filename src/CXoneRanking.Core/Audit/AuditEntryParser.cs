@@ -36,6 +36,8 @@ internal static class AuditEntryParser
                 LatencyMs = Latency(root),
                 IdempotencyKey = String(root, "idempotency_key"),
                 RankingChecksum = String(root, "ranking_checksum"),
+                Experiment = String(root, "experiment"),
+                Arm = String(root, "arm"),
                 Error = String(root, "error"),
                 Note = String(root, "note"),
                 ModuleVersion = String(root, "module_version"),

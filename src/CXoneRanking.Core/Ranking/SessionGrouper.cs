@@ -44,4 +44,8 @@ internal sealed class SessionGrouper(string? defaultSessionId = null)
     /// </summary>
     public IEnumerable<RankingValidationResult> RankAll(RankingOptions options) =>
         _ordered.Select(session => RankingEngine.RankSession(session.Key, session.Value, options));
+
+    /// <summary>As <see cref="RankAll(RankingOptions)"/>, with each session's options chosen by its id (an experiment's arm).</summary>
+    public IEnumerable<RankingValidationResult> RankAll(Func<string, RankingOptions> optionsFor) =>
+        _ordered.Select(session => RankingEngine.RankSession(session.Key, session.Value, optionsFor(session.Key)));
 }

@@ -25,6 +25,7 @@ public static class HtmlReportWriter
         HtmlReportSections.AppendPositions(html, report);
         HtmlReportSections.AppendOverTime(html, report);
         HtmlReportSections.AppendTopSnippets(html, report);
+        HtmlExperimentSection.Append(html, report);
         html.Append("</main><footer>Figures as Get-RankingMetrics computes them for the same filters; definitions in docs/audit-log.md.</footer></body></html>\n");
         return html.ToString();
     }

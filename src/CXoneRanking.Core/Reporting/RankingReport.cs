@@ -43,4 +43,7 @@ public sealed class RankingReport
 
     /// <summary>Why a top snippet has no estimated relevance (or what it is relative to), by id.</summary>
     public IReadOnlyDictionary<string, string> RelevanceNotes { get; internal set; } = new Dictionary<string, string>();
+
+    /// <summary>The experiments of the period, as Get-RankingExperiment computes them; empty when there are none.</summary>
+    public IReadOnlyList<Experiments.RankingExperimentResult> Experiments { get; internal set; } = [];
 }

@@ -17,12 +17,14 @@ public sealed class RankingReportBuilder
     private readonly List<long> _latencies = [];
     private readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
     private readonly TimeBuckets _buckets = new();
+    private readonly Experiments.RankingExperimentCalculator _experiments;
 
     public RankingReportBuilder(RankingMetricsFilter? filter = null)
     {
         _filter = filter ?? new RankingMetricsFilter();
         _metrics = new RankingMetricsCalculator(_filter);
         _observations = new ClickLogObservations(_filter);
+        _experiments = new Experiments.RankingExperimentCalculator(_filter);
     }
 
     /// <summary>The title shown at the top of the report and in the browser tab.</summary>
@@ -40,6 +42,7 @@ public sealed class RankingReportBuilder
     {
         _metrics.Add(entry);
         _observations.Add(entry);
+        _experiments.Add(entry);
         if (!_filter.Includes(entry)) return;
         if (entry.Event == AuditEvent.Click) _buckets.Add(entry.Timestamp, 1);
         else if (AuditEvent.IsRanking(entry.Event))
@@ -67,6 +70,7 @@ public sealed class RankingReportBuilder
             Metrics = _metrics.Result(),
             Verification = verification,
             Latencies = _latencies,
+            Experiments = _experiments.Results(),
             FailuresByCause = _failures.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).ToList(),
         };
         _buckets.WriteTo(report);

@@ -37,6 +37,21 @@ public abstract class RankingCommandBase : PSCmdlet
     [ArgumentCompleter(typeof(Infrastructure.SessionIdCompleter))]
     public string? SessionId { get; set; }
 
+    /// <summary>Rank each session in an arm of this experiment (docs/experiments.md).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Experiment { get; set; }
+
+    /// <summary>Directives the experiment's Treatment arm applies after -BoostDirective.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public BoostDirective[] TreatmentDirective { get; set; } = [];
+
+    /// <summary>The share of sessions in Treatment, 1..99 percent.</summary>
+    [Parameter]
+    [ValidateRange(1, 99)]
+    public int TreatmentPercent { get; set; } = 50;
+
     private SessionGrouper Sessions => _sessions ??= new SessionGrouper(SessionId);
 
     /// <summary>How many sessions the piped ranks named so far.</summary>
@@ -76,5 +91,32 @@ public abstract class RankingCommandBase : PSCmdlet
     };
 
     /// <summary>Every session's ranking, in first-seen order.</summary>
-    protected IEnumerable<RankingValidationResult> RankSessions() => Sessions.RankAll(Options);
+    protected IEnumerable<RankingValidationResult> RankSessions() =>
+        ExperimentOrNull() is { } experiment ? experiment.RankAll(Sessions, Options) : Sessions.RankAll(Options);
+
+    /// <summary>The experiment the parameters name, or null; a terminating error when they cannot run one.</summary>
+    protected Experiments.RankingExperiment? ExperimentOrNull()
+    {
+        if (Experiment is null)
+        {
+            foreach (var name in new[] { nameof(TreatmentDirective), nameof(TreatmentPercent) })
+                if (MyInvocation.BoundParameters.ContainsKey(name)) ThrowTerminatingError(Infrastructure.ExperimentErrors.ExperimentMissing(name));
+            return null;
+        }
+        if (Experiments.RankingExperiment.NameProblem(Experiment) is { } problem)
+            ThrowTerminatingError(Infrastructure.ExperimentErrors.InvalidExperiment(problem, Experiment));
+        return new Experiments.RankingExperiment(Experiment, TreatmentDirective, TreatmentPercent);
+    }
+
+    /// <summary>False, with an error naming the session, for an already ranked session that is not in this call's experiment.</summary>
+    protected bool InThisExperiment(RankingValidationResult prepared)
+    {
+        if (Experiment is null || string.Equals(prepared.Experiment, Experiment, StringComparison.Ordinal)) return true;
+        WriteError(Infrastructure.ExperimentErrors.ExperimentMismatch(prepared, Experiment));
+        return false;
+    }
+
+    /// <summary>" (experiment 'x', arm Treatment)" for a ranking in an experiment, else empty: for -WhatIf and Verbose.</summary>
+    protected static string ArmNote(RankingValidationResult ranking) =>
+        ranking.Arm is null ? string.Empty : $" (experiment '{ranking.Experiment}', arm {ranking.Arm})";
 }

@@ -66,7 +66,7 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
 
     protected override void EndProcessing()
     {
-        var approved = RankSessions().Concat(_prepared).Where(Approve).ToList();
+        var approved = RankSessions().Concat(_prepared.Where(InThisExperiment)).Where(Approve).ToList();
         if (approved.Count == 0) return;
         var connection = ConnectionStore.Resolve(this, Connection);
         var audit = new AuditLogWriter(AuditDirectory.Resolve(this, null, connection));
@@ -91,8 +91,8 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
     public void Dispose() => _async.Dispose();
 
     private bool Approve(RankingValidationResult ranking) => ranking.Payload is { } payload
-        ? ShouldProcess($"session '{ranking.SessionId}'", $"Submit a ranking of {payload.Snippets.Count} snippet(s) ({string.Join(", ", payload.Snippets.Take(5).Select(s => s.SnippetId))}{(payload.Snippets.Count > 5 ? ", ..." : "")})")
-        : ShouldProcess($"session '{ranking.SessionId}'", "Record an invalid ranking in the audit log (nothing is sent)");
+        ? ShouldProcess($"session '{ranking.SessionId}'{ArmNote(ranking)}", $"Submit a ranking of {payload.Snippets.Count} snippet(s) ({string.Join(", ", payload.Snippets.Take(5).Select(s => s.SnippetId))}{(payload.Snippets.Count > 5 ? ", ..." : "")})")
+        : ShouldProcess($"session '{ranking.SessionId}'{ArmNote(ranking)}", "Record an invalid ranking in the audit log (nothing is sent)");
 
     // Every applied session is output, even when its outcome could not be audited; that case
     // adds an AuditWriteFailed error naming the session.

@@ -1,0 +1,50 @@
+using System.Management.Automation;
+using CXoneRanking.Experiments;
+using CXoneRanking.PowerShell.Infrastructure;
+
+namespace CXoneRanking.PowerShell.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Measures a ranking experiment from the audit log: each arm's figures, the lift, its 95% interval and p-value.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "RankingExperiment")]
+[OutputType(typeof(RankingExperimentResult))]
+public sealed class GetRankingExperimentCommand : AuditLogQueryCommandBase
+{
+    /// <summary>The experiment (exact, case-sensitive); without it, every experiment found.</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Experiment")]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    private readonly List<string> _names = [];
+
+    protected override void ProcessRecord()
+    {
+        if (Name is { } names) _names.AddRange(names);
+    }
+
+    protected override void EndProcessing()
+    {
+        var calculator = ReadLog(entries => Tally(entries), out var directory, out var filesRead);
+        if (calculator is null) return;
+        WriteVerbose($"Read {filesRead} audit file(s) in '{directory}'.");
+        if (_names.Count == 0)
+        {
+            foreach (var result in calculator.Results()) WriteObject(result);
+            return;
+        }
+        foreach (var name in _names.Distinct(StringComparer.Ordinal))
+        {
+            if (calculator.Result(name) is { } result) WriteObject(result);
+            else WriteError(ExperimentErrors.ExperimentNotFound(name, directory));
+        }
+    }
+
+    private RankingExperimentCalculator Tally(IEnumerable<AuditEntry> entries)
+    {
+        var calculator = new RankingExperimentCalculator(Filter());
+        foreach (var entry in entries) calculator.Add(entry);
+        return calculator;
+    }
+}
