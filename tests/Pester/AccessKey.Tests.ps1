@@ -24,7 +24,7 @@ BeforeAll {
     # The shapes of what the emulator issues: access tokens (43 base64url characters), refresh
     # tokens ("rt-" and 43 more) and id tokens (a JWT: "eyJ...").
     $accessTokenShape = '(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])'
-    $refreshTokenShape = 'rt-[A-Za-z0-9_-]{20,}'
+    $refreshTokenShape = '(?<![A-Za-z])rt-[A-Za-z0-9_-]{20,}'
     $idTokenShape = 'eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+'
 
     $savedEnvironment = @{}

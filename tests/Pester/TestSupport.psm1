@@ -52,6 +52,19 @@ function ConvertTo-Text($Record) {
 # Every place a secret could show after a run, as text by place: the records in every form, the
 # transcript, $Error as text, JSON and CliXml, the audit files, the emulator's journal, and the
 # connection object. -Extra adds places of the caller's own, before the connection.
+# $Error as ConvertTo-Json writes it. Some records (an exception's Data at depth) cannot be written
+# as JSON at all; then each record's text members are, since a secret cannot leak where nothing is written.
+function ConvertTo-ErrorJson($Errors) {
+    try { $Errors | ConvertTo-Json -Depth 3 -WarningAction SilentlyContinue }
+    catch {
+        $Errors | ForEach-Object {
+            [pscustomobject]@{
+                Id = $_.FullyQualifiedErrorId; Message = "$($_.Exception)"; Details = "$($_.ErrorDetails)"; Target = "$($_.TargetObject)"
+            }
+        } | ConvertTo-Json -Depth 2
+    }
+}
+
 function Get-SecretSearchPlace {
     param(
         [Parameter(Mandatory)] $Records, [Parameter(Mandatory)] [string] $Transcript, [Parameter(Mandatory)] $Errors,
@@ -62,7 +75,7 @@ function Get-SecretSearchPlace {
         'the output, verbose, debug, warning and error streams' = ($Records | ForEach-Object { ConvertTo-Text $_ }) -join "`n"
         'the transcript'                                        = Get-Content -LiteralPath $Transcript -Raw
         '$Error as text'                                        = $Errors | Out-String
-        '$Error as JSON'                                        = $Errors | ConvertTo-Json -Depth 3 -WarningAction SilentlyContinue
+        '$Error as JSON'                                        = ConvertTo-ErrorJson $Errors
         '$Error as CliXml'                                      = [System.Management.Automation.PSSerializer]::Serialize($Errors, 3)
         'the audit files'                                       = (Get-ChildItem -LiteralPath $AuditDirectory -File -Force | ForEach-Object { Get-Content -LiteralPath $_.FullName -Raw }) -join "`n"
         'the emulator journal'                                  = (Invoke-WebRequest -Uri "$($EmulatorUri)_emulator/journal").Content
