@@ -35,7 +35,7 @@ public sealed class ExperimentReportTests
         Assert.Equal(expected.ClickThroughLift, (double)interval.Attribute("data-lift")!);
         Assert.Equal(expected.ClickThroughLiftLow, (double)interval.Attribute("data-low")!);
         Assert.Contains(expected.Verdict, section.All("li").Single().Value);
-        Assert.DoesNotContain("<b>", section.All("li").Single().Value.Replace(name, "", StringComparison.Ordinal));
+        Assert.DoesNotContain("<b>", section.All("li").Single().Value.Replace(name, ""));
         Assert.Contains(section.All("th"), th => th.Value == $"{name} / Treatment");
     }
 
