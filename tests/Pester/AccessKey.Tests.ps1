@@ -24,7 +24,8 @@ BeforeAll {
     # The shapes of what the emulator issues: access tokens (43 base64url characters), refresh
     # tokens ("rt-" and 43 more) and id tokens (a JWT: "eyJ...").
     $accessTokenShape = '(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])'
-    $refreshTokenShape = 'rt-[A-Za-z0-9_-]{20,}'
+    # A refresh token starts a word: 'Import-CXoneExpertSearchLog' in an error's command list is not one.
+    $refreshTokenShape = '(?<![A-Za-z0-9_-])rt-[A-Za-z0-9_-]{20,}'
     $idTokenShape = 'eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+'
 
     $savedEnvironment = @{}
