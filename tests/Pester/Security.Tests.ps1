@@ -3,7 +3,7 @@
 # -Verbose -Debug run that renews its token several times and uses every cmdlet in one
 # transcript; loopback look-alikes refused for every URI the module sends to; owner-only audit
 # files even under a permissive umask; and the input size limits. Complements
-# SubmitResilience.Tests.ps1 (secrets in a submit flow), Connect.Tests.ps1 and Submit.Tests.ps1
+# SubmitResilience.Tests.ps1 (secrets in a submit flow), Connect.Tests.ps1 and Submit.Callbacks.Tests.ps1
 # (plain http refused), and the xUnit guards (certificate validation, escaped session ids,
 # bounded response reads).
 
