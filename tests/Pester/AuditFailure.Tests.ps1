@@ -12,15 +12,6 @@ BeforeAll {
     # A 429 parks a session for 2 s: time to break the audit folder while it is in flight.
     $emulator = Start-CXoneEmulator -ArgumentList '--client-id', $clientId, '--client-secret', 'Audit-Failure-Secret-41c2', '--retry-after', '2'
 
-    function Get-Applied([string] $SessionId) {
-        $null = Invoke-RestMethod -Uri "$($emulator.Uri)_emulator/rankings/$SessionId" -SkipHttpErrorCheck -StatusCodeVariable status
-        $status -eq 200
-    }
-
-    function Get-PostCount([string] $SessionId) {
-        @((Invoke-RestMethod -Uri "$($emulator.Uri)_emulator/journal?session_id=$SessionId").entries | Where-Object method -EQ 'POST').Count
-    }
-
     function New-Ranks([string[]] $SessionId) {
         foreach ($id in $SessionId) { New-SnippetRank -SessionId $id -SnippetId KB-1 -RelevanceScore 0.9 }
     }
@@ -60,7 +51,7 @@ Describe 'Submit-SnippetRanking when the audit folder cannot be written' {
         @($errors | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] } | Sort-Object -Unique) | Should -Be 'AuditUnavailable'
         ($errors.TargetObject | Sort-Object) | Should -Be @('nf-1', 'nf-2', 'nf-3')
         $errors[0].ErrorDetails.RecommendedAction | Should -BeLike '*audit directory*'
-        foreach ($id in 'nf-1', 'nf-2', 'nf-3') { Get-PostCount $id | Should -Be 0 }
+        foreach ($id in 'nf-1', 'nf-2', 'nf-3') { @(Get-RankingPost $emulator $id).Count | Should -Be 0 }
     }
 
     It 'returns the session applied when the folder broke, with AuditWriteFailed, and sends no other' {
@@ -72,7 +63,7 @@ Describe 'Submit-SnippetRanking when the audit folder cannot be written' {
         $pending = $ps.BeginInvoke()
         try {
             $deadline = [DateTime]::UtcNow.AddSeconds(15)
-            while ((Get-PostCount 'mid-1') -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            while ((@(Get-RankingPost $emulator 'mid-1').Count) -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
             Break-AuditFolder $audit
             $results = @($ps.EndInvoke($pending))
             $errors = @($ps.Streams.Error)
@@ -85,9 +76,9 @@ Describe 'Submit-SnippetRanking when the audit folder cannot be written' {
 
         $state | Should -Be 'Completed' -Because 'an audit failure ends no run'
         ($results | ForEach-Object { "$($_.SessionId)=$($_.Status)" }) | Should -Be @('mid-1=Succeeded', 'mid-2=AuditUnavailable', 'mid-3=AuditUnavailable')
-        Get-Applied 'mid-1' | Should -BeTrue
-        Get-PostCount 'mid-2' | Should -Be 0
-        Get-PostCount 'mid-3' | Should -Be 0
+        Get-AppliedRanking $emulator 'mid-1' | Should -Not -BeNullOrEmpty
+        @(Get-RankingPost $emulator 'mid-2').Count | Should -Be 0
+        @(Get-RankingPost $emulator 'mid-3').Count | Should -Be 0
         $written = @($errors | Where-Object { $_.FullyQualifiedErrorId -like 'AuditWriteFailed*' })
         $written.TargetObject | Should -Be 'mid-1'
         @($errors | Where-Object { $_.FullyQualifiedErrorId -like 'AuditUnavailable*' }).TargetObject | Should -Be @('mid-2', 'mid-3')

@@ -20,23 +20,6 @@ BeforeAll {
         [Environment]::SetEnvironmentVariable($name, $null)
     }
 
-    function Get-Journal($Emulator = $emulator) { @((Invoke-RestMethod "$($Emulator.Uri)_emulator/journal").entries) }
-
-    function Get-TokenIssuedCount($Emulator = $emulator) {
-        @(Get-Journal $Emulator | Where-Object { $_.path -eq '/oauth/token' -and $_.outcome -eq 'token_issued' }).Count
-    }
-
-    function Get-AppliedRanking([string] $SessionId, $Emulator = $emulator) {
-        $reply = Invoke-RestMethod -Uri "$($Emulator.Uri)_emulator/rankings/$([uri]::EscapeDataString($SessionId))" -SkipHttpErrorCheck -StatusCodeVariable status
-        if ($status -eq 404) { return $null }
-        $reply
-    }
-
-    function New-TestRank([string] $SessionId) {
-        New-SnippetRank -SessionId $SessionId -SnippetId KB-001 -RelevanceScore 0.9
-        New-SnippetRank -SessionId $SessionId -SnippetId KB-002 -RelevanceScore 0.4
-    }
-
     function Connect-Emulator {
         param([string] $AuditPath = (Join-Path $TestDrive 'audit'), [switch] $PassThru)
         Connect-CXone -BaseUri $emulator.Uri -ClientId $clientId -ClientSecret $secureSecret -AuditPath $AuditPath -PassThru:$PassThru
@@ -54,13 +37,13 @@ Describe 'Connect-CXone' {
     AfterEach { Disconnect-CXone }
 
     It 'gets a token at once and -PassThru returns the connection, with no secret in it' {
-        $issuedBefore = Get-TokenIssuedCount
+        $issuedBefore = Get-TokenIssuedCount $emulator
         $auditPath = Join-Path $TestDrive 'audit-passthru'
 
         $connection = Connect-Emulator -AuditPath $auditPath -PassThru
 
         $connection | Should -BeOfType ([CXoneRanking.CXoneConnection])
-        Get-TokenIssuedCount | Should -Be ($issuedBefore + 1) -Because 'Connect-CXone signs in at once'
+        Get-TokenIssuedCount $emulator | Should -Be ($issuedBefore + 1) -Because 'Connect-CXone signs in at once'
         $connection.BaseUri | Should -Be $emulator.Uri
         $connection.TokenUri | Should -Be ([uri] "$($emulator.Uri)oauth/token")
         $connection.ClientId | Should -Be $clientId
@@ -81,7 +64,7 @@ Describe 'Connect-CXone' {
         $output = Connect-Emulator
         $output | Should -BeNullOrEmpty
         $global:CXoneRankingConnection | Should -BeOfType ([CXoneRanking.CXoneConnection])
-        (New-TestRank 'stored-1' | Submit-SnippetRanking).Status | Should -Be 'Succeeded'
+        (New-TestRank 'stored-1' 2 | Submit-SnippetRanking).Status | Should -Be 'Succeeded'
     }
 
     It 'takes a -Credential whose user name is the client id' {
@@ -151,7 +134,7 @@ Describe 'Connect-CXone' {
         $tenantB = Connect-Emulator -PassThru
         $global:CXoneRankingConnection | Should -Be $tenantB
         $tenantA.IsDisconnected | Should -BeFalse -Because 'the caller still holds it and never disconnected it'
-        $result = New-TestRank 'tenant-a' | Submit-SnippetRanking -Connection $tenantA -ErrorAction SilentlyContinue
+        $result = New-TestRank 'tenant-a' 2 | Submit-SnippetRanking -Connection $tenantA -ErrorAction SilentlyContinue
         $result.Status | Should -Be 'Succeeded'
         Disconnect-CXone -Connection $tenantA
     }
@@ -168,10 +151,10 @@ Describe 'Connect-CXone failing fast' {
     BeforeEach { Disconnect-CXone }
 
     It 'refuses -Environment together with -BaseUri: InvalidConnectionSettings, nothing sent' {
-        $before = @(Get-Journal).Count
+        $before = @(Get-Journal $emulator).Count
         { Connect-CXone -Environment acme -BaseUri $emulator.Uri -ClientId $clientId -ClientSecret $secureSecret } |
             Should -Throw -ErrorId 'InvalidConnectionSettings,*'
-        @(Get-Journal).Count | Should -Be $before
+        @(Get-Journal $emulator).Count | Should -Be $before
     }
 
     It 'refuses plain http to a host that is not loopback: <Case>' -ForEach @(
@@ -180,11 +163,11 @@ Describe 'Connect-CXone failing fast' {
     ) {
         $arguments = @{ BaseUri = if ($BaseUri) { $BaseUri } else { $emulator.Uri }; ClientId = $clientId; ClientSecret = $secureSecret }
         if ($TokenUri) { $arguments.TokenUri = $TokenUri }
-        $before = @(Get-Journal).Count
+        $before = @(Get-Journal $emulator).Count
         $thrown = { Connect-CXone @arguments } | Should -Throw -ErrorId 'InvalidConnectionSettings,*' -PassThru
         $thrown.Exception.Message | Should -BeLike '*plain http*'
         $thrown.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        @(Get-Journal).Count | Should -Be $before -Because 'the secret is never sent, not even to the emulator'
+        @(Get-Journal $emulator).Count | Should -Be $before -Because 'the secret is never sent, not even to the emulator'
         $global:CXoneRankingConnection | Should -BeNullOrEmpty
     }
 
@@ -206,7 +189,7 @@ Describe 'Connect-CXone failing fast' {
         $thrown.CategoryInfo.Category | Should -Be 'AuthenticationError'
         $thrown.Exception.Message | Should -BeLike '*401*invalid_client*'
         ($thrown | Out-String) + ($thrown | Format-List * -Force | Out-String) | Should -Not -Match $wrong
-        $last = @(Get-Journal)[-1]
+        $last = @(Get-Journal $emulator)[-1]
         $last.outcome | Should -Be 'token_rejected'
         $last.detail | Should -Be 'invalid_client'
         $global:CXoneRankingConnection | Should -BeNullOrEmpty
@@ -215,7 +198,7 @@ Describe 'Connect-CXone failing fast' {
     It 'fails with AuthenticationFailed when the endpoint refuses the scope' {
         { Connect-CXone -BaseUri $emulator.Uri -ClientId $clientId -ClientSecret $secureSecret -Scope 'agentassist:session:write' } |
             Should -Throw -ErrorId 'AuthenticationFailed,*'
-        @(Get-Journal)[-1].detail | Should -Be 'invalid_scope'
+        @(Get-Journal $emulator)[-1].detail | Should -Be 'invalid_scope'
     }
 
     It 'fails with TokenEndpointUnreachable when nothing listens' {
@@ -238,9 +221,9 @@ Describe 'Disconnect-CXone' {
         Disconnect-CXone
         $connection.IsDisconnected | Should -BeTrue
         $global:CXoneRankingConnection | Should -BeNullOrEmpty
-        $thrown = { New-TestRank 'after-disconnect' | Submit-SnippetRanking } | Should -Throw -ErrorId 'NotConnected,*' -PassThru
+        $thrown = { New-TestRank 'after-disconnect' 2 | Submit-SnippetRanking } | Should -Throw -ErrorId 'NotConnected,*' -PassThru
         $thrown.CategoryInfo.Category | Should -Be 'ConnectionError'
-        Get-AppliedRanking 'after-disconnect' | Should -BeNullOrEmpty
+        Get-AppliedRanking $emulator 'after-disconnect' | Should -BeNullOrEmpty
     }
 
     It 'is quiet when there is nothing to forget' {
@@ -256,9 +239,9 @@ Describe 'Disconnect-CXone' {
             $other.IsDisconnected | Should -BeTrue
             $current.IsDisconnected | Should -BeFalse
             $global:CXoneRankingConnection | Should -Be $current
-            { New-TestRank 'closed-conn' | Submit-SnippetRanking -Connection $other } | Should -Throw -ErrorId 'ConnectionClosed,*'
-            Get-AppliedRanking 'closed-conn' | Should -BeNullOrEmpty
-            (New-TestRank 'still-open' | Submit-SnippetRanking).Status | Should -Be 'Succeeded'
+            { New-TestRank 'closed-conn' 2 | Submit-SnippetRanking -Connection $other } | Should -Throw -ErrorId 'ConnectionClosed,*'
+            Get-AppliedRanking $emulator 'closed-conn' | Should -BeNullOrEmpty
+            (New-TestRank 'still-open' 2 | Submit-SnippetRanking).Status | Should -Be 'Succeeded'
         }
         finally { Disconnect-CXone }
     }
@@ -278,7 +261,7 @@ Describe 'Token renewal' {
         $connection.TokenRequests | Should -Be 1
         Start-Sleep -Milliseconds 1300
 
-        $result = New-TestRank 'renew-1' | Submit-SnippetRanking
+        $result = New-TestRank 'renew-1' 2 | Submit-SnippetRanking
 
         $result.Status | Should -Be 'Succeeded'
         $result.Attempts | Should -Be 1 -Because 'the token was renewed before it was used, not after a 401'
@@ -289,10 +272,10 @@ Describe 'Token renewal' {
     It 'recovers from a token that expired while idle without a failed submission' {
         $connection = Connect-CXone -BaseUri $shortEmulator.Uri -ClientId $clientId -ClientSecret $secureSecret -AuditPath (Join-Path $TestDrive 'audit') -PassThru
         Start-Sleep -Milliseconds 2300
-        $result = New-TestRank 'renew-2' | Submit-SnippetRanking
+        $result = New-TestRank 'renew-2' 2 | Submit-SnippetRanking
         $result.Status | Should -Be 'Succeeded'
         $connection.TokenRequests | Should -Be 2
-        (Get-AppliedRanking 'renew-2' $shortEmulator).applied_count | Should -Be 1
+        (Get-AppliedRanking $shortEmulator 'renew-2').applied_count | Should -Be 1
     }
 }
 
@@ -323,7 +306,7 @@ Describe 'Connections and runspaces' {
         finally { $ps.Dispose() }
         $seen[0].Seen | Should -BeFalse
         $seen[0].Error | Should -BeLike 'NotConnected,*'
-        Get-AppliedRanking 'other-runspace' | Should -BeNullOrEmpty
+        Get-AppliedRanking $emulator 'other-runspace' | Should -BeNullOrEmpty
         $global:CXoneRankingConnection | Should -Be $connection
     }
 
@@ -343,11 +326,11 @@ Describe 'Connections and runspaces' {
         [object]::ReferenceEquals($theirs, $connection) | Should -BeFalse
         $global:CXoneRankingConnection | Should -Be $connection
         $connection.IsDisconnected | Should -BeFalse
-        (New-TestRank 'mine-still' | Submit-SnippetRanking).Status | Should -Be 'Succeeded'
+        (New-TestRank 'mine-still' 2 | Submit-SnippetRanking).Status | Should -Be 'Succeeded'
     }
 
     It 'submits from 4 ForEach-Object -Parallel runspaces through one connection object with one token request in all' {
-        $issuedBefore = Get-TokenIssuedCount
+        $issuedBefore = Get-TokenIssuedCount $emulator
         $connection = Connect-CXone -BaseUri $emulator.Uri -ClientId $clientId -ClientSecret $secureSecret -AuditPath $parallelAudit -PassThru
         $modulePath = $env:CXONERANKING_MODULE_PATH
 
@@ -365,8 +348,8 @@ Describe 'Connections and runspaces' {
         $results.Result.Status | Should -Be @('Succeeded', 'Succeeded', 'Succeeded', 'Succeeded')
         ($results.Result.SessionId | Sort-Object) | Should -Be @('parallel-1', 'parallel-2', 'parallel-3', 'parallel-4')
         $connection.TokenRequests | Should -Be 1
-        Get-TokenIssuedCount | Should -Be ($issuedBefore + 1) -Because 'the connect was the only token request'
-        1..4 | ForEach-Object { (Get-AppliedRanking "parallel-$_").applied_count | Should -Be 1 }
+        Get-TokenIssuedCount $emulator | Should -Be ($issuedBefore + 1) -Because 'the connect was the only token request'
+        1..4 | ForEach-Object { (Get-AppliedRanking $emulator "parallel-$_").applied_count | Should -Be 1 }
         $audit = Test-RankingAuditLog -Path $parallelAudit
         $audit.IsValid | Should -BeTrue
         $audit.Entries | Should -Be 8 -Because 'each session has a write-ahead entry and an outcome entry'
@@ -396,7 +379,7 @@ if (-not $result.Succeeded) { exit 3 }
         }
         $run.ExitCode | Should -Be 0 -Because $run.Output
         $run.StdOut | Should -Match 'STATUS=Succeeded'
-        (Get-AppliedRanking 'env-1').applied_count | Should -Be 1
+        (Get-AppliedRanking $emulator 'env-1').applied_count | Should -Be 1
         $entries = @(Get-ChildItem $childAudit -Filter 'cxone-audit-*.jsonl' | Get-Content | ConvertFrom-Json | Where-Object event -NE 'ranking.sending')
         $entries.Count | Should -Be 1
         $entries[0].session_id | Should -Be 'env-1'
@@ -407,7 +390,7 @@ if (-not $result.Succeeded) { exit 3 }
 
     It 'exits non-zero with AuthenticationFailed on a wrong CXONE_CLIENT_SECRET, never showing it' {
         $wrong = 'Env-Wrong-Secret-31f9'
-        $issuedBefore = Get-TokenIssuedCount
+        $issuedBefore = Get-TokenIssuedCount $emulator
         $run = Invoke-ChildPwsh $childScript @{
             CXONE_BASE_URI      = "$($emulator.Uri)"
             CXONE_CLIENT_ID     = $clientId
@@ -419,7 +402,7 @@ if (-not $result.Succeeded) { exit 3 }
         $run.Output | Should -Match 'invalid_client'
         $run.Output | Should -Not -Match 'STATUS='
         $run.Output | Should -Not -Match ([regex]::Escape($wrong))
-        Get-TokenIssuedCount | Should -Be $issuedBefore
+        Get-TokenIssuedCount $emulator | Should -Be $issuedBefore
         Join-Path $TestDrive 'audit-child-wrong' | Should -Not -Exist
     }
 

@@ -26,7 +26,6 @@ BeforeAll {
     Connect-CXone -BaseUri $emulator.Uri -ClientId 'expert-search' -ClientSecret (ConvertTo-SecureString $clientSecret -AsPlainText -Force)
 
     function Get-History { @((Invoke-RestMethod "$($emulator.Uri)_emulator/expert/history").searches) }
-    function Get-ExpertJournal { @((Invoke-RestMethod "$($emulator.Uri)_emulator/journal").entries | Where-Object { $_.route }) }
     # Runs a command with every stream captured, so the secret search below sees them all.
     function Invoke-Captured([scriptblock] $Command) {
         $VerbosePreference = 'Continue'
@@ -156,7 +155,7 @@ Describe 'Add-SnippetClick -Expert' {
 
 Describe 'Expert requests and secrets' {
     It 'sent every Expert request with a valid token of a current epoch' {
-        $journal = Get-ExpertJournal
+        $journal = @(Get-Journal $emulator | Where-Object { $_.route })
         $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
 
         $journal.Count | Should -BeGreaterThan 8

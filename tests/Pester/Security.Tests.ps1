@@ -3,7 +3,7 @@
 # -Verbose -Debug run that renews its token several times and uses every cmdlet in one
 # transcript; loopback look-alikes refused for every URI the module sends to; owner-only audit
 # files even under a permissive umask; and the input size limits. Complements
-# SubmitResilience.Tests.ps1 (secrets in a submit flow), Connect.Tests.ps1 and Submit.Tests.ps1
+# SubmitResilience.Tests.ps1 (secrets in a submit flow), Connect.Tests.ps1 and Submit.Callbacks.Tests.ps1
 # (plain http refused), and the xUnit guards (certificate validation, escaped session ids,
 # bounded response reads).
 
@@ -18,14 +18,6 @@ BeforeAll {
     # Tokens live 2 s so that the run below renews them several times; 60 ms per answer keeps it going.
     $emulator = Start-CXoneEmulator -ArgumentList '--client-id', $clientId, '--client-secret', $clientSecret,
         '--token-lifetime', '2', '--latency-ms', '60', '--retry-after', '0'
-
-    function Invoke-EmulatorControl([string] $Method = 'Get', [string] $Path, $Body) {
-        $arguments = @{ Method = $Method; Uri = "$($emulator.Uri)$($Path.TrimStart('/'))" }
-        if ($null -ne $Body) { $arguments.Body = ($Body | ConvertTo-Json -Depth 5 -Compress); $arguments.ContentType = 'application/json' }
-        Invoke-RestMethod @arguments
-    }
-
-    function Get-Journal { @((Invoke-EmulatorControl -Path '_emulator/journal').entries) }
 
     # A loopback HTTP endpoint served from a thread job. With -Upstream it forwards each request
     # there and keeps the access_token of every answer (so the test knows every token that was
@@ -109,9 +101,9 @@ Describe 'No secret and no token anywhere after a full -Verbose -Debug run of ev
             $connection = Connect-CXone -BaseUri $emulator.Uri -TokenUri $tokenUri -ClientId $clientId -ClientSecret $secureSecret -AuditPath $audit -PassThru @common *>&1 |
                 ForEach-Object { $records.Add($_); $_ } | Where-Object { $_ -is [CXoneRanking.CXoneConnection] }
 
-            $null = Invoke-EmulatorControl -Method Post -Path '_emulator/faults' -Body @{ session_id = 'sec-401'; responses = @(401) }
-            $null = Invoke-EmulatorControl -Method Post -Path '_emulator/faults' -Body @{ session_id = 'sec-500'; responses = @(500, 'reset') }
-            $null = Invoke-EmulatorControl -Method Post -Path '_emulator/faults' -Body @{ session_id = 'sec-400'; responses = @(400) }
+            Set-Fault $emulator 'sec-401' @(401)
+            Set-Fault $emulator 'sec-500' @(500, 'reset')
+            Set-Fault $emulator 'sec-400' @(400)
             $rows = foreach ($s in @('sec-401', 'sec-500', 'sec-400') + @(1..60 | ForEach-Object { 'sec-{0:D2}' -f $_ })) {
                 foreach ($k in 1..3) { [pscustomobject]@{ session_id = $s; snippet_id = "KB-$k"; relevance_score = [string](1 - $k / 10) } }
             }
@@ -202,18 +194,18 @@ Describe 'Plain http to a host that only looks like loopback' {
         'http://localhost.example.com/', 'http://127.0.0.1.nip.io/', 'http://localhost@cxone.example.com/', 'http://127.0.0.1:80@10.0.0.5/',
         'http://10.0.0.1/', 'http://[fe80::1]/', 'http://0.0.0.0/' | ForEach-Object { @{ Uri = $_ } }
     ) {
-        $before = @(Get-Journal).Count
+        $before = @(Get-Journal $emulator).Count
         { Connect-CXone -BaseUri $Uri -TokenUri $emulator.TokenUri -ClientId $clientId -ClientSecret $secureSecret } |
             Should -Throw -ErrorId 'InvalidConnectionSettings,*'
         { Connect-CXone -BaseUri $emulator.Uri -TokenUri "$($Uri)oauth/token" -ClientId $clientId -ClientSecret $secureSecret } |
             Should -Throw -ErrorId 'InvalidConnectionSettings,*'
-        @(Get-Journal).Count | Should -Be $before -Because 'the secret is never sent'
+        @(Get-Journal $emulator).Count | Should -Be $before -Because 'the secret is never sent'
 
         $connection = Connect-CXone -BaseUri $emulator.Uri -ClientId $clientId -ClientSecret $secureSecret -AuditPath (Join-Path $TestDrive 'audit-lookalike') -PassThru
-        $before = @(Get-Journal).Count
+        $before = @(Get-Journal $emulator).Count
         { New-SnippetRank -SessionId 'lookalike' -SnippetId KB-1 -RelevanceScore 0.5 | Submit-SnippetRanking -Connection $connection -CallbackUri $Uri } |
             Should -Throw -ErrorId 'InvalidCallbackUri,*'
-        @(Get-Journal).Count | Should -Be $before -Because 'nothing is submitted when the callback is refused'
+        @(Get-Journal $emulator).Count | Should -Be $before -Because 'nothing is submitted when the callback is refused'
     }
 
     It 'still accepts the real loopback forms' {
@@ -261,7 +253,7 @@ Describe 'Input size limits at the cmdlets' {
 
     It 'refuses a session id over 256 characters before sending it, and audits the refusal without it' {
         $long = 's' * 257
-        $before = @(Get-Journal | Where-Object method -EQ 'POST').Count
+        $before = @(Get-Journal $emulator | Where-Object method -EQ 'POST').Count
 
         $result = New-SnippetRank -SessionId $long -SnippetId KB-1 -RelevanceScore 0.5 |
             Submit-SnippetRanking -Connection $connection -ErrorVariable refused -ErrorAction SilentlyContinue
@@ -269,7 +261,7 @@ Describe 'Input size limits at the cmdlets' {
         $result.Status | Should -Be 'InvalidRanking'
         $refused.FullyQualifiedErrorId | Should -BeLike 'InvalidRanking,*'
         "$($result.Problems)" | Should -BeLike '*257 characters long; at most 256*'
-        @(Get-Journal | Where-Object method -EQ 'POST').Count | Should -Be $before
+        @(Get-Journal $emulator | Where-Object method -EQ 'POST').Count | Should -Be $before
         $entry = @(Get-ChildItem (Join-Path $TestDrive 'audit-limits') -Filter 'cxone-audit-*.jsonl' | Get-Content | ConvertFrom-Json)[-1]
         $entry.event | Should -Be 'ranking.failed'
         $entry.session_id | Should -Be '(invalid session id)'

@@ -13,9 +13,6 @@ BeforeAll {
     # A 429 parks a session for 30 s: the run is certainly still busy when it is stopped.
     $emulator = Start-CXoneEmulator -ArgumentList '--client-id', $clientId, '--client-secret', 'Backlog-Client-Secret-8a0f', '--retry-after', '30'
 
-    function Get-Posts {
-        @((Invoke-RestMethod -Uri "$($emulator.Uri)_emulator/journal").entries | Where-Object { $_.method -eq 'POST' -and $_.session_id -like 'bk-*' })
-    }
 }
 
 AfterAll {
@@ -40,8 +37,11 @@ Describe 'Ctrl+C with 10,000 sessions queued' {
         $pending = $ps.BeginInvoke()
         try {
             $deadline = [DateTime]::UtcNow.AddSeconds(120)
-            while (@(Get-Posts).Count -lt 2 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
-            @(Get-Posts).Count | Should -Be 2 -Because 'both sessions in flight are parked in a 30 s Retry-After'
+            while (@(Get-RankingPost $emulator | Where-Object session_id -Like 'bk-*').Count -lt 2 -and [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 100
+            }
+            @(Get-RankingPost $emulator | Where-Object session_id -Like 'bk-*').Count |
+                Should -Be 2 -Because 'both sessions in flight are parked in a 30 s Retry-After'
             $cpu = [System.Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime
             $clock = [System.Diagnostics.Stopwatch]::StartNew()
             $ps.Stop()
@@ -65,6 +65,6 @@ Describe 'Ctrl+C with 10,000 sessions queued' {
         $cancelled.Count | Should -Be 10000
         @($cancelled | Where-Object attempts -GT 0).session_id | Sort-Object | Should -Be @('bk-00001', 'bk-00002')
         Start-Sleep -Milliseconds 500   # nothing left running may post later
-        @(Get-Posts).Count | Should -Be 2
+        @(Get-RankingPost $emulator | Where-Object session_id -Like 'bk-*').Count | Should -Be 2
     }
 }

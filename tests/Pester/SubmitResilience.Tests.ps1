@@ -15,49 +15,6 @@ BeforeAll {
     # A 429 here parks the client for 30 s: only Ctrl+C can end the wait early.
     $slowEmulator = Start-CXoneEmulator -ArgumentList '--client-id', $clientId, '--client-secret', $clientSecret, '--retry-after', '30'
 
-    function Invoke-EmulatorControl {
-        param([string] $Method = 'Get', [Parameter(Mandatory)] [string] $Path, $Body, [Parameter(Mandatory)] $Emulator)
-        $arguments = @{ Method = $Method; Uri = "$($Emulator.Uri)$($Path.TrimStart('/'))" }
-        if ($null -ne $Body) { $arguments.Body = ($Body | ConvertTo-Json -Depth 5 -Compress); $arguments.ContentType = 'application/json' }
-        Invoke-RestMethod @arguments
-    }
-
-    function Set-Fault([string] $SessionId, [object[]] $Responses, $Emulator) {
-        $null = Invoke-EmulatorControl -Method Post -Path '_emulator/faults' -Body @{ session_id = $SessionId; responses = $Responses } -Emulator $Emulator
-    }
-
-    function Get-RankingPost([string] $SessionId, $Emulator) {
-        @((Invoke-EmulatorControl -Path "_emulator/journal?session_id=$([uri]::EscapeDataString($SessionId))" -Emulator $Emulator).entries |
-            Where-Object { $_.method -eq 'POST' })
-    }
-
-    function Get-AppliedRanking([string] $SessionId, $Emulator) {
-        $reply = Invoke-RestMethod -Uri "$($Emulator.Uri)_emulator/rankings/$([uri]::EscapeDataString($SessionId))" -SkipHttpErrorCheck -StatusCodeVariable status
-        if ($status -eq 404) { return $null }
-        $reply
-    }
-
-    # The outcome entries; the ranking.sending (write-ahead) entries are checked in AuditFailure.Tests.ps1.
-    function Get-AuditEntry([string] $Directory) {
-        if (-not (Test-Path -LiteralPath $Directory)) { return @() }
-        @(Get-ChildItem -LiteralPath $Directory -Filter 'cxone-audit-*.jsonl' | Sort-Object Name |
-            Get-Content | Where-Object { $_.Trim() } | ForEach-Object { $_ | ConvertFrom-Json } | Where-Object event -NE 'ranking.sending')
-    }
-
-    function New-TestRank([string] $SessionId, [int] $Count = 2) {
-        for ($i = 1; $i -le $Count; $i++) {
-            New-SnippetRank -SessionId $SessionId -SnippetId ('KB-{0:000}' -f $i) -RelevanceScore ([math]::Round(1 - $i / 10, 2))
-        }
-    }
-
-    function Wait-Until([scriptblock] $Condition, [int] $TimeoutSeconds = 15) {
-        $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
-        while (-not (& $Condition)) {
-            if ([DateTime]::UtcNow -gt $deadline) { throw "Timed out waiting for: $Condition" }
-            Start-Sleep -Milliseconds 50
-        }
-    }
-
     # Starts a submission in a hosted runspace (as a console host runs a command), waits until
     # $Ready says it is parked in a wait, then stops it from this thread the way Ctrl+C does.
     function Invoke-StoppedSubmission {
@@ -67,7 +24,7 @@ BeforeAll {
             AddArgument($env:CXONERANKING_MODULE_PATH).AddArgument($Connection).AddArgument($Submit.ToString())
         $pending = $ps.BeginInvoke()
         try {
-            Wait-Until $Ready
+            Wait-Until $Ready -TimeoutSeconds 15
             Start-Sleep -Milliseconds 700   # well inside the wait now
             $clock = [System.Diagnostics.Stopwatch]::StartNew()
             $ps.Stop()
@@ -95,9 +52,9 @@ Describe 'Ctrl+C during a submission' {
     }
 
     It 'stops within 5 s during a 30 s Retry-After, audits ranking.cancelled and applies nothing' {
-        Set-Fault 'cc-1' @(429) $slowEmulator
+        Set-Fault $slowEmulator 'cc-1' @(429)
 
-        $stopped = Invoke-StoppedSubmission -Connection $connection -Ready { (Get-RankingPost 'cc-1' $slowEmulator).Count -ge 1 } -Submit {
+        $stopped = Invoke-StoppedSubmission -Connection $connection -Ready { (Get-RankingPost $slowEmulator 'cc-1').Count -ge 1 } -Submit {
             param($connection)
             New-SnippetRank -SessionId 'cc-1' -SnippetId KB-1 -RelevanceScore 0.9 | Submit-SnippetRanking -Connection $connection
         }
@@ -113,19 +70,19 @@ Describe 'Ctrl+C during a submission' {
         $entry[0].http_status | Should -Be 429
         (Test-RankingAuditLog -Path $cancelAudit).IsValid | Should -BeTrue
         Start-Sleep -Milliseconds 1000   # nothing left running may post later
-        (Get-RankingPost 'cc-1' $slowEmulator).Count | Should -Be 1
-        Get-AppliedRanking 'cc-1' $slowEmulator | Should -BeNullOrEmpty
+        (Get-RankingPost $slowEmulator 'cc-1').Count | Should -Be 1
+        Get-AppliedRanking $slowEmulator 'cc-1' | Should -BeNullOrEmpty
     }
 
     It 'stops within 5 s while waiting for a locked session, and audits it as cancelled' {
-        $null = Invoke-EmulatorControl -Method Post -Path '_emulator/sessions/cc-lock/lock' -Body @{ seconds = 60 } -Emulator $slowEmulator
+        Set-SessionLock $slowEmulator 'cc-lock' -Seconds 60
         try {
-            $stopped = Invoke-StoppedSubmission -Connection $connection -Ready { (Get-RankingPost 'cc-lock' $slowEmulator).Count -ge 1 } -Submit {
+            $stopped = Invoke-StoppedSubmission -Connection $connection -Ready { (Get-RankingPost $slowEmulator 'cc-lock').Count -ge 1 } -Submit {
                 param($connection)
                 New-SnippetRank -SessionId 'cc-lock' -SnippetId KB-1 -RelevanceScore 0.9 | Submit-SnippetRanking -Connection $connection -LockTimeout 120
             }
         }
-        finally { $null = Invoke-EmulatorControl -Method Post -Path '_emulator/sessions/cc-lock/lock' -Body @{ seconds = 0 } -Emulator $slowEmulator }
+        finally { Set-SessionLock $slowEmulator 'cc-lock' -Seconds 0 }
 
         $stopped.StopSeconds | Should -BeLessThan 5
         $stopped.State | Should -Be 'Stopped'
@@ -134,14 +91,14 @@ Describe 'Ctrl+C during a submission' {
         $entry[0].event | Should -Be 'ranking.cancelled'
         $entry[0].http_status | Should -Be 409
         Start-Sleep -Milliseconds 500
-        @(Get-RankingPost 'cc-lock' $slowEmulator).Count | Should -Be 1
-        Get-AppliedRanking 'cc-lock' $slowEmulator | Should -BeNullOrEmpty
+        @(Get-RankingPost $slowEmulator 'cc-lock').Count | Should -Be 1
+        Get-AppliedRanking $slowEmulator 'cc-lock' | Should -BeNullOrEmpty
     }
 
     It 'audits sessions still queued behind -ThrottleLimit as cancelled with 0 attempts, and never sends them' {
-        Set-Fault 'cq-1' @(429) $slowEmulator
+        Set-Fault $slowEmulator 'cq-1' @(429)
 
-        $stopped = Invoke-StoppedSubmission -Connection $connection -Ready { (Get-RankingPost 'cq-1' $slowEmulator).Count -ge 1 } -Submit {
+        $stopped = Invoke-StoppedSubmission -Connection $connection -Ready { (Get-RankingPost $slowEmulator 'cq-1').Count -ge 1 } -Submit {
             param($connection)
             'cq-1', 'cq-2', 'cq-3' | ForEach-Object { New-SnippetRank -SessionId $_ -SnippetId KB-1 -RelevanceScore 0.9 } |
                 Submit-SnippetRanking -Connection $connection -ThrottleLimit 1
@@ -153,7 +110,7 @@ Describe 'Ctrl+C during a submission' {
         ($entries.session_id | Sort-Object) | Should -Be @('cq-1', 'cq-2', 'cq-3') -Because 'every session of the run leaves an entry'
         $entries.event | Sort-Object -Unique | Should -Be 'ranking.cancelled'
         foreach ($queued in 'cq-2', 'cq-3') {
-            @(Get-RankingPost $queued $slowEmulator) | Should -BeNullOrEmpty -Because "$queued was never started"
+            @(Get-RankingPost $slowEmulator $queued) | Should -BeNullOrEmpty -Because "$queued was never started"
             ($entries | Where-Object session_id -EQ $queued).attempts | Should -Be 0 -Because "no POST was made for $queued, so the audit must not count one"
         }
         (Test-RankingAuditLog -Path $cancelAudit).IsValid | Should -BeTrue
@@ -240,9 +197,9 @@ Describe 'Secrets and tokens stay out of every output' {
                 ForEach-Object { $records.Add($_); $_ } | Where-Object { $_ -is [CXoneRanking.CXoneConnection] }
             $tokens.Add((Get-HeldToken $connection))
 
-            Set-Fault 'sec-1' @(401, 500, 429, 'reset') $emulator
-            Set-Fault 'sec-3' @(400) $emulator
-            $null = Invoke-EmulatorControl -Method Post -Path '_emulator/sessions/sec-2/lock' -Body @{ seconds = 0.5 } -Emulator $emulator
+            Set-Fault $emulator 'sec-1' @(401, 500, 429, 'reset')
+            Set-Fault $emulator 'sec-3' @(400)
+            Set-SessionLock $emulator 'sec-2' -Seconds 0.5
             $deadCallback = [uri] "http://127.0.0.1:$(& { $p = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0); $p.Start(); $p.LocalEndpoint.Port; $p.Stop() })/cb"
             $submitted = @(New-TestRank 'sec-1' 3) + @(New-TestRank 'sec-2' 2) + @(New-TestRank 'sec-3' 1) |
                 Submit-SnippetRanking -Verbose -Debug -WarningAction Continue -ErrorAction Continue -LockTimeout 10 -CallbackUri $deadCallback -CallbackSecret (ConvertTo-SecureString $callbackSecret -AsPlainText -Force) *>&1

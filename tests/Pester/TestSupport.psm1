@@ -1,8 +1,13 @@
 <#
 .SYNOPSIS
-    Helpers several Pester files share: a child pwsh with a clean environment, a free loopback
-    port, an HMAC to check callback signatures, and the text of a record and of every place
-    a run leaves behind, to search for secrets.
+    Helpers the Pester files share, so that each exists once: a child pwsh with a clean
+    environment, a free loopback port, an HMAC to check callback signatures, the text of a record
+    and of every place a run leaves behind (to search for secrets); the local emulator's control
+    API (journal, faults, locks, applied rankings); test ranks; the audit log's entries; a small
+    loopback HTTP receiver; and the chaos runs' set-up and reliability figures.
+.NOTES
+    A module function cannot see the calling test file's variables, so every emulator helper takes
+    the emulator (what Start-CXoneEmulator returned) as its first parameter.
 #>
 
 # A fresh pwsh with only the environment it is given: what a scheduled task sees.
@@ -86,4 +91,243 @@ function Get-SecretSearchPlace {
     $places
 }
 
-Export-ModuleMember -Function Invoke-ChildPwsh, Get-FreePort, Get-HmacHex, ConvertTo-Text, Get-SecretSearchPlace
+
+# ---- The emulator's control API (/_emulator/...) -------------------------------------------------
+
+# Calls one control endpoint; -Body goes as JSON.
+function Invoke-EmulatorControl {
+    param([Parameter(Mandatory, Position = 0)] $Emulator, [string] $Method = 'Get', [Parameter(Mandatory)] [string] $Path, $Body)
+    $arguments = @{ Method = $Method; Uri = "$($Emulator.Uri)$($Path.TrimStart('/'))" }
+    if ($null -ne $Body) {
+        $arguments.Body = ($Body | ConvertTo-Json -Depth 5 -Compress)
+        $arguments.ContentType = 'application/json'
+    }
+    Invoke-RestMethod @arguments
+}
+
+# Forgets every ranking, fault, lock and journal entry.
+function Reset-Emulator([Parameter(Mandatory, Position = 0)] $Emulator) {
+    $null = Invoke-EmulatorControl $Emulator -Method Post -Path '_emulator/reset'
+}
+
+# Every request the emulator saw, oldest first; -SessionId keeps one session's.
+function Get-Journal([Parameter(Mandatory, Position = 0)] $Emulator, [Parameter(Position = 1)] [string] $SessionId) {
+    $path = '_emulator/journal'
+    if ($SessionId) { $path += '?session_id=' + [uri]::EscapeDataString($SessionId) }
+    @((Invoke-EmulatorControl $Emulator -Path $path).entries)
+}
+
+# The ranking POSTs in the emulator's journal (of one session with -SessionId), or in a -Journal already read.
+function Get-RankingPost {
+    [CmdletBinding(DefaultParameterSetName = 'Emulator')]
+    param(
+        [Parameter(Mandatory, Position = 0, ParameterSetName = 'Emulator')] $Emulator,
+        [Parameter(Position = 1, ParameterSetName = 'Emulator')] [string] $SessionId,
+        [Parameter(Mandatory, ParameterSetName = 'Journal')] [AllowEmptyCollection()] [object[]] $Journal
+    )
+    if ($PSCmdlet.ParameterSetName -eq 'Emulator') { $Journal = Get-Journal $Emulator $SessionId }
+    @($Journal | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/snippets/ranking' })
+}
+
+# How many tokens the emulator issued so far.
+function Get-TokenIssuedCount([Parameter(Mandatory, Position = 0)] $Emulator) {
+    @(Get-Journal $Emulator | Where-Object { $_.path -eq '/oauth/token' -and $_.outcome -eq 'token_issued' }).Count
+}
+
+# The next answers the emulator gives to the session's ranking POSTs: statuses or 'reset' (a dropped connection).
+function Set-Fault([Parameter(Mandatory, Position = 0)] $Emulator, [Parameter(Mandatory, Position = 1)] [string] $SessionId,
+    [Parameter(Mandatory, Position = 2)] [object[]] $Responses) {
+    $null = Invoke-EmulatorControl $Emulator -Method Post -Path '_emulator/faults' -Body @{ session_id = $SessionId; responses = $Responses }
+}
+
+# Locks the session as an agent would, for -Seconds (0 unlocks it).
+function Set-SessionLock([Parameter(Mandatory, Position = 0)] $Emulator, [Parameter(Mandatory, Position = 1)] [string] $SessionId,
+    [Parameter(Mandatory)] [double] $Seconds) {
+    $path = "_emulator/sessions/$([uri]::EscapeDataString($SessionId))/lock"
+    $null = Invoke-EmulatorControl $Emulator -Method Post -Path $path -Body @{ seconds = $Seconds }
+}
+
+# What the emulator holds for the session, or $null when nothing was ever applied (404).
+function Get-AppliedRanking([Parameter(Mandatory, Position = 0)] $Emulator, [Parameter(Mandatory, Position = 1)] [string] $SessionId) {
+    $uri = "$($Emulator.Uri)_emulator/rankings/$([uri]::EscapeDataString($SessionId))"
+    $reply = Invoke-RestMethod -Uri $uri -SkipHttpErrorCheck -StatusCodeVariable status
+    if ($status -eq 404) { return $null }
+    if ($status -ne 200) { throw "GET /_emulator/rankings answered $status" }
+    $reply
+}
+
+# What the emulator holds for each session, by session id ($null where nothing was applied).
+function Get-AppliedRankingBySession([Parameter(Mandatory, Position = 0)] $Emulator, [Parameter(Mandatory, Position = 1)] [string[]] $SessionId) {
+    $held = @{}
+    foreach ($id in $SessionId) { $held[$id] = Get-AppliedRanking $Emulator $id }
+    $held
+}
+
+# ---- Test data and the audit log ------------------------------------------------------------------
+
+# -Count ranks KB-001, KB-002 ... for one session, scores 0.9, 0.8 ..., each with a small metadata map.
+function New-TestRank([Parameter(Mandatory, Position = 0)] [AllowEmptyString()] [string] $SessionId, [Parameter(Position = 1)] [int] $Count = 3) {
+    for ($i = 1; $i -le $Count; $i++) {
+        $score = [math]::Round(1 - $i / 10, 2)
+        New-SnippetRank -SessionId $SessionId -SnippetId ('KB-{0:000}' -f $i) -RelevanceScore $score -Metadata @{ category = 'billing' }
+    }
+}
+
+# The audit log's entries in order, oldest file first. Each sent session has a ranking.sending
+# (write-ahead) entry before its outcome: those are left out unless -IncludeWriteAhead (they are
+# checked in AuditFailure.Tests.ps1 and StopBacklog.Tests.ps1).
+function Get-AuditEntry([Parameter(Mandatory, Position = 0)] [string] $Directory, [switch] $IncludeWriteAhead) {
+    if (-not (Test-Path -LiteralPath $Directory)) { return @() }
+    $entries = Get-ChildItem -LiteralPath $Directory -Filter 'cxone-audit-*.jsonl' | Sort-Object Name |
+        ForEach-Object { [System.IO.File]::ReadAllLines($_.FullName) } | Where-Object { $_.Trim() } | ForEach-Object { $_ | ConvertFrom-Json }
+    if ($IncludeWriteAhead) { return @($entries) }
+    @($entries | Where-Object event -NE 'ranking.sending')
+}
+
+# Polls $Condition every 50 ms; throws when it is still false after -TimeoutSeconds.
+function Wait-Until([Parameter(Mandatory, Position = 0)] [scriptblock] $Condition, [int] $TimeoutSeconds = 30) {
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while (-not (& $Condition)) {
+        if ([DateTime]::UtcNow -gt $deadline) { throw "Timed out waiting for: $Condition" }
+        Start-Sleep -Milliseconds 50
+    }
+}
+
+# ---- A loopback HTTP receiver (a callback endpoint, or an API stand-in) ---------------------------
+
+# A small HTTP endpoint: HttpListener on a free loopback port, served from a thread job, keeping
+# every request's raw body and headers (so a signature can be checked over the exact bytes).
+# It answers with -Responses in order, repeating the last; a response is a hashtable with
+# Status, optional Body, Headers and DelayMs (a slow answer), and RetryAfterInSeconds for an
+# HTTP-date Retry-After computed when the request arrives.
+function Start-CallbackReceiver([int] $Status = 200, [hashtable[]] $Responses) {
+    if (-not $Responses) { $Responses = @(@{ Status = $Status }) }
+    $prefix = "http://127.0.0.1:$(Get-FreePort)/"
+    $listener = [System.Net.HttpListener]::new()
+    $listener.Prefixes.Add($prefix)
+    $listener.Start()
+    $received = [System.Collections.Concurrent.ConcurrentQueue[object]]::new()
+    $job = Start-ThreadJob -ArgumentList $listener, $received, $Responses -ScriptBlock {
+        param($listener, $received, $responses)
+        $index = 0
+        while ($listener.IsListening) {
+            try { $context = $listener.GetContext() } catch { break }
+            $buffer = [System.IO.MemoryStream]::new()
+            $context.Request.InputStream.CopyTo($buffer)
+            $headers = @{}
+            foreach ($name in $context.Request.Headers.AllKeys) { $headers[$name] = $context.Request.Headers[$name] }
+            $received.Enqueue([pscustomobject]@{
+                Time        = [DateTime]::UtcNow
+                Method      = $context.Request.HttpMethod
+                Path        = $context.Request.Url.AbsolutePath
+                RawUrl      = $context.Request.RawUrl
+                ContentType = $context.Request.ContentType
+                Headers     = $headers
+                Body        = $buffer.ToArray()
+            })
+            $response = $responses[[Math]::Min($index, $responses.Count - 1)]
+            $index++
+            if ($response.DelayMs) { Start-Sleep -Milliseconds $response.DelayMs }
+            $context.Response.StatusCode = $response.Status
+            if ($response.RetryAfterInSeconds) {
+                $context.Response.Headers['Retry-After'] = [DateTime]::UtcNow.AddSeconds($response.RetryAfterInSeconds).ToString('r')
+            }
+            if ($response.Headers) { foreach ($name in $response.Headers.Keys) { $context.Response.Headers[$name] = $response.Headers[$name] } }
+            if ($response.Body) {
+                $bytes = [System.Text.Encoding]::UTF8.GetBytes($response.Body)
+                $context.Response.ContentType = 'application/json'
+                $context.Response.OutputStream.Write($bytes, 0, $bytes.Length)
+            }
+            $context.Response.Close()
+        }
+    }
+    [pscustomobject]@{ Uri = [uri] $prefix; Listener = $listener; Received = $received; Job = $job }
+}
+
+function Stop-CallbackReceiver($Receiver) {
+    if (-not $Receiver) { return }
+    $Receiver.Listener.Stop()
+    $Receiver.Listener.Close()
+    $null = $Receiver.Job | Wait-Job -Timeout 5
+    $Receiver.Job | Remove-Job -Force
+}
+
+function Get-CallbackRequest($Receiver, [int] $Expected, [int] $TimeoutSeconds = 10) {
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while ($Receiver.Received.Count -lt $Expected -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+    @($Receiver.Received.ToArray())
+}
+
+# ---- Chaos runs: an emulator with faults, ranks by the hundred, and the reliability figures --------
+
+$ChaosClientId = 'chaos-pester'
+$ChaosClientSecret = 'Chaos-Client-Secret-5d1e77'
+$ReliabilityFigures = [ordered]@{}
+
+# The client the chaos emulators accept: child processes sign in with it too.
+function Get-ChaosClient { [pscustomobject]@{ Id = $ChaosClientId; Secret = $ChaosClientSecret } }
+
+function Start-ChaosEmulator([string[]] $Options) {
+    Start-CXoneEmulator -ArgumentList (@('--client-id', $ChaosClientId, '--client-secret', $ChaosClientSecret) + $Options)
+}
+
+function Connect-Chaos($Emulator, [string] $Audit, [int] $MaxAttempts = 10, [uri] $BaseUri) {
+    if (-not $BaseUri) { $BaseUri = $Emulator.Uri }
+    $secret = ConvertTo-SecureString $ChaosClientSecret -AsPlainText -Force
+    Connect-CXone -BaseUri $BaseUri -TokenUri $Emulator.TokenUri -ClientId $ChaosClientId -ClientSecret $secret `
+        -AuditPath $Audit -MaxAttempts $MaxAttempts -PassThru
+}
+
+function Get-SessionName([string] $Prefix, [int] $Number) { '{0}-{1:D3}' -f $Prefix, $Number }
+
+# Sessions x snippets as CSV-like rows through New-SnippetRank, as a scheduled task would.
+function New-ChaosRank([string] $Prefix, [int] $Sessions, [int] $Snippets = 5, [string] $Snippet = 'KB', [int] $First = 1) {
+    $rows = foreach ($s in $First..($First + $Sessions - 1)) {
+        foreach ($k in 1..$Snippets) {
+            [pscustomobject]@{ session_id = Get-SessionName $Prefix $s; snippet_id = "$Snippet-$k"; relevance_score = [string](1 - $k / 10) }
+        }
+    }
+    $rows | New-SnippetRank
+}
+
+# The faults the emulator injected into these POSTs, by kind.
+function Get-FaultCount($Posts) {
+    $counts = [ordered]@{ '429' = 0; '500' = 0; '409' = 0; 'reset' = 0 }
+    foreach ($group in $Posts | Where-Object outcome -EQ 'fault' | Group-Object detail) { $counts[$group.Name] = $group.Count }
+    $counts
+}
+
+# Prints one run's figures now; Save-ReliabilityFigure writes them at the end of the file.
+function Add-ReliabilityFigure([string] $Run, [System.Collections.IDictionary] $Values) {
+    $ReliabilityFigures[$Run] = [pscustomobject]$Values
+    $text = ($Values.GetEnumerator() | ForEach-Object { "$($_.Key) $($_.Value)" }) -join ', '
+    Write-Host ("  {0}: {1}" -f $Run, $text) -ForegroundColor Cyan
+}
+
+# Prints this file's figures and merges them into out/TestResults/reliability-figures.json
+# (docs/reliability.md): each Chaos.*.Tests.ps1 file adds or replaces its own runs.
+function Save-ReliabilityFigure {
+    if ($ReliabilityFigures.Count -eq 0) { return }
+    Write-Host "`nReliability figures (docs/reliability.md):" -ForegroundColor Cyan
+    foreach ($run in $ReliabilityFigures.Keys) {
+        $text = ($ReliabilityFigures[$run].PSObject.Properties | ForEach-Object { "$($_.Name)=$($_.Value)" }) -join ' '
+        Write-Host ('  {0,-24} {1}' -f $run, $text) -ForegroundColor Cyan
+    }
+    $resultsDir = Join-Path $env:CXONERANKING_REPO_ROOT 'out/TestResults'
+    $null = New-Item -ItemType Directory $resultsDir -Force
+    $file = Join-Path $resultsDir 'reliability-figures.json'
+    $all = [ordered]@{}
+    if (Test-Path -LiteralPath $file) {
+        $saved = Get-Content -LiteralPath $file -Raw | ConvertFrom-Json
+        foreach ($property in $saved.PSObject.Properties) { $all[$property.Name] = $property.Value }
+    }
+    foreach ($run in $ReliabilityFigures.Keys) { $all[$run] = $ReliabilityFigures[$run] }
+    $all | ConvertTo-Json -Depth 4 | Set-Content -LiteralPath $file -Encoding utf8
+}
+
+Export-ModuleMember -Function Invoke-ChildPwsh, Get-FreePort, Get-HmacHex, ConvertTo-Text, Get-SecretSearchPlace,
+    Invoke-EmulatorControl, Reset-Emulator, Get-Journal, Get-RankingPost, Get-TokenIssuedCount, Set-Fault, Set-SessionLock,
+    Get-AppliedRanking, Get-AppliedRankingBySession, New-TestRank, Get-AuditEntry, Wait-Until,
+    Start-CallbackReceiver, Stop-CallbackReceiver, Get-CallbackRequest,
+    Get-ChaosClient, Start-ChaosEmulator, Connect-Chaos, Get-SessionName, New-ChaosRank, Get-FaultCount,
+    Add-ReliabilityFigure, Save-ReliabilityFigure

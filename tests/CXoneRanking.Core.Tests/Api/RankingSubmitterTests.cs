@@ -1,13 +1,45 @@
 using System.Net;
 using System.Net.Http.Headers;
 using CXoneRanking.Api;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CXoneRanking.Tests.Api;
 
 public sealed class RankingSubmitterTests
 {
+    private static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
     private static IEnumerable<RecordedRequest> Posts(ScriptedHandler handler) =>
         handler.Requests.Where(r => r.Method == "POST" && r.Uri.AbsolutePath.EndsWith("/ranking", StringComparison.Ordinal));
+
+    // A connection whose every wait (Retry-After, back-off, lock polls, token lifetime) runs on
+    // the fake clock, so a test decides how much time passes instead of sleeping.
+    private static Task<CXoneConnection> ConnectAsync(ScriptedHandler handler, FakeTimeProvider time) =>
+        CXoneConnection.ConnectAsync(new ConnectionSettings
+        {
+            BaseUri = new Uri("https://tenant.example.test"),
+            Credentials = new ClientCredentials(new Uri("https://tenant.example.test/oauth/token"), "client",
+                SecureStrings.FromText("s3cr3t-value"), ClientCredentials.DefaultScopes),
+            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
+            RequestTimeout = TimeSpan.FromSeconds(5),
+            TotalTimeout = TimeSpan.FromSeconds(30),
+            Handler = handler,
+            Time = time,
+        }, CancellationToken.None);
+
+    // Moves the fake clock on in 10 ms steps until the submission ends; the real pause between
+    // steps only lets its continuations run. A generous real bound turns a hang into a failure.
+    private static async Task<RankingSubmissionResult> RunOnFakeClockAsync(Task<RankingSubmissionResult> submission, FakeTimeProvider time)
+    {
+        var hangGuard = System.Diagnostics.Stopwatch.StartNew();
+        while (!submission.IsCompleted)
+        {
+            Assert.True(hangGuard.Elapsed < TimeSpan.FromSeconds(30), $"the submission did not end; fake time {time.GetUtcNow() - Start}");
+            time.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.Delay(1);
+        }
+        return await submission;
+    }
 
     [Fact]
     public async Task Posts_the_wire_body_with_every_header_to_the_escaped_session_path()
@@ -58,13 +90,15 @@ public sealed class RankingSubmitterTests
     public async Task Honours_retry_after_in_seconds()
     {
         var handler = new ScriptedHandler().Then(HttpStatusCode.TooManyRequests, shape: r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(1)));
-        using var connection = await TestConnections.ConnectAsync(handler);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var time = new FakeTimeProvider(Start);
+        using var connection = await ConnectAsync(handler, time);
 
-        var result = await TestConnections.Submitter(connection).SubmitAsync(TestConnections.Ranking(), CancellationToken.None);
+        var submission = TestConnections.Submitter(connection).SubmitAsync(TestConnections.Ranking(), CancellationToken.None);
+        var result = await RunOnFakeClockAsync(submission, time);
 
-        Assert.Equal(SubmissionStatus.Succeeded, result.Status);
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(950), $"waited only {clock.ElapsedMilliseconds} ms");
+        Assert.Equal((SubmissionStatus.Succeeded, 2), (result.Status, result.Attempts));
+        var waited = time.GetUtcNow() - Start;
+        Assert.True(waited >= TimeSpan.FromSeconds(1), $"waited only {waited.TotalMilliseconds} ms of the 1 s Retry-After");
     }
 
     [Fact]
@@ -98,42 +132,56 @@ public sealed class RankingSubmitterTests
         var polls = 0;
         var handler = new ScriptedHandler { SessionAnswer = _ => ScriptedHandler.Json(HttpStatusCode.OK, ++polls < 3 ? """{"state":"locked"}""" : """{"state":"active"}""") }
             .Then(HttpStatusCode.Conflict);
-        using var connection = await TestConnections.ConnectAsync(handler);
+        var time = new FakeTimeProvider(Start);
+        using var connection = await ConnectAsync(handler, time);
 
-        var result = await TestConnections.Submitter(connection, lockTimeout: TimeSpan.FromSeconds(10)).SubmitAsync(TestConnections.Ranking(), CancellationToken.None);
+        var submission = TestConnections.Submitter(connection, lockTimeout: TimeSpan.FromSeconds(10)).SubmitAsync(TestConnections.Ranking(), CancellationToken.None);
+        var result = await RunOnFakeClockAsync(submission, time);
 
         Assert.Equal((SubmissionStatus.Succeeded, 2), (result.Status, result.Attempts));
         Assert.Equal(3, polls);
+        Assert.True(time.GetUtcNow() - Start < TimeSpan.FromSeconds(10), "it posted again once the session unlocked, not at the lock timeout");
     }
 
     [Fact]
     public async Task A_session_locked_past_the_lock_timeout_fails_as_locked()
     {
         var handler = new ScriptedHandler { SessionAnswer = _ => ScriptedHandler.Json(HttpStatusCode.OK, """{"state":"locked"}""") }.Then(HttpStatusCode.Conflict);
-        using var connection = await TestConnections.ConnectAsync(handler);
+        var time = new FakeTimeProvider(Start);
+        using var connection = await ConnectAsync(handler, time);
 
-        var result = await TestConnections.Submitter(connection, lockTimeout: TimeSpan.FromMilliseconds(600)).SubmitAsync(TestConnections.Ranking(), CancellationToken.None);
+        var submission = TestConnections.Submitter(connection, lockTimeout: TimeSpan.FromMilliseconds(600)).SubmitAsync(TestConnections.Ranking(), CancellationToken.None);
+        var result = await RunOnFakeClockAsync(submission, time);
 
         Assert.Equal((SubmissionStatus.SessionLocked, 1, 409), (result.Status, result.Attempts, result.HttpStatus));
+        Assert.True(time.GetUtcNow() - Start >= TimeSpan.FromMilliseconds(600), "it gave up only at the lock timeout");
     }
 
     [Fact]
     public async Task Cancellation_stops_a_long_retry_after_at_once()
     {
         var handler = new ScriptedHandler().Then(HttpStatusCode.TooManyRequests, shape: r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(30)));
-        using var connection = await TestConnections.ConnectAsync(handler);
-        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var time = new FakeTimeProvider(Start);
+        using var connection = await ConnectAsync(handler, time);
+        using var stop = new CancellationTokenSource();
 
-        var result = await TestConnections.Submitter(connection).SubmitAsync(TestConnections.Ranking(), stop.Token);
+        var submission = TestConnections.Submitter(connection).SubmitAsync(TestConnections.Ranking(), stop.Token);
+        // The fake clock stands still: the 30 s Retry-After can only end by cancellation.
+        var hangGuard = System.Diagnostics.Stopwatch.StartNew();
+        while (Posts(handler).Count() < 1 && hangGuard.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(1);
+        stop.Cancel();
+        var ended = await Task.WhenAny(submission, Task.Delay(TimeSpan.FromSeconds(10)));
 
+        Assert.Same(submission, ended);
+        var result = await submission;
         Assert.Equal((SubmissionStatus.Cancelled, 1), (result.Status, result.Attempts));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Equal(Start, time.GetUtcNow());
     }
 
     [Fact]
     public async Task The_total_timeout_bounds_a_submission()
     {
+        // Still on the real clock: the submitter bounds the total with CancellationTokenSource.CancelAfter.
         var handler = new ScriptedHandler().Then(HttpStatusCode.TooManyRequests, shape: r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(30)));
         using var connection = await TestConnections.ConnectAsync(handler, total: TimeSpan.FromMilliseconds(500), request: TimeSpan.FromMilliseconds(400));
 
