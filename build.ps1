@@ -5,8 +5,10 @@
 .DESCRIPTION
     Tasks (first positional argument):
       Build     restore, compile Release, lay out out/CXoneRanking/ (module) and out/emulator/
-      Test      Build, then every xUnit project, then Pester over tests/**/*.Tests.ps1 against the
-                laid-out module; ends with one line "Tests: N passed, M failed"
+      Test      Build, then every xUnit project, then the .NET Framework leg (FrameworkTest), then Pester
+                over tests/**/*.Tests.ps1 against the laid-out module; ends with one line "Tests: N passed, M failed"
+      FrameworkTest  Core's xUnit tests built for net472 and run under Mono (installed with apt-get if
+                missing), as Windows PowerShell 5.1 runs Core; on Windows under the .NET Framework itself
       Pester    Build, then Pester only (-PesterPath narrows it to a file or folder)
       Bench     Build, then run bench/*.Bench.ps1 and write bench/results.md
       Package   Build, then pack out/CXoneRanking.<version>.nupkg with PSResourceGet (local file repository)
@@ -20,7 +22,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Emulator', 'Clean', 'Bench', 'Package', 'ReportCheck')]
+    [ValidateSet('Build', 'Test', 'FrameworkTest', 'Pester', 'Demo', 'Emulator', 'Clean', 'Bench', 'Package', 'ReportCheck')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -42,6 +44,11 @@ $ModuleOut = Join-Path $Out 'CXoneRanking'
 $EmulatorOut = Join-Path $Out 'emulator'
 $ResultsDir = Join-Path $Out 'TestResults'
 $PesterVersion = '5.7.1'
+
+# The build's own helpers, imported once here so that every task sees them, not only the tasks
+# that happen to run Install-ModuleLayout first (Package calls New-ModulePackage, for one).
+Import-Module (Join-Path $Root '.config/build/ModulePackage.psm1') -Force
+Import-Module (Join-Path $Root '.config/build/HelpBuilder.psm1') -Force
 
 function Invoke-Dotnet {
     & dotnet @args | Out-Host
@@ -68,9 +75,7 @@ function Install-ModuleLayout {
     Copy-Item (Join-Path $Root 'module/*') -Destination $ModuleOut -Recurse
     Copy-Item (Join-Path $Root 'LICENSE') -Destination $ModuleOut
     $manifest = Join-Path $ModuleOut 'CXoneRanking.psd1'
-    Import-Module (Join-Path $Root '.config/build/ModulePackage.psm1') -Force
     Set-ManifestReleaseNotes -ManifestPath $manifest -ReleaseNotes (Get-ChangelogReleaseNotes -Path (Join-Path $Root 'CHANGELOG.md'))
-    Import-Module (Join-Path $Root '.config/build/HelpBuilder.psm1') -Force
     Build-CmdletHelp -ManifestPath $manifest -DocsPath (Join-Path $Root 'docs/cmdlets') `
         -OutputPath (Join-Path $ModuleOut 'en-US/CXoneRanking.PowerShell.dll-Help.xml')
     Write-Host "Module laid out in $ModuleOut"
@@ -81,7 +86,7 @@ function Install-EmulatorLayout {
     if (-not (Test-Path $project)) { return }
     if (Test-Path $EmulatorOut) { Remove-Item $EmulatorOut -Recurse -Force }
     Copy-Item (Join-Path $project "bin/$Configuration/net10.0") -Destination $EmulatorOut -Recurse
-    Copy-Item (Join-Path $project 'CXoneEmulator.psm1') -Destination $EmulatorOut -ErrorAction SilentlyContinue
+    Copy-Item (Join-Path $project 'CXoneEmulator.psm1') -Destination $EmulatorOut
     Write-Host "Emulator laid out in $EmulatorOut"
 }
 
@@ -106,6 +111,71 @@ function Invoke-XunitTests {
         $counts.Failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
     }
     if ($LASTEXITCODE -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1 }  # a crash counts
+    $counts
+}
+
+function Get-Mono {
+    # Debian ships the framework facades (netstandard.dll, System.Runtime.dll) only in mono-devel:
+    # mono-runtime alone cannot load a netstandard2.0 library, so mono-devel is the minimum.
+    $mono = Get-Command mono -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if ($mono) {
+        $facades = Join-Path (Split-Path (Split-Path $mono.Source)) 'lib/mono/4.5/Facades/netstandard.dll'
+        if (Test-Path $facades) { return $mono.Source }
+    }
+    if (-not (Get-Command apt-get -ErrorAction SilentlyContinue)) {
+        throw 'Mono (with its facades) is missing and apt-get is not available to install it: install mono-devel.'
+    }
+    Write-Host 'Installing Mono (apt-get install mono-devel)...'
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $log = Join-Path $ResultsDir 'framework/apt-get.log'
+    $null = New-Item (Split-Path $log) -ItemType Directory -Force
+    Remove-Item $log -ErrorAction SilentlyContinue
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    foreach ($step in @(@('update', '-qq'), @('install', '-y', '-qq', '--no-install-recommends', 'mono-devel'))) {
+        & apt-get @step *>> $log
+        if ($LASTEXITCODE -ne 0) {
+            Get-Content $log -Tail 20 | Out-Host
+            throw "apt-get $($step[0]) failed ($LASTEXITCODE); its output is in $log."
+        }
+    }
+    Write-Host ("Mono installed in {0:0} s." -f $clock.Elapsed.TotalSeconds)
+    (Get-Command mono -CommandType Application | Select-Object -First 1).Source
+}
+
+function Invoke-FrameworkTests {
+    # Core as Windows PowerShell 5.1 runs it: the net472 test project under Mono, or under the .NET
+    # Framework itself on Windows. Not in the solution (dotnet test has no Mono host), so built here.
+    # A missing runtime counts as a failure, never as a silent skip. Counted from xunit's XML.
+    $project = Join-Path $Root 'tests/CXoneRanking.FrameworkTests'
+    $bin = Join-Path $project "bin/$Configuration/net472"
+    $resultFile = Join-Path $ResultsDir 'framework/CXoneRanking.FrameworkTests.xml'
+    Invoke-Dotnet build $project -c $Configuration -nologo -v minimal
+    $null = New-Item (Split-Path $resultFile) -ItemType Directory -Force
+    Remove-Item $resultFile -ErrorAction SilentlyContinue
+    $arguments = @((Join-Path $bin 'CXoneRanking.FrameworkTests.dll'), '-noshadow', '-nologo', '-xml', $resultFile)
+    $runner = Join-Path $bin 'xunit.runner/xunit.console.exe'
+    if ($IsWindows) { & $runner @arguments | Out-Host }
+    else {
+        try { $mono = Get-Mono }
+        catch {
+            Write-Host "FAIL: the .NET Framework tests cannot run: $($_.Exception.Message)" -ForegroundColor Red
+            return [pscustomobject]@{ Passed = 0; Failed = 1 }
+        }
+        Write-Host "Runtime: $(& $mono --version | Select-Object -First 1)"
+        & $mono $runner @arguments | Out-Host
+    }
+    $exitCode = $LASTEXITCODE
+    $counts = [pscustomobject]@{ Passed = 0; Failed = 0 }
+    if (Test-Path $resultFile) {
+        foreach ($assembly in ([xml](Get-Content -LiteralPath $resultFile -Raw)).assemblies.assembly) {
+            # GetAttribute: <assembly> also has an <errors> child, which $assembly.errors would return too.
+            $passed, $failed, $errors, $skipped = 'passed', 'failed', 'errors', 'skipped' | ForEach-Object { [int]$assembly.GetAttribute($_) }
+            $counts.Passed += $passed
+            $counts.Failed += $failed + $errors
+            Write-Host ".NET Framework tests: $passed passed, $failed failed, $errors errors, $skipped skipped"
+        }
+    }
+    if ($exitCode -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1 }  # a crash counts
     $counts
 }
 
@@ -145,9 +215,11 @@ switch ($Task) {
     'Test' {
         Invoke-Build
         $xunit = Invoke-XunitTests
+        $framework = Invoke-FrameworkTests
         $pester = Invoke-PesterTests
-        Write-TestSummary @($xunit, $pester)
+        Write-TestSummary @($xunit, $framework, $pester)
     }
+    'FrameworkTest' { Write-TestSummary @(Invoke-FrameworkTests) }
     'Pester' {
         Invoke-Build
         Write-TestSummary @(Invoke-PesterTests)

@@ -12,9 +12,10 @@ namespace CXoneRanking;
 /// </summary>
 public sealed class CXoneConnection : IDisposable
 {
+    private const string ClosedMessage = "This connection was closed by Disconnect-CXone; connect again.";
     private readonly HttpClient _http;
     private readonly TokenCache _tokens;
-    private bool _disposed;
+    private int _disposed; // 0 open, 1 closed: read and set across threads (Disconnect-CXone in one runspace, submissions in another)
 
     private CXoneConnection(ConnectionSettings settings, HttpClient http, TokenCache tokens, Uri baseUri, string? tenantId)
     {
@@ -27,7 +28,8 @@ public sealed class CXoneConnection : IDisposable
         SessionPathTemplate = settings.SessionPathTemplate;
         Api = new RankingApi(_http, BaseUri, PathTemplate.Parse(RankingPathTemplate, "ranking path template"),
             PathTemplate.Parse(SessionPathTemplate, "session path template"), ModuleInfo.Version, settings.Time);
-        Pipeline = SubmissionPipelineFactory.Create(settings);
+        RateLimit = settings.RateLimitPerSecond is { } perSecond ? new SubmissionRateLimit(perSecond) : null;
+        Pipeline = SubmissionPipelineFactory.Create(settings, RateLimit);
     }
 
     /// <summary>The API address: given, or discovered from the issuer's cxone-configuration.</summary>
@@ -55,7 +57,7 @@ public sealed class CXoneConnection : IDisposable
     public DateTimeOffset? TokenExpiresAt => _tokens.ExpiresAt;
     public int MaxAttempts => Settings.MaxAttempts;
     public TimeSpan RequestTimeout => Settings.RequestTimeout;
-    public bool IsDisconnected => _disposed;
+    public bool IsDisconnected => Volatile.Read(ref _disposed) != 0;
 
     /// <summary>Tokens requested so far by this connection.</summary>
     public int TokenRequests => _tokens.Requests;
@@ -63,6 +65,9 @@ public sealed class CXoneConnection : IDisposable
     internal ConnectionSettings Settings { get; }
     internal RankingApi Api { get; }
     internal ResiliencePipeline<AttemptOutcome> Pipeline { get; }
+
+    /// <summary>The -RateLimit token bucket, or null for none; created, and so disposed, by this connection.</summary>
+    internal SubmissionRateLimit? RateLimit { get; }
     internal ITokenGrant Grant => _tokens.Grant;
 
     /// <summary>
@@ -73,7 +78,9 @@ public sealed class CXoneConnection : IDisposable
     public static async Task<CXoneConnection> ConnectAsync(ConnectionSettings settings, CancellationToken cancellationToken)
     {
         if (settings.Problem() is { } problem) throw new ArgumentException($"Cannot connect: {problem}.");
-        var http = new HttpClient(settings.Handler ?? new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate }, disposeHandler: true)
+        // A handler the caller gave stays the caller's: the client disposes only the one made here.
+        var handler = settings.Handler ?? new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+        var http = new HttpClient(handler, disposeHandler: settings.Handler is null)
         {
             Timeout = Timeout.InfiniteTimeSpan, // attempts are timed by the resilience pipeline instead
         };
@@ -89,29 +96,55 @@ public sealed class CXoneConnection : IDisposable
         }
     }
 
-    internal Task<AccessToken> GetTokenAsync(CancellationToken cancellationToken)
+    internal async Task<AccessToken> GetTokenAsync(CancellationToken cancellationToken)
     {
-        if (_disposed) throw new ObjectDisposedException(nameof(CXoneConnection), "This connection was closed by Disconnect-CXone; connect again.");
-        return _tokens.GetAsync(cancellationToken);
+        ThrowIfDisconnected();
+        try
+        {
+            return await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
+        }
+        // Closing the HTTP client cancels a token request under way: say the connection was closed,
+        // not that the token endpoint did not answer.
+        catch (Exception e) when (IsDisconnected && e is not ObjectDisposedException && !cancellationToken.IsCancellationRequested)
+        {
+            throw Closed(e);
+        }
     }
 
     internal void InvalidateToken(AccessToken refused) => _tokens.Invalidate(refused);
 
     /// <summary>POSTs a callback through the same HTTP client (connection reuse, same TLS rules).</summary>
-    internal Task<HttpResponseMessage> SendCallbackAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken); // only the status matters
+    internal Task<HttpResponseMessage> SendCallbackAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ThrowIfDisconnected();
+        return _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken); // only the status matters
+    }
 
+    /// <summary>
+    /// Closes the connection once, whichever thread gets here first; safe while other threads use
+    /// it: their calls then end with <see cref="ObjectDisposedException"/>. Disposes what the
+    /// connection created (HTTP client, token cache, rate limit), never a handler it was given.
+    /// </summary>
     public void Dispose()
     {
-        if (_disposed) return;
-        _disposed = true;
-        _tokens.Clear();
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _tokens.Dispose();
+        RateLimit?.Dispose();
         _http.Dispose();
     }
 
     public override string ToString() =>
         $"CXone connection to {BaseUri} as client '{ClientId}'" + (TenantId is null ? string.Empty : $" (tenant {TenantId})");
+
+    private void ThrowIfDisconnected()
+    {
+        if (IsDisconnected) throw Closed(null);
+    }
+
+    /// <summary>What any use of a closed connection throws; <paramref name="cause"/> is what the closing interrupted.</summary>
+    internal static ObjectDisposedException Closed(Exception? cause) => cause is null
+        ? new ObjectDisposedException(nameof(CXoneConnection), ClosedMessage)
+        : new ObjectDisposedException(ClosedMessage, cause);
 
     private static Uri WithTrailingSlash(Uri uri) =>
         uri.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/");

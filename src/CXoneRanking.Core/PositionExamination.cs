@@ -4,16 +4,18 @@ namespace CXoneRanking;
 
 /// <summary>
 /// How likely an agent is to look at a rank position at all, as the click model estimates it,
-/// relative to position 1 (which counts as 1.0), beside the raw click-through there.
+/// relative to position 1 (which counts as 1.0), beside the raw click-through there. When the log
+/// cannot tell, <see cref="Examination"/> is null and <see cref="Note"/> says why.
 /// </summary>
 public sealed class PositionExamination
 {
-    internal PositionExamination(int position, long impressions, long clicks, double examination)
+    internal PositionExamination(int position, long impressions, long clicks, double? examination, string? note = null)
     {
         Position = position;
         Impressions = impressions;
         Clicks = clicks;
         Examination = examination;
+        Note = note;
     }
 
     /// <summary>1-based rank position.</summary>
@@ -28,9 +30,16 @@ public sealed class PositionExamination
     /// <summary><see cref="Clicks"/> / <see cref="Impressions"/>: the raw rate, which mixes position and snippet quality.</summary>
     public double ClickThroughRate => RankingMetrics.Ratio(Clicks, Impressions);
 
-    /// <summary>The estimated chance a snippet here is looked at, relative to position 1.</summary>
-    public double Examination { get; }
+    /// <summary>
+    /// The estimated chance a snippet here is looked at, relative to position 1 (or to the position
+    /// <see cref="Note"/> names), in [0, 1]; null when the evidence is too thin.
+    /// </summary>
+    public double? Examination { get; }
 
-    public override string ToString() =>
-        string.Format(CultureInfo.CurrentCulture, "#{0} {1:0.00}", Position, Examination);
+    /// <summary>Why <see cref="Examination"/> is null, or what it is relative to when not position 1; null otherwise.</summary>
+    public string? Note { get; }
+
+    public override string ToString() => Examination is { } e
+        ? string.Format(CultureInfo.CurrentCulture, "#{0} {1:0.00}", Position, e)
+        : string.Format(CultureInfo.CurrentCulture, "#{0} –", Position);
 }

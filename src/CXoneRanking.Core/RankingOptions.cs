@@ -2,7 +2,7 @@ using CXoneRanking.Ranking;
 
 namespace CXoneRanking;
 
-/// <summary>How the engine ranks a session (SPEC section 3); the cmdlets' parameters map onto it.</summary>
+/// <summary>How the engine ranks a session (docs/design.md#ranking-rules); the cmdlets' parameters map onto it.</summary>
 public sealed class RankingOptions
 {
     /// <summary>How many snippets the payload keeps, 1..50.</summary>

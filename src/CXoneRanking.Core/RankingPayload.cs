@@ -14,8 +14,9 @@ public sealed class RankingPayload
     public IReadOnlyList<RankedSnippet> Snippets { get; init; } = [];
 
     /// <summary>
-    /// The wire JSON of SPEC section 2. It is also the canonical form: keys in a fixed order,
-    /// metadata keys sorted ordinally, no whitespace, so equal rankings give equal bytes.
+    /// The wire JSON (docs/design.md#ranking-payload). It is also the canonical form
+    /// (docs/design.md#canonical-form-and-checksum): keys in a fixed order, metadata keys sorted
+    /// ordinally, no whitespace, so equal rankings give equal bytes.
     /// </summary>
     public string ToJson() => Encoding.UTF8.GetString(ToUtf8Json());
 

@@ -36,7 +36,12 @@ internal sealed class ApiTraffic(EmulatorState state)
                 IdempotencyKey(context),
                 n.Outcome ?? DefaultOutcome(status, failed),
                 n.Detail,
-                Math.Round(stopwatch.Elapsed.TotalMilliseconds, 3)));
+                Math.Round(stopwatch.Elapsed.TotalMilliseconds, 3),
+                n.Expert?.Route,
+                n.Expert?.RanAs,
+                n.Expert?.TokenStatus,
+                n.Expert?.TokenEpoch,
+                n.Expert?.TokenUser));
         });
 
         // Journal before the first byte leaves: once the client has its answer, the entry is there.

@@ -26,12 +26,17 @@ internal static class CommandLine
           --seed N                 seed for --fault-rate, so the same requests meet the same faults
           --retry-after SEC        Retry-After seconds sent with 429 answers, 0..3600 (default 1)
           --parent-pid PID         stop when process PID exits (Start-CXoneEmulator passes its own)
+          --expert-key KEY         Expert server API token key accepted in X-Deki-Token (default emulator-expert-key)
+          --expert-secret SECRET   secret of that token's HMAC-SHA256 hash (default emulator-expert-secret)
+          --expert-history N       searches the Expert search log starts with, 0..100000 (default 0), drawn
+                                   over the last 30 days from a position-based click model seeded by --seed
           --help                   show this text
         """;
 
     private static readonly HashSet<string> KnownOptions = new(StringComparer.Ordinal)
     {
         "urls", "client-id", "client-secret", "access-key-id", "access-key-secret", "tenant-id", "token-lifetime", "latency-ms", "fault-rate", "seed", "retry-after", "parent-pid",
+        "expert-key", "expert-secret", "expert-history",
     };
 
     public static EmulatorOptions Parse(IReadOnlyList<string> args)
@@ -100,7 +105,19 @@ internal static class CommandLine
             Seed = values.ContainsKey("seed") ? Integer(values, "seed", int.MinValue, int.MaxValue, 0) : null,
             RetryAfterSeconds = Integer(values, "retry-after", 0, 3600, defaults.RetryAfterSeconds),
             ParentProcessId = values.ContainsKey("parent-pid") ? Integer(values, "parent-pid", 1, int.MaxValue, 0) : null,
+            ExpertKey = ExpertKey(values, defaults.ExpertKey),
+            ExpertSecret = NonEmpty(values, "expert-secret", defaults.ExpertSecret),
+            ExpertHistory = Integer(values, "expert-history", 0, 100_000, 0),
         };
+    }
+
+    /// <summary>The key is the first part of tkn_{key}_{epoch}_{user}_{hash}, so it cannot hold an underscore.</summary>
+    private static string ExpertKey(Dictionary<string, string> values, string fallback)
+    {
+        var key = NonEmpty(values, "expert-key", fallback);
+        return key.Contains('_', StringComparison.Ordinal)
+            ? throw new EmulatorOptionsException("--expert-key: must not contain '_', which separates the parts of a server token.")
+            : key;
     }
 
     private static string NonEmpty(Dictionary<string, string> values, string name, string fallback)

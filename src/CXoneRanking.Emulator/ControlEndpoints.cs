@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace CXoneRanking.Emulator;
 
 /// <summary>
@@ -30,42 +28,8 @@ internal sealed class ControlEndpoints(EmulatorState state)
             return;
         }
 
-        var problems = request.Problems;
         var sessionId = request.String("session_id");
-        var faults = new List<Fault>();
-        if (request.Properties.TryGetValue("responses", out var responses) && responses.ValueKind == JsonValueKind.Array)
-        {
-            var index = 0;
-            foreach (var response in responses.EnumerateArray())
-            {
-                Fault? fault = response.ValueKind switch
-                {
-                    JsonValueKind.Number when Fault.TryParse(response.GetRawText(), out var status) && !status.IsReset => status,
-                    JsonValueKind.String when response.GetString() == Fault.ResetName => Fault.Reset,
-                    _ => null,
-                };
-                if (fault is null)
-                {
-                    problems.Add($"responses[{index}]: {response.GetRawText()} is neither a 4xx/5xx status number nor \"reset\"");
-                }
-                else
-                {
-                    faults.Add(fault);
-                }
-
-                index++;
-            }
-
-            if (index == 0)
-            {
-                problems.Add("responses: empty; give at least one status or \"reset\"");
-            }
-        }
-        else if (request.Properties.ContainsKey("responses"))
-        {
-            problems.Add("responses: expected an array such as [429, 500, \"reset\"]");
-        }
-
+        var faults = FaultScript.Read(request);
         if (await request.RejectIfProblemsAsync())
         {
             return;

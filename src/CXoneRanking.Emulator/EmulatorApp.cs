@@ -103,5 +103,6 @@ public static class EmulatorApp
         app.MapGet("/_emulator/rankings/{sessionId}", control.RankingAsync);
         app.MapPost("/_emulator/reset", control.ResetAsync);
         app.MapPost("/_emulator/refresh-tokens/revoke", control.RevokeRefreshTokensAsync);
+        Expert.ExpertRoutes.Map(app, state.Expert, state.Options.RetryAfterSeconds);
     }
 }

@@ -37,5 +37,14 @@ internal sealed class EmulatorOptions
     /// <summary>A process whose exit stops the emulator, so a crashed test run leaves no listener behind.</summary>
     public int? ParentProcessId { get; init; }
 
+    /// <summary>The key of the one Expert server API token the emulator accepts (X-Deki-Token).</summary>
+    public string ExpertKey { get; init; } = "emulator-expert-key";
+
+    /// <summary>The secret that token's HMAC-SHA256 hash is keyed with.</summary>
+    public string ExpertSecret { get; init; } = "emulator-expert-secret";
+
+    /// <summary>How many searches the Expert search log starts with, drawn from the click model with --seed.</summary>
+    public int ExpertHistory { get; init; }
+
     public bool ShowHelp { get; init; }
 }

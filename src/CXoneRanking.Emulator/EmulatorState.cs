@@ -13,6 +13,7 @@ internal sealed class EmulatorState
         Tokens = new TokenStore(time, options.TokenLifetime);
         Locks = new SessionLocks(time);
         Faults = new FaultInjector(options.FaultRates, options.Seed);
+        Expert = new global::CXoneRanking.Emulator.Expert.ExpertState(options, time, StartedAt);
     }
 
     public static string Version { get; } =
@@ -39,6 +40,9 @@ internal sealed class EmulatorState
 
     public RequestJournal Journal { get; } = new();
 
+    /// <summary>The emulated CXone Expert site behind /@api/deki.</summary>
+    public global::CXoneRanking.Emulator.Expert.ExpertState Expert { get; }
+
     /// <summary>Back to a fresh start, except that issued tokens stay valid so a connected client need not reconnect.</summary>
     public void Reset()
     {
@@ -47,5 +51,6 @@ internal sealed class EmulatorState
         Faults.Clear();
         Locks.Clear();
         Idempotency.Clear();
+        Expert.Reset();
     }
 }

@@ -15,6 +15,11 @@ internal static class JournalOutcome
     public const string NotFound = "not_found";
     public const string MethodNotAllowed = "method_not_allowed";
     public const string Error = "error";
+    public const string ExpertUser = "user";
+    public const string Searched = "searched";
+    public const string Selected = "selected";
+    public const string LogRead = "log_read";
+    public const string Forbidden = "forbidden";
 }
 
 /// <summary>
@@ -30,6 +35,9 @@ internal sealed class JournalNote
     public string? Outcome { get; private set; }
 
     public string? Detail { get; private set; }
+
+    /// <summary>For an Expert request: its route and what may be recorded of its server token.</summary>
+    public global::CXoneRanking.Emulator.Expert.ExpertTrace? Expert { get; set; }
 
     /// <summary>Set when the connection was dropped on purpose: the request then has no status.</summary>
     public bool Aborted { get; set; }

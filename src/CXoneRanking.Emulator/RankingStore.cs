@@ -9,7 +9,7 @@ internal sealed record AppliedRanking(
 
 /// <summary>
 /// The sessions' current rankings. Each POST swaps the whole record in one step, so a reader sees
-/// either the old ranking or the new one, never a mix: the atomicity SPEC section 2 promises.
+/// either the old ranking or the new one, never a mix: the atomicity docs/design.md#ranking-payload promises.
 /// </summary>
 internal sealed class RankingStore
 {

@@ -11,7 +11,7 @@ internal sealed record RankingValidation(IReadOnlyList<string> Problems, JsonEle
 }
 
 /// <summary>
-/// Checks a ranking POST against SPEC section 2 as strictly as the real engine: it reports every
+/// Checks a ranking POST against docs/design.md#wire-contract as strictly as the real engine: it reports every
 /// problem, not only the first, so one round trip tells the user everything that needs fixing.
 /// </summary>
 internal static class RankingValidator

@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace CXoneRanking.Emulator;
 
 /// <summary>
 /// One request as the journal keeps it. There is deliberately no field for headers, query strings
-/// or bodies: those are where tokens and client secrets travel.
+/// or bodies: those are where tokens and client secrets travel. Expert requests add their route, the
+/// user they ran as, and of the X-Deki-Token only its status, epoch and user part (never the hash).
 /// </summary>
 internal sealed record JournalEntry(
     long Sequence,
@@ -14,7 +17,12 @@ internal sealed record JournalEntry(
     string? IdempotencyKey,
     string Outcome,
     string? Detail,
-    double DurationMs);
+    double DurationMs,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Route = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RanAs = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TokenStatus = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? TokenEpoch = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TokenUser = null);
 
 /// <summary>
 /// Every API request the emulator received, in arrival order. Bounded so that a long benchmark

@@ -3,7 +3,7 @@ using Microsoft.Net.Http.Headers;
 namespace CXoneRanking.Emulator;
 
 /// <summary>
-/// <c>POST /oauth/token</c>: the OAuth2 client-credentials grant of SPEC section 2, and the password
+/// <c>POST /oauth/token</c>: the OAuth2 client-credentials grant (docs/design.md#client-credentials), and the password
 /// and refresh_token grants of an access key (<see cref="AccessKeyGrants"/>), with the error codes of
 /// RFC 6749 section 5.2. The form body is read here and nowhere else, and never journaled.
 /// </summary>

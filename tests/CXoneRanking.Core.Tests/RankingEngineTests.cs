@@ -7,7 +7,7 @@ public sealed class RankingEngineTests
     [Fact]
     public void Tutorial_example_rescales_instead_of_crashing_on_a_boost_over_one()
     {
-        // SPEC 9: the tutorial rebuilt a SnippetRank from 0.92 x 1.2 = 1.104 and its validator threw.
+        // docs/design.md#tutorial-bugs-not-reproduced: the tutorial rebuilt a SnippetRank from 0.92 x 1.2 = 1.104 and its validator threw.
         var result = Ranks.RankOne(Ranks.Options(window: 15),
             Ranks.Of("KB-001", 0.92, 1.2), Ranks.Of("KB-002", 0.85, 1.0), Ranks.Of("KB-003", 0.78, 1.1),
             Ranks.Of("KB-004", 0.65, 0.9), Ranks.Of("KB-005", 0.55, 1.0));

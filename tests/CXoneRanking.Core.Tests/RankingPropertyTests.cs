@@ -3,7 +3,7 @@ using CXoneRanking.Ranking;
 
 namespace CXoneRanking.Tests;
 
-/// <summary>The ranking rules of SPEC section 3 as properties over random sessions.</summary>
+/// <summary>The ranking rules of docs/design.md#ranking-rules as properties over random sessions.</summary>
 public sealed class RankingPropertyTests
 {
     private static readonly Gen<SnippetRank[]> Session =

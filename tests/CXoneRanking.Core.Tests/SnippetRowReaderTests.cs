@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsCheck;
 using CXoneRanking.Ranking;
 
 namespace CXoneRanking.Tests;
@@ -117,20 +116,4 @@ public sealed class SnippetRowReaderTests
         Assert.Null(ScoreMatrix.Create([new("x", a), new("y", b)], out var problem));
         Assert.Contains(expected, problem);
     }
-
-    [Fact]
-    public void Any_finite_score_written_invariantly_reads_back_exactly() =>
-        Gen.Double[0.0, 1.0].Sample(score =>
-        {
-            var text = score.ToString("R", CultureInfo.InvariantCulture);
-            Assert.Equal(score, Read(("Id", "a"), ("Score", text)).Rank!.RelevanceScore);
-        });
-
-    [Fact]
-    public void Every_row_gives_either_a_rank_or_one_issue_never_an_exception() =>
-        Gen.Select(Gen.String, Gen.String, Gen.String).Sample(t =>
-        {
-            var result = Read(("Id", t.Item1), ("Score", t.Item2), ("Boost", t.Item3));
-            Assert.True(result.Rank is null ^ result.Issue is null);
-        }, iter: 500);
 }

@@ -1,7 +1,7 @@
 #requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
-# Submit-SnippetRanking end to end against the local CXone emulator: every fault path of SPEC
-# section 5, idempotency across retries, -WhatIf, path-injection session ids, concurrency,
-# independent sessions and feedback callbacks (SPEC section 7). The emulator's journal and its
+# Submit-SnippetRanking end to end against the local CXone emulator: every fault path of
+# docs/design.md#resilience, idempotency across retries, -WhatIf, path-injection session ids, concurrency,
+# independent sessions and feedback callbacks (docs/design.md#feedback-callbacks). The emulator's journal and its
 # /_emulator/rankings endpoint are the witnesses: they show what the module really sent.
 
 BeforeAll {
@@ -525,7 +525,7 @@ Describe 'The wire request' {
         $null = Connect-CXone -BaseUri $emulator.Uri -ClientId pester -ClientSecret $secureSecret -AuditPath $auditDir
     }
 
-    It 'POSTs SPEC section 2''s headers and body, exactly' {
+    It 'POSTs the wire contract''s headers and body, exactly (docs/design.md#wire-contract)' {
         $api = Start-CallbackReceiver -Responses @(@{ Status = 200; Body = $accepted })
         try {
             $wire = Connect-CXone -BaseUri $api.Uri -TokenUri $emulator.TokenUri -ClientId pester -ClientSecret $secureSecret -AuditPath (Join-Path $TestDrive 'audit-wire') -PassThru

@@ -1,8 +1,8 @@
 #requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 # The parts of Submit-SnippetRanking a scheduled job leans on when things go badly: Ctrl+C during
-# a long wait stops at once and leaves a truthful audit (SPEC section 5), and no client secret,
-# callback secret or access token ever shows in a stream, transcript, error, file or the
-# emulator's journal (SPEC section 6 and issue 5).
+# a long wait stops at once and leaves a truthful audit (docs/design.md#cancellation), and no client
+# secret, callback secret or access token ever shows in a stream, transcript, error, file or the
+# emulator's journal (docs/design.md#security-rules and issue 5).
 
 BeforeAll {
     Import-Module $env:CXONERANKING_MODULE_PATH -Force

@@ -1,6 +1,6 @@
 namespace CXoneRanking.Api;
 
-/// <summary>The OAuth2 client-credentials grant of SPEC section 2: the default sign-in, as before.</summary>
+/// <summary>The OAuth2 client-credentials grant (docs/design.md#client-credentials): the default sign-in, as before.</summary>
 internal sealed class ClientCredentialsGrant(HttpClient http, ClientCredentials credentials, TimeProvider time) : ITokenGrant
 {
     private readonly TokenClient _client = new(http, credentials.TokenUri, "client_credentials", time);

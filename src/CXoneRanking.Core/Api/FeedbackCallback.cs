@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace CXoneRanking.Api;
 
 /// <summary>
-/// SPEC section 7: after a submission, POST <c>{"audit": entry, "ranking_result": answer}</c> to the
+/// docs/design.md#feedback-callbacks: after a submission, POST <c>{"audit": entry, "ranking_result": answer}</c> to the
 /// caller's feedback endpoint, signed with <c>X-CXone-Signature: sha256=&lt;hex HMAC&gt;</c> when a
 /// secret is set. A failed callback is reported, never thrown: it must not fail the ranking.
 /// </summary>
@@ -33,7 +33,7 @@ internal static class FeedbackCallback
             if (response.IsSuccessStatusCode) return null;
             return Report(log, entry, $"the callback endpoint answered {(int)response.StatusCode}");
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
+        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or ObjectDisposedException)
         {
             var why = e is OperationCanceledException && !cancellationToken.IsCancellationRequested
                 ? $"no answer within {options.CallbackTimeout.TotalSeconds:0} s" : e.Message;

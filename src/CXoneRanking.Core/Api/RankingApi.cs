@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace CXoneRanking.Api;
 
 /// <summary>
-/// The two calls of the ranking contract (SPEC section 2), one HTTP attempt each. Headers are set
+/// The two calls of the ranking contract (docs/design.md#wire-contract), one HTTP attempt each. Headers are set
 /// here and never logged; bodies are logged at Debug only.
 /// </summary>
 internal sealed class RankingApi(HttpClient http, Uri baseUri, PathTemplate ranking, PathTemplate session, string clientVersion, TimeProvider time)

@@ -8,7 +8,7 @@ namespace CXoneRanking.Api;
 
 /// <summary>
 /// Submits one session's ranking atomically (one POST that replaces the session's ranking),
-/// retried as SPEC section 5 says, then calls back and audits, whatever the outcome. Nothing is
+/// retried as docs/design.md#resilience says, then calls back and audits, whatever the outcome. Nothing is
 /// sent that the audit log cannot record: a ranking.sending entry is written first, and once
 /// the log fails no further session of this submitter is sent. Sessions are otherwise
 /// independent: one failing never touches another. No audit failure is ever thrown.

@@ -32,6 +32,8 @@ internal sealed class SubmissionAttempts(CXoneConnection connection, string sess
         var token = await connection.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         Count++;
         var outcome = await connection.Api.PostRankingAsync(token, sessionId, body, idempotencyKey, log, cancellationToken).ConfigureAwait(false);
+        // Disconnect-CXone cut this request off: the session was cancelled, the transport did not fail.
+        if (outcome.Fault is not null && connection.IsDisconnected) throw CXoneConnection.Closed(outcome.Fault);
         LastStatus = outcome.StatusCode ?? LastStatus;
         if (outcome.StatusCode == 401) connection.InvalidateToken(token);
         return outcome;

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
@@ -8,13 +7,15 @@ using Polly.Timeout;
 namespace CXoneRanking.Api;
 
 /// <summary>
-/// One connection's resilience (SPEC section 5), outermost first: retry transient outcomes with
+/// One connection's resilience (docs/design.md#resilience), outermost first: retry transient outcomes with
 /// jittered exponential backoff or the server's Retry-After; a circuit breaker so a failing
 /// tenant is not hammered; an optional client-side rate limit; a timeout per attempt.
 /// </summary>
 internal static class SubmissionPipelineFactory
 {
-    public static ResiliencePipeline<AttemptOutcome> Create(ConnectionSettings settings)
+    /// <param name="settings">The connection's settings.</param>
+    /// <param name="rateLimit">The connection's rate limit, or null for none; the connection owns and disposes it.</param>
+    public static ResiliencePipeline<AttemptOutcome> Create(ConnectionSettings settings, SubmissionRateLimit? rateLimit)
     {
         var builder = new ResiliencePipelineBuilder<AttemptOutcome> { TimeProvider = settings.Time };
         if (settings.MaxAttempts > 1)
@@ -38,16 +39,8 @@ internal static class SubmissionPipelineFactory
             ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is TimeoutRejectedException
                 || args.Outcome.Result is { } r && (r.Fault is not null || r.StatusCode >= 500)),
         });
-        if (settings.RateLimitPerSecond is { } perSecond)
-            builder.AddRateLimiter(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = Math.Max(1, (int)Math.Ceiling(perSecond)),
-                TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(perSecond)),
-                ReplenishmentPeriod = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(perSecond)) / perSecond),
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            }));
+        if (rateLimit is not null)
+            builder.AddRateLimiter(new RateLimiterStrategyOptions { RateLimiter = args => rateLimit.AcquireAsync(args.Context.CancellationToken) });
         builder.AddTimeout(settings.RequestTimeout);
         return builder.Build();
     }

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace CXoneRanking.Api;
 
 /// <summary>
-/// One POST to an OAuth2 token endpoint, whatever the grant (SPEC section 2, RFC 6749). Failures
+/// One POST to an OAuth2 token endpoint, whatever the grant (docs/design.md#connection-and-sign-in, RFC 6749). Failures
 /// become <see cref="CXoneAuthenticationException"/>s that name the endpoint and the server's error
 /// code, never a secret, the form body, the Authorization header or a token.
 /// </summary>

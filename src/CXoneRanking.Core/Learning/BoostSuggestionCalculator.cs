@@ -7,7 +7,8 @@ namespace CXoneRanking.Learning;
 /// is the snippet's examined impressions (impressions weighted by how likely their position is
 /// looked at) and k is <see cref="PriorStrength"/>: factor = 1 + w x (raw - 1), clamped to
 /// [<see cref="MinFactor"/>, <see cref="MaxFactor"/>] and rounded to two decimals. w is the
-/// suggestion's confidence.
+/// suggestion's confidence. A snippet whose relevance the log cannot tell (null, see
+/// <see cref="ClickModelFit"/>) gets factor 1 and confidence 0, and does not count in the mean.
 /// </summary>
 public sealed class BoostSuggestionCalculator
 {
@@ -44,16 +45,20 @@ public sealed class BoostSuggestionCalculator
         var eligible = Enumerable.Range(0, fit.SnippetCount)
             .Where(i => snippets.Tally(i).Impressions >= MinImpressions).ToList();
         if (eligible.Count == 0) return [];
-        var mean = eligible.Average(fit.RelevanceOf);
+        var relevance = eligible.ToDictionary(i => i, fit.RelevanceOf);
+        var estimated = relevance.Values.Where(r => r.Value is not null).Select(r => r.Value!.Value).ToList();
+        var mean = estimated.Count > 0 ? estimated.Average() : 0.0;
         return eligible.Select(i =>
             {
                 var tally = snippets.Tally(i);
+                var (value, note) = relevance[i];
+                // Too thin to estimate: no factor but 1, and no confidence, whatever noise the fit made of it.
+                if (value is not { } estimate) return new BoostSuggestion(snippets.IdOf(i), tally.Impressions, tally.Clicks, null, 1.0, 0.0, note);
                 var examined = fit.ExaminedImpressionsOf(i);
                 var weight = examined + PriorStrength > 0 ? examined / (examined + PriorStrength) : 0.0;
-                // Without a single click in the whole set, nothing can be told apart: every factor stays 1.
-                var raw = mean > 0 ? fit.RelevanceOf(i) / mean : 1.0;
+                var raw = mean > 0 ? estimate / mean : 1.0;
                 var factor = Clamp(Math.Round(1.0 + weight * (raw - 1.0), 2, MidpointRounding.AwayFromZero));
-                return new BoostSuggestion(snippets.IdOf(i), tally.Impressions, tally.Clicks, fit.RelevanceOf(i), factor, weight);
+                return new BoostSuggestion(snippets.IdOf(i), tally.Impressions, tally.Clicks, estimate, factor, weight, note);
             })
             .OrderByDescending(s => s.Factor).ThenBy(s => s.SnippetId, StringComparer.Ordinal)
             .ToList();

@@ -45,12 +45,25 @@ internal sealed class ClickCells
         return new ClickCells(cells, byPosition, bySnippet, clicksByPosition, clicksBySnippet);
     }
 
-    /// <summary>Raw click-through by position, relative to the best position: biased, but the right shape to start from.</summary>
-    public double[] InitialExamination()
+    /// <summary>
+    /// The position examination is measured against: position 1 when it has a click, else the first
+    /// position that has one (0 when the log has no click at all). Its examination is pinned to 1.
+    /// </summary>
+    public int ReferencePosition()
+    {
+        for (var k = 0; k < ClicksByPosition.Length; k++)
+            if (ClicksByPosition[k] > 0) return k + 1;
+        return 0;
+    }
+
+    /// <summary>Raw click-through by position over the reference's: biased, but the right shape to start from.</summary>
+    public double[] InitialExamination(int reference)
     {
         var rates = ImpressionsByPosition.Select((n, k) => n == 0 ? 0.0 : (double)ClicksByPosition[k] / n).ToArray();
-        var best = rates.Length == 0 ? 0.0 : rates.Max();
-        return rates.Select(r => Clamp(best > 0 ? r / best : 0.5)).ToArray();
+        var pinned = rates[reference - 1];
+        var start = rates.Select(r => Clamp(r / pinned)).ToArray();
+        start[reference - 1] = 1.0;
+        return start;
     }
 
     /// <summary>Clicks over expected examinations (the inverse-propensity estimate) under the starting curve.</summary>

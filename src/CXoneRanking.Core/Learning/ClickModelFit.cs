@@ -1,30 +1,43 @@
 namespace CXoneRanking.Learning;
 
 /// <summary>
-/// What <see cref="PositionBasedClickModel"/> learned. The model only fixes the products
-/// theta_k x gamma_i, so the scale is pinned here: position 1 counts as always examined
-/// (theta_1 = 1). Examination is then relative to position 1, and a snippet's relevance is its
-/// click-through rate had it always been shown first.
+/// What <see cref="PositionBasedClickModel"/> learned. Examination is relative to the reference
+/// position (position 1, or the first position with a click when position 1 has none), whose
+/// examination the fit held at 1; a snippet's relevance is its click-through rate had it always
+/// been shown there. Values the data do not decide are null with a note (<see cref="ClickEvidence"/>).
 /// </summary>
 public sealed class ClickModelFit
 {
     private readonly ClickLogObservations _observations;
+    private readonly ClickEvidence _evidence;
     private readonly double[] _relevance;
     private readonly double[] _examination;
 
-    private ClickModelFit(ClickLogObservations observations, ClickCells cells, double[] examination, double[] relevance, int iterations, bool converged)
+    internal ClickModelFit(ClickLogObservations observations, ClickCells cells, ClickEvidence evidence,
+        double[] examination, double[] relevance, int iterations, bool converged)
     {
         _observations = observations;
+        _evidence = evidence;
         _examination = examination;
         _relevance = relevance;
         Iterations = iterations;
         Converged = converged;
-        Examination = examination.Select((e, k) => new PositionExamination(
-            k + 1, cells.ImpressionsByPosition[k], cells.ClicksByPosition[k], e)).Where(p => p.Impressions > 0).ToList();
+        Examination = examination
+            .Select((e, k) => (Position: k + 1, Impressions: cells.ImpressionsByPosition[k], Clicks: cells.ClicksByPosition[k], Fitted: e))
+            .Where(p => p.Impressions > 0)
+            .Select(p =>
+            {
+                var (value, note) = evidence.Examination(p.Position, p.Fitted);
+                return new PositionExamination(p.Position, p.Impressions, p.Clicks, value, note);
+            })
+            .ToList();
     }
 
     /// <summary>The examination curve: one entry per position that had impressions.</summary>
     public IReadOnlyList<PositionExamination> Examination { get; }
+
+    /// <summary>The position examination is relative to, or null when the log has no click.</summary>
+    public int? ReferencePosition => _evidence.Reference == 0 ? null : _evidence.Reference;
 
     /// <summary>EM iterations run.</summary>
     public int Iterations { get; }
@@ -34,7 +47,9 @@ public sealed class ClickModelFit
 
     internal ClickLogObservations Observations => _observations;
     internal int SnippetCount => _relevance.Length;
-    internal double RelevanceOf(int snippet) => _relevance[snippet];
+
+    internal (double? Value, string? Note) RelevanceOf(int snippet) =>
+        _evidence.Relevance(snippet, _relevance[snippet], ExaminedImpressionsOf(snippet));
 
     /// <summary>How many times the snippet was expected to be looked at: impressions weighted by examination.</summary>
     internal double ExaminedImpressionsOf(int snippet)
@@ -45,19 +60,20 @@ public sealed class ClickModelFit
         return examined;
     }
 
-    /// <summary>The relevance the model estimates for <paramref name="snippetId"/>, or null when it was never shown.</summary>
-    public double? RelevanceOf(string snippetId)
+    /// <summary>The relevance the model estimates for <paramref name="snippetId"/>; null when never shown or the evidence is too thin.</summary>
+    public double? RelevanceOf(string snippetId) => Shown(snippetId) is { } index ? RelevanceOf(index).Value : null;
+
+    /// <summary>Why <see cref="RelevanceOf(string)"/> is null (or what it is relative to); null when there is nothing to say.</summary>
+    public string? RelevanceNoteOf(string snippetId) => Shown(snippetId) is { } index ? RelevanceOf(index).Note : "never shown";
+
+    private int? Shown(string snippetId)
     {
         var index = _observations.Snippets.Find(snippetId);
-        return index >= 0 && _observations.Snippets.Tally(index).Impressions > 0 ? _relevance[index] : null;
+        return index >= 0 && _observations.Snippets.Tally(index).Impressions > 0 ? index : null;
     }
 
-    internal static ClickModelFit Normalized(ClickLogObservations observations, ClickCells cells, double[] theta, double[] gamma, int iterations, bool converged)
-    {
-        // theta_k x gamma_i is what the data fix; rescaling both keeps every product, so every likelihood.
-        var scale = cells.ImpressionsByPosition.Length > 0 && cells.ImpressionsByPosition[0] > 0 ? theta[0] : 1.0;
-        var examination = theta.Select(t => t / scale).ToArray();
-        var relevance = gamma.Select(g => Math.Min(1.0, g * scale)).ToArray();
-        return new ClickModelFit(observations, cells, examination, relevance, iterations, converged);
-    }
+    /// <summary>A log without a single click: nothing can be estimated, and every value says so.</summary>
+    internal static ClickModelFit WithoutClicks(ClickLogObservations observations, ClickCells cells) =>
+        new(observations, cells, new ClickEvidence(cells, 0, null),
+            cells.ImpressionsByPosition.Select(_ => 1.0).ToArray(), new double[cells.ImpressionsBySnippet.Length], 0, true);
 }

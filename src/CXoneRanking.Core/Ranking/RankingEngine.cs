@@ -1,7 +1,7 @@
 namespace CXoneRanking.Ranking;
 
 /// <summary>
-/// SPEC section 3 as a pure function: ranks and options in, one validated payload per session out.
+/// The ranking rules (docs/design.md#ranking-rules) as a pure function: ranks and options in, one validated payload per session out.
 /// The result does not depend on the order of the input within a session.
 /// </summary>
 public static class RankingEngine

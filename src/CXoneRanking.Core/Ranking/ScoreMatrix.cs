@@ -1,7 +1,7 @@
 namespace CXoneRanking.Ranking;
 
 /// <summary>
-/// Step 1 of SPEC section 3: several signal scores per snippet, weighted into one relevance
+/// Step 1 of the ranking rules (docs/design.md#score-matrix): several signal scores per snippet, weighted into one relevance
 /// score r = sum(w_i x s_i). Weights are positive and sum to 1, so r stays in [0, 1].
 /// </summary>
 public sealed class ScoreMatrix

@@ -1,6 +1,6 @@
 namespace CXoneRanking.Ranking;
 
-/// <summary>The steps of SPEC section 3 for one session, in order. Used once per session.</summary>
+/// <summary>The steps of docs/design.md#ranking-rules for one session, in order. Used once per session.</summary>
 internal sealed class SessionRanker(string sessionId, RankingOptions options)
 {
     private readonly List<RankingIssue> _errors = [];

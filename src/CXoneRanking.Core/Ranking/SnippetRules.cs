@@ -1,7 +1,7 @@
 namespace CXoneRanking.Ranking;
 
 /// <summary>
-/// The assist engine's constraints on one snippet (SPEC section 3). Each check returns the
+/// The assist engine's constraints on one snippet (docs/design.md#limits). Each check returns the
 /// problem in words, or null; the row reader and the engine share them so both say the same.
 /// </summary>
 internal static class SnippetRules

@@ -41,10 +41,10 @@ internal static class HtmlReportSections
             "Impressions and clicks at each rank position, position 1 first; the table gives the click-through rate.",
             "Rank position", "Count").Render(positions.Select(p => p.Position.ToString(CultureInfo.InvariantCulture)).ToList(), series);
         var table = new HtmlTable("Click-through by position", "Position", "Impressions", "Clicks", "CTR", "Examination");
-        var examination = report.Examination.ToDictionary(e => e.Position, e => e.Examination);
+        var examination = report.Examination.ToDictionary(e => e.Position);
         foreach (var p in positions)
             table.Row(p.Position.ToString(CultureInfo.InvariantCulture), Number(p.Impressions), Number(p.Clicks), Percent(p.Rate),
-                examination.TryGetValue(p.Position, out var e) ? e.ToString("0.000", CultureInfo.InvariantCulture) : "–");
+                examination.TryGetValue(p.Position, out var e) ? Estimate(e.Examination, e.Note) : Estimate(null, null));
         html.Append("<section id=\"positions\"><h2>Click-through by position</h2><div class=\"figure\">")
             .Append(chart).Append(table.Render()).Append("</div></section>");
     }
@@ -73,11 +73,23 @@ internal static class HtmlReportSections
         var table = new HtmlTable("The ten most-clicked snippets", "Snippet", "Impressions", "Clicks", "CTR", "Estimated relevance", "Suggested factor");
         foreach (var s in report.Metrics.TopSnippets)
             table.Row(s.SnippetId, Number(s.Impressions), Number(s.Clicks), Percent(s.Rate),
-                report.EstimatedRelevance.TryGetValue(s.SnippetId, out var r) ? r.ToString("0.000", CultureInfo.InvariantCulture) : "–",
+                Estimate(report.EstimatedRelevance.TryGetValue(s.SnippetId, out var r) ? r : null,
+                    report.RelevanceNotes.TryGetValue(s.SnippetId, out var note) ? note : null),
                 suggestions.TryGetValue(s.SnippetId, out var b) ? b.Factor.ToString("0.00", CultureInfo.InvariantCulture) : "–");
         html.Append("<section id=\"top-snippets\"><h2>Top snippets</h2>").Append(table.Render())
             .Append("<p class=\"meta\">Estimated relevance and suggested factors come from the position-bias-corrected click model ")
-            .Append("(Get-SnippetBoostSuggestion); a dash means too few clicks or impressions to estimate.</p></section>");
+            .Append("(Get-SnippetBoostSuggestion); a dash means too few clicks or impressions to estimate, and the reason follows it.</p></section>");
+    }
+
+    // A model value to three decimals, or a dash and the model's reason when the evidence is too thin.
+    private static string Estimate(double? value, string? note)
+    {
+        if (value is { } v)
+        {
+            var figure = v.ToString("0.000", CultureInfo.InvariantCulture);
+            return note is null ? figure : $"{figure} ({note})";
+        }
+        return note is null ? "–" : $"– ({note})";
     }
 
     // One decimal: the log keeps whole milliseconds, so more would be noise from the average.

@@ -38,6 +38,9 @@ public sealed class RankingReport
     /// <summary>The learned examination curve (position bias); empty without a fit.</summary>
     public IReadOnlyList<PositionExamination> Examination { get; internal set; } = [];
 
-    /// <summary>The estimated relevance of each snippet the model saw, by id.</summary>
+    /// <summary>The estimated relevance of each top snippet the model could estimate, by id.</summary>
     public IReadOnlyDictionary<string, double> EstimatedRelevance { get; internal set; } = new Dictionary<string, double>();
+
+    /// <summary>Why a top snippet has no estimated relevance (or what it is relative to), by id.</summary>
+    public IReadOnlyDictionary<string, string> RelevanceNotes { get; internal set; } = new Dictionary<string, string>();
 }

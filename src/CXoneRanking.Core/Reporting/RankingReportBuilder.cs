@@ -78,9 +78,14 @@ public sealed class RankingReportBuilder
             report.Examination = fit.Examination;
             report.Suggestions = new BoostSuggestionCalculator().Suggest(fit);
             var relevance = new Dictionary<string, double>(StringComparer.Ordinal);
+            var notes = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var top in report.Metrics.TopSnippets)
+            {
                 if (fit.RelevanceOf(top.SnippetId) is { } r) relevance[top.SnippetId] = r;
+                if (fit.RelevanceNoteOf(top.SnippetId) is { } note) notes[top.SnippetId] = note;
+            }
             report.EstimatedRelevance = relevance;
+            report.RelevanceNotes = notes;
         }
         return report;
     }

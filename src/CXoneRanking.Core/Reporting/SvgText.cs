@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net;
+using System.Text;
 
 namespace CXoneRanking.Reporting;
 
@@ -10,7 +10,32 @@ namespace CXoneRanking.Reporting;
 /// </summary>
 internal static class SvgText
 {
-    public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+    /// <summary>
+    /// Escapes the five characters markup gives meaning to and nothing else, so a report is the
+    /// same bytes on every runtime (.NET Framework's encoder also escapes some non-ASCII letters).
+    /// </summary>
+    public static string Encode(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return string.Empty;
+        var encoded = new StringBuilder(text!.Length + 16);
+        foreach (var c in text)
+        {
+            var entity = Entity(c);
+            if (entity is null) encoded.Append(c);
+            else encoded.Append(entity);
+        }
+        return encoded.ToString();
+    }
+
+    private static string? Entity(char c) => c switch
+    {
+        '&' => "&amp;",
+        '<' => "&lt;",
+        '>' => "&gt;",
+        '"' => "&quot;",
+        '\'' => "&#39;",
+        _ => null,
+    };
 
     /// <summary>A coordinate: two decimals are finer than a pixel.</summary>
     public static string Px(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

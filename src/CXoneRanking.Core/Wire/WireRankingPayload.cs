@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace CXoneRanking.Wire;
 
-/// <summary>The ranking body exactly as SPEC section 2 puts it: snake_case, these keys only.</summary>
+/// <summary>The ranking body exactly as docs/design.md#ranking-payload puts it: snake_case, these keys only.</summary>
 internal sealed class WireRankingPayload
 {
     [JsonPropertyName("session_id")] public string SessionId { get; set; } = string.Empty;

@@ -22,8 +22,4 @@ public abstract class AuditLogCommandBase : PSCmdlet
     protected static ErrorRecord AuditLogNotFound(string directory) =>
         new(new DirectoryNotFoundException($"There is no audit log at '{directory}'. Use -Path, or set $env:{AuditLocation.EnvironmentVariable}."),
             "AuditLogNotFound", ErrorCategory.ObjectNotFound, directory);
-
-    /// <summary>The error for a log that exists but cannot be read.</summary>
-    protected static ErrorRecord AuditLogUnreadable(string directory, Exception error) =>
-        new(error, "AuditLogUnreadable", ErrorCategory.ReadError, directory);
 }

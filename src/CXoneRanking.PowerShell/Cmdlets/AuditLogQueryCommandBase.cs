@@ -9,10 +9,11 @@ namespace CXoneRanking.PowerShell.Cmdlets;
 /// What every cmdlet that computes something from the audit log shares: the time range, and one
 /// streamed read of the log with progress, Ctrl+C, and a few warnings for unreadable lines.
 /// </summary>
-public abstract class AuditLogQueryCommandBase : AuditLogCommandBase
+public abstract class AuditLogQueryCommandBase : AuditLogCommandBase, IDisposable
 {
     private const int MaxWarnings = 10;
-    private readonly CancellationTokenSource _stopping = new();
+
+    protected AuditLogQueryCommandBase() => Reading = new AuditReadSession(this);
 
     /// <summary>Use entries at or after this time (a time without a zone is local, like Get-Date's).</summary>
     [Parameter]
@@ -21,6 +22,9 @@ public abstract class AuditLogQueryCommandBase : AuditLogCommandBase
     /// <summary>Use entries before this time (exclusive).</summary>
     [Parameter]
     public DateTime? Until { get; set; }
+
+    /// <summary>This invocation's reads of the log: one Ctrl+C stops whichever is under way.</summary>
+    private protected AuditReadSession Reading { get; }
 
     protected RankingMetricsFilter Filter(IEnumerable<string>? sessionIds = null) => new()
     {
@@ -43,16 +47,9 @@ public abstract class AuditLogQueryCommandBase : AuditLogCommandBase
             return null;
         }
         var reader = new AuditLogReader(directory);
-        var progress = new AuditReadProgressReporter(this, $"Reading the audit log in {directory}");
-        T result;
-        try { result = consume(reader.ReadEntries(_stopping.Token, progress)); }
-        catch (OperationCanceledException) { return null; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            ThrowTerminatingError(AuditLogUnreadable(directory, e));
-            return null;
-        }
-        finally { progress.Complete(); }
+        var result = Reading.Read(directory, $"Reading the audit log in {directory}",
+            (stopping, progress) => consume(reader.ReadEntries(stopping, progress)));
+        if (result is null) return null;
         foreach (var skipped in reader.SkippedLines.Take(MaxWarnings))
             WriteWarning($"Skipped {skipped}");
         if (reader.SkippedLines.Count > MaxWarnings)
@@ -61,5 +58,8 @@ public abstract class AuditLogQueryCommandBase : AuditLogCommandBase
         return result;
     }
 
-    protected override void StopProcessing() => _stopping.Cancel();
+    protected override void StopProcessing() => Reading.Stop();
+
+    /// <summary>PowerShell disposes the cmdlet when the pipeline ends, stopped or not.</summary>
+    public void Dispose() => Reading.Dispose();
 }

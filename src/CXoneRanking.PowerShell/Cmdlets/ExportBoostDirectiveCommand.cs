@@ -47,9 +47,7 @@ public sealed class ExportBoostDirectiveCommand : PSCmdlet
 
     protected override void EndProcessing()
     {
-        var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path, out var provider, out _);
-        if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("PathNotFileSystem", $"The path '{Path}' is on the {provider.Name} provider; it must be a file.", Path));
+        var file = FileSystemPath.ResolveOutputFile(this, Path);
         // A file with only some of the rules would rank differently from what was asked for.
         if (_invalid)
         {
@@ -57,10 +55,9 @@ public sealed class ExportBoostDirectiveCommand : PSCmdlet
                 "DirectiveFileNotWritten", ErrorCategory.InvalidData, file));
             return;
         }
-        if (File.Exists(file) && !Force)
+        if (FileSystemPath.RefuseToReplace(file, Force, "DirectiveFileExists") is { } exists)
         {
-            WriteError(new ErrorRecord(new IOException($"The file '{file}' already exists. Use -Force to replace it."),
-                "DirectiveFileExists", ErrorCategory.ResourceExists, file));
+            WriteError(exists);
             return;
         }
         if (!ShouldProcess(file, $"Write {_directives.Count} boost directive(s)")) return;

@@ -12,8 +12,6 @@ namespace CXoneRanking.PowerShell.Cmdlets;
 [OutputType(typeof(FileInfo))]
 public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
 {
-    private readonly CancellationTokenSource _verifying = new();
-
     /// <summary>The HTML file to write; relative paths are resolved against the current location.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -41,14 +39,11 @@ public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
 
     protected override void EndProcessing()
     {
-        var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile, out var provider, out _);
-        if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("PathNotFileSystem", $"The path '{OutFile}' is on the {provider.Name} provider; it must be a file.", OutFile));
+        var file = FileSystemPath.ResolveOutputFile(this, OutFile);
         // Checked before the log is read: a long read that ends in "file exists" wastes the admin's time.
-        if (File.Exists(file) && !Force)
+        if (FileSystemPath.RefuseToReplace(file, Force, "ReportFileExists") is { } exists)
         {
-            WriteError(new ErrorRecord(new IOException($"The file '{file}' already exists. Use -Force to replace it."),
-                "ReportFileExists", ErrorCategory.ResourceExists, file));
+            WriteError(exists);
             return;
         }
         // The builder tees each entry into the same metrics calculator Get-RankingMetrics uses.
@@ -72,22 +67,7 @@ public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
     }
 
     /// <summary>The whole chain's verification (a period cannot be verified without the entries before it); null when stopped.</summary>
-    private AuditVerificationResult? Verify(string directory)
-    {
-        var progress = new AuditReadProgressReporter(this, $"Verifying the audit log in {directory}");
-        try { return AuditChainVerifier.Verify(directory, _verifying.Token, progress); }
-        catch (OperationCanceledException) { return null; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            ThrowTerminatingError(AuditLogUnreadable(directory, e));
-            return null;
-        }
-        finally { progress.Complete(); }
-    }
-
-    protected override void StopProcessing()
-    {
-        _verifying.Cancel();
-        base.StopProcessing();
-    }
+    private AuditVerificationResult? Verify(string directory) =>
+        Reading.Read(directory, $"Verifying the audit log in {directory}",
+            (stopping, progress) => AuditChainVerifier.Verify(directory, stopping, progress));
 }

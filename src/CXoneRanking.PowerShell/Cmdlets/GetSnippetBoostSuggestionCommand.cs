@@ -39,6 +39,13 @@ public sealed class GetSnippetBoostSuggestionCommand : AuditLogQueryCommandBase
     [Parameter(ParameterSetName = ExaminationCurve, Mandatory = true)]
     public SwitchParameter Examination { get; set; }
 
+    protected override void BeginProcessing()
+    {
+        // Checked before the log is read: a long read that ends in "bad settings" wastes the admin's time.
+        if (Calculator().Problem() is { } problem)
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidSuggestionSettings", $"Cannot suggest boosts: {problem}.", null));
+    }
+
     protected override void EndProcessing()
     {
         var filter = Filter();
@@ -49,7 +56,13 @@ public sealed class GetSnippetBoostSuggestionCommand : AuditLogQueryCommandBase
             filesRead, directory, observations.Submissions, observations.Impressions, observations.Clicks,
             observations.ClicksWithoutRanking, observations.ClicksNotShown, observations.RepeatedClicks, observations.SubmissionsOutcomeUnknown));
         var fit = PositionBasedClickModel.Fit(observations);
-        WriteVerbose($"Examination by position (position 1 = 1): {string.Join("  ", fit.Examination.Select(p => p.ToString()))}");
+        var reference = fit.ReferencePosition switch
+        {
+            null => "no clicks: nothing to estimate",
+            1 => "position 1 = 1",
+            var k => $"position {k} = 1; position 1 has no clicks",
+        };
+        WriteVerbose($"Examination by position ({reference}): {string.Join("  ", fit.Examination.Select(p => p.ToString()))}");
         WriteVerbose($"EM ran {fit.Iterations} iteration(s).");
         if (!fit.Converged) WriteWarning($"The click model did not settle within {fit.Iterations} iterations; treat the factors as rough.");
         if (Examination)
@@ -57,16 +70,11 @@ public sealed class GetSnippetBoostSuggestionCommand : AuditLogQueryCommandBase
             WriteObject(fit.Examination, enumerateCollection: true);
             return;
         }
-        var calculator = new BoostSuggestionCalculator { MinImpressions = MinImpressions, MinFactor = MinFactor, MaxFactor = MaxFactor };
-        if (calculator.Problem() is { } problem)
-        {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidSuggestionSettings", $"Cannot suggest boosts: {problem}.", null));
-            return;
-        }
-        var suggestions = calculator.Suggest(fit);
+        var suggestions = Calculator().Suggest(fit);
         WriteVerbose($"{suggestions.Count} snippet(s) had at least {MinImpressions} impressions.");
         foreach (var suggestion in suggestions)
             WriteObject(AsDirective ? suggestion.ToDirective() : suggestion);
     }
 
+    private BoostSuggestionCalculator Calculator() => new() { MinImpressions = MinImpressions, MinFactor = MinFactor, MaxFactor = MaxFactor };
 }

@@ -4,7 +4,7 @@ using CXoneRanking.Ranking;
 namespace CXoneRanking.PowerShell.Cmdlets;
 
 /// <summary>
-/// The options of SPEC section 3 shared by every cmdlet that ranks sessions, and the grouping of
+/// The options of docs/design.md#ranking-rules shared by every cmdlet that ranks sessions, and the grouping of
 /// piped ranks by session in the order sessions are first seen.
 /// </summary>
 public abstract class RankingCommandBase : PSCmdlet

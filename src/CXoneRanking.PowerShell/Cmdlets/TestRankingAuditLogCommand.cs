@@ -9,9 +9,11 @@ namespace CXoneRanking.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "RankingAuditLog")]
 [OutputType(typeof(AuditVerificationResult))]
-public sealed class TestRankingAuditLogCommand : AuditLogCommandBase
+public sealed class TestRankingAuditLogCommand : AuditLogCommandBase, IDisposable
 {
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly AuditReadSession _reading;
+
+    public TestRankingAuditLogCommand() => _reading = new AuditReadSession(this);
 
     protected override void EndProcessing()
     {
@@ -21,22 +23,15 @@ public sealed class TestRankingAuditLogCommand : AuditLogCommandBase
             WriteError(AuditLogNotFound(directory));
             return;
         }
-        AuditVerificationResult result;
-        var progress = new AuditReadProgressReporter(this, $"Verifying the audit log in {directory}");
-        try
-        {
-            result = AuditChainVerifier.Verify(directory, _stopping.Token, progress);
-        }
-        catch (OperationCanceledException) { return; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            ThrowTerminatingError(AuditLogUnreadable(directory, e));
-            return;
-        }
-        finally { progress.Complete(); }
+        var result = _reading.Read(directory, $"Verifying the audit log in {directory}",
+            (stopping, progress) => AuditChainVerifier.Verify(directory, stopping, progress));
+        if (result is null) return;
         WriteVerbose($"'{directory}': {result}.");
         WriteObject(result);
     }
 
-    protected override void StopProcessing() => _stopping.Cancel();
+    protected override void StopProcessing() => _reading.Stop();
+
+    /// <summary>PowerShell disposes the cmdlet when the pipeline ends, stopped or not.</summary>
+    public void Dispose() => _reading.Dispose();
 }

@@ -13,11 +13,6 @@ internal static class AuditDirectory
     public static string Resolve(PSCmdlet cmdlet, string? explicitPath, CXoneConnection? connection)
     {
         var path = AuditLocation.Resolve(explicitPath, (connection ?? ConnectionStore.Current(cmdlet))?.AuditPath);
-        var resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-        if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
-            cmdlet.ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException($"The audit path '{path}' is on the {provider.Name} provider; it must be a file-system folder."),
-                "AuditPathNotFileSystem", ErrorCategory.InvalidArgument, path));
-        return resolved;
+        return FileSystemPath.Resolve(cmdlet, path, "AuditPathNotFileSystem", "audit path", "a file-system folder");
     }
 }

@@ -7,8 +7,9 @@ namespace CXoneRanking.PowerShell.Loading;
 /// this resolver only makes the files in <c>dependencies/</c> loadable, the way a module with its
 /// assemblies beside the root one would load them. It answers for any version of a name we ship,
 /// which also stands in for the binding redirects the netstandard2.0 polyfills (System.Memory,
-/// System.Runtime.CompilerServices.Unsafe, ...) need on .NET Framework. Untested here: this
-/// repository's tests run on PowerShell 7 only.
+/// System.Runtime.CompilerServices.Unsafe, ...) need on .NET Framework. .NET raises
+/// AssemblyResolve too, so tests/CXoneRanking.PowerShell.Tests runs this class there; what only
+/// .NET Framework does (the LoadFrom context, its binding policy) is untested: no Windows here.
 /// </summary>
 internal static class FrameworkResolver
 {

@@ -28,8 +28,12 @@ public sealed class PositionBasedClickModelTests(SyntheticLogFixture fixture) : 
         var curve = fixture.Fit.Examination;
         Assert.Equal(SyntheticClickLog.TrueExamination.Length, curve.Count);
         foreach (var position in curve)
-            Assert.InRange(position.Examination, SyntheticClickLog.TrueExamination[position.Position - 1] - 0.05, SyntheticClickLog.TrueExamination[position.Position - 1] + 0.05);
-        Assert.Equal(1.0, curve[0].Examination, 9);
+        {
+            var truth = SyntheticClickLog.TrueExamination[position.Position - 1];
+            Assert.InRange(position.Examination!.Value, truth - 0.05, truth + 0.05);
+        }
+        Assert.Equal(1.0, curve[0].Examination!.Value, 9);
+        Assert.All(curve, p => Assert.Null(p.Note));
     }
 
     [Fact]
@@ -38,13 +42,14 @@ public sealed class PositionBasedClickModelTests(SyntheticLogFixture fixture) : 
         var ids = Enumerable.Range(0, _log.Relevance.Length).Select(SyntheticClickLog.IdOf).ToList();
         var suggestions = new BoostSuggestionCalculator { MinImpressions = 1 }.Suggest(fixture.Fit).ToDictionary(s => s.SnippetId);
         var truth = _log.Relevance;
-        var estimated = ids.Select(id => suggestions[id].EstimatedRelevance).ToList();
+        var estimated = ids.Select(id => suggestions[id].EstimatedRelevance!.Value).ToList();
         var rawRate = ids.Select(id => suggestions[id].ClickThroughRate).ToList();
 
         var tauModel = KendallTau.Between(truth, estimated);
         var tauRaw = KendallTau.Between(truth, rawRate);
         Assert.True(tauModel > tauRaw + 0.1, $"tau(model) {tauModel:0.000} should beat tau(raw CTR) {tauRaw:0.000} clearly");
-        Assert.True(tauModel > 0.85, $"tau(model) {tauModel:0.000}");
+        // 0.977 with the Beta prior of ClickModelPrior: two pseudo-impressions do not blur 5,000 real ones.
+        Assert.True(tauModel > 0.95, $"tau(model) {tauModel:0.000}");
     }
 
     [Fact]
@@ -59,9 +64,9 @@ public sealed class PositionBasedClickModelTests(SyntheticLogFixture fixture) : 
     {
         var suggestions = new BoostSuggestionCalculator { MinImpressions = 1 }.Suggest(fixture.Fit).ToDictionary(s => s.SnippetId);
         var meanRate = suggestions.Values.Average(s => s.ClickThroughRate);
-        var meanRelevance = suggestions.Values.Average(s => s.EstimatedRelevance);
+        var meanRelevance = suggestions.Values.Average(s => s.EstimatedRelevance!.Value);
         foreach (var promoted in _log.Promoted.Select(SyntheticClickLog.IdOf))
-            Assert.True(suggestions[promoted].EstimatedRelevance / meanRelevance < suggestions[promoted].ClickThroughRate / meanRate,
+            Assert.True(suggestions[promoted].EstimatedRelevance!.Value / meanRelevance < suggestions[promoted].ClickThroughRate / meanRate,
                 $"{promoted} should look worse once position is accounted for");
     }
 

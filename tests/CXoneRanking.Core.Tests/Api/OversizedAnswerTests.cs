@@ -20,7 +20,7 @@ public sealed class OversizedAnswerTests
     [InlineData(HttpStatusCode.OK, SubmissionStatus.Succeeded, 1)]
     [InlineData(HttpStatusCode.BadRequest, SubmissionStatus.RankingRejected, 1)]
     [InlineData(HttpStatusCode.InternalServerError, SubmissionStatus.EngineFailure, 3)]
-    [InlineData(HttpStatusCode.TooManyRequests, SubmissionStatus.RateLimited, 3)]
+    [InlineData((HttpStatusCode)429, SubmissionStatus.RateLimited, 3)] // .NET Framework has no TooManyRequests member
     public async Task A_5_MiB_ranking_answer_is_read_only_up_to_the_limit_and_still_classified(HttpStatusCode status, SubmissionStatus expected, int attempts)
     {
         var handler = new OversizedHandler { Ranking = status };

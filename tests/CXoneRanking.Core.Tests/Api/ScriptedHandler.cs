@@ -21,6 +21,9 @@ internal sealed class ScriptedHandler : HttpMessageHandler
     /// <summary>A token the API treats as expired: every request bearing it gets 401.</summary>
     public string? ExpiredToken { get; set; }
 
+    /// <summary>True once something disposed this handler; a connection given it must not.</summary>
+    public bool Disposed { get; private set; }
+
     public ScriptedHandler Then(HttpStatusCode status, string body = "{}", Action<HttpResponseMessage>? shape = null)
     {
         _rankingAnswers.Enqueue(_ =>
@@ -55,6 +58,12 @@ internal sealed class ScriptedHandler : HttpMessageHandler
         if (request.Method == HttpMethod.Get)
             return SessionAnswer?.Invoke(request) ?? Json(HttpStatusCode.OK, """{"state":"active"}""");
         return _rankingAnswers.TryDequeue(out var answer) ? answer(request) : Json(HttpStatusCode.OK, """{"accepted":true}""");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        Disposed = true;
+        base.Dispose(disposing);
     }
 
     public static HttpResponseMessage Json(HttpStatusCode status, string body) =>

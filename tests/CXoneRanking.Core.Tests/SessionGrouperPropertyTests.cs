@@ -7,7 +7,7 @@ namespace CXoneRanking.Tests;
 /// Grouping piped ranks by session and ranking the sessions in one pass must give exactly
 /// what ranking each session alone gives, in first-seen order, however the sessions interleave.
 /// </summary>
-public sealed class SessionGrouperTests
+public sealed class SessionGrouperPropertyTests
 {
     // Few sessions and few ids, so sessions interleave and some snippets come twice (an error naming both inputs).
     private static readonly Gen<SnippetRank[]> Input =

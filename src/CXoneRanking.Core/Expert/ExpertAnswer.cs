@@ -1,0 +1,44 @@
+namespace CXoneRanking.Expert;
+
+/// <summary>What one HTTP attempt came to: a status with its bounded body, or a transport fault.</summary>
+internal sealed class ExpertAnswer
+{
+    private ExpertAnswer(int? status, string body, bool tooLarge, TimeSpan? retryAfter, HttpRequestException? fault)
+    {
+        StatusCode = status;
+        Body = body;
+        TooLarge = tooLarge;
+        RetryAfter = retryAfter;
+        Fault = fault;
+    }
+
+    public int? StatusCode { get; }
+    public string Body { get; }
+
+    /// <summary>The body was over the cap and was dropped, not read.</summary>
+    public bool TooLarge { get; }
+
+    public TimeSpan? RetryAfter { get; }
+    public HttpRequestException? Fault { get; }
+
+    public bool IsSuccess => StatusCode is >= 200 and < 300 && !TooLarge;
+
+    /// <summary>
+    /// Worth another try. A read may be repeated after any 5xx or dropped connection; a selection
+    /// (a POST that logs a click) only after 429 or 503, which say the site did not act on it.
+    /// </summary>
+    public bool IsTransient(bool idempotent) => StatusCode switch
+    {
+        null => idempotent,
+        429 or 503 => true,
+        >= 500 => idempotent,
+        _ => false,
+    };
+
+    public static ExpertAnswer FromResponse(int status, string body, bool tooLarge, TimeSpan? retryAfter) =>
+        new(status, body, tooLarge, retryAfter, null);
+
+    public static ExpertAnswer FromFault(HttpRequestException fault) => new(null, string.Empty, false, null, fault);
+
+    public override string ToString() => StatusCode is { } status ? $"HTTP {status}" : "transport failure";
+}

@@ -1,0 +1,28 @@
+using System.Text;
+
+namespace CXoneRanking.Expert;
+
+/// <summary>
+/// Reads an answer up to a cap. Unlike a silent truncation, an answer over the cap is reported as
+/// too large: a cut-off search log page would otherwise look like a short last page.
+/// </summary>
+internal static class ExpertAnswerBody
+{
+    public static async Task<(string Text, bool TooLarge)> ReadAsync(HttpContent? content, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (content is null) return (string.Empty, false);
+        if (content.Headers.ContentLength is { } declared && declared > maxBytes) return (string.Empty, true);
+        using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+        var buffer = new byte[Math.Min(maxBytes + 1, 81920)];
+        using var kept = new MemoryStream();
+        while (true)
+        {
+            var wanted = (int)Math.Min(buffer.Length, maxBytes + 1L - kept.Length);
+            var read = await stream.ReadAsync(buffer, 0, wanted, cancellationToken).ConfigureAwait(false);
+            if (read == 0) break;
+            kept.Write(buffer, 0, read);
+            if (kept.Length > maxBytes) return (string.Empty, true);
+        }
+        return (Encoding.UTF8.GetString(kept.GetBuffer(), 0, (int)kept.Length).TrimStart('\uFEFF'), false);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Security;
+using CXoneRanking.Api;
+
+namespace CXoneRanking.Expert;
+
+/// <summary>
+/// Everything needed to reach one CXone Expert (MindTouch) site with a server API token, checked
+/// before any request is made. The secret stays a <see cref="SecureString"/> here; the connection
+/// copies it once into a byte array that it zeroes when disposed.
+/// </summary>
+public sealed class ExpertSettings
+{
+    /// <summary>The site, e.g. https://help.example.com; only its scheme and authority are used.</summary>
+    public Uri? Site { get; init; }
+
+    /// <summary>The server API token's key (its public id, shown in the token dashboard).</summary>
+    public string? Key { get; init; }
+
+    /// <summary>The server API token's secret.</summary>
+    public SecureString? Secret { get; init; }
+
+    /// <summary>Who the token signs in as: an Expert user id ("1") or "=" and a username ("=admin").</summary>
+    public string? User { get; init; }
+
+    /// <summary>Lets tests and the emulator supply their own handler; the connection never disposes it.</summary>
+    public HttpMessageHandler? Handler { get; init; }
+
+    /// <summary>The clock: each request's token carries its Unix time, and retries wait on it.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>How long one HTTP attempt may take.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Attempts per request, retries of 429 and 5xx included.</summary>
+    public int MaxAttempts { get; init; } = 4;
+
+    /// <summary>Base of the jittered exponential backoff between retries.</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The largest answer read; a larger one fails rather than being buffered.</summary>
+    public int MaxAnswerBytes { get; init; } = HttpBodies.MaxResponseBytes;
+
+    public string? Problem() =>
+        EndpointPolicy.Problem(Site, "Expert site")
+        ?? KeyProblem()
+        ?? (Secret is null || Secret.Length == 0 ? "the token secret is empty" : null)
+        ?? UserProblem()
+        ?? (RequestTimeout <= TimeSpan.Zero ? "the request timeout must be positive" : null)
+        ?? (MaxAttempts is < 1 or > 10 ? $"MaxAttempts {MaxAttempts} is outside 1..10" : null)
+        ?? (RetryBaseDelay < TimeSpan.Zero ? "the retry delay must not be negative" : null)
+        ?? (MaxAnswerBytes is < 1024 or > 256 * 1024 * 1024 ? $"MaxAnswerBytes {MaxAnswerBytes} is outside 1 KiB..256 MiB" : null);
+
+    // The token is tkn_{key}_{epoch}_{user}_{hash}: an underscore in the key would make it ambiguous.
+    private string? KeyProblem()
+    {
+        if (string.IsNullOrWhiteSpace(Key)) return "the token key is empty";
+        return Key!.Any(c => c == '_' || char.IsWhiteSpace(c) || char.IsControl(c))
+            ? "the token key must not contain '_', spaces or control characters"
+            : null;
+    }
+
+    private string? UserProblem()
+    {
+        if (string.IsNullOrWhiteSpace(User)) return "the user is empty: give an Expert user id or =username";
+        if (User!.Any(c => char.IsControl(c) || c > '\u007e')) return "the user must be printable ASCII";
+        return User == "=" ? "the user '=' names no username" : null;
+    }
+}
