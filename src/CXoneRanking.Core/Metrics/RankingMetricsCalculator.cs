@@ -18,7 +18,7 @@ public sealed class RankingMetricsCalculator
     private readonly List<string> _succeededSessions = [];
     private readonly Dictionary<string, AuditEntry> _firstClick = new(StringComparer.Ordinal);
     private readonly UnansweredSendings _sending = new();
-    private int _succeeded, _failed, _cancelled;
+    private int _succeeded, _failed, _cancelled, _unchanged;
     private long _impressions, _clicks;
     private DateTimeOffset? _firstEntry, _lastEntry;
 
@@ -43,6 +43,7 @@ public sealed class RankingMetricsCalculator
         if (!_filter.Includes(entry)) return;
         if (entry.Event == AuditEvent.Click) AddClick(entry);
         else if (AuditEvent.IsRanking(entry.Event)) AddRanking(entry);
+        else if (entry.Event == AuditEvent.RankingUnchanged) _unchanged++;   // neither sent nor failed
         else if (!_sending.Open(entry)) return;
         if (_firstEntry is not { } first || entry.Timestamp < first) _firstEntry = entry.Timestamp;
         if (_lastEntry is not { } last || entry.Timestamp > last) _lastEntry = entry.Timestamp;
@@ -62,6 +63,7 @@ public sealed class RankingMetricsCalculator
             Failed = _failed,
             Cancelled = _cancelled,
             OutcomeUnknown = _sending.Count,
+            Unchanged = _unchanged,
             // Summed as doubles: a damaged or hand-edited line may hold a huge latency.
             AverageLatencyMs = latencies.Count == 0 ? null : latencies.Average(l => (double)l),
             P50LatencyMs = NearestRank.Percentile(latencies, 50),
