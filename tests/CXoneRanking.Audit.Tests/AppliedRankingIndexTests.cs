@@ -110,6 +110,20 @@ public sealed class AppliedRankingIndexTests
     }
 
     [Fact]
+    public void Read_skips_a_torn_last_line_as_the_other_readers_do()
+    {
+        using var directory = new TempDirectory();
+        var writer = Entries.Writer(directory.Path);
+        writer.Append(Ranking(AuditEvent.RankingSubmitted, "s-1", "k1"));
+        var file = System.IO.Directory.GetFiles(directory.Path, "cxone-audit-*.jsonl").Single();
+        System.IO.File.AppendAllText(file, "{\"timestamp\":\"2026-11-25T19:08:00.000Z\",\"event\":\"ranking.sending\",\"session_id\":\"s-1\",\"tar");
+
+        var index = AppliedRankingIndex.Read(directory.Path, Target);
+
+        Assert.NotNull(index.Unchanged("s-1", ChecksumA));
+    }
+
+    [Fact]
     public void Metrics_count_unchanged_sessions_apart_from_submissions()
     {
         var log = new[]

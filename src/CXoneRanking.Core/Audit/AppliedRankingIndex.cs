@@ -31,7 +31,13 @@ public sealed class AppliedRankingIndex
     {
         var index = new AppliedRankingIndex(target);
         if (!System.IO.Directory.Exists(directory)) return index;
-        foreach (var entry in new AuditLogReader(directory).ReadEntries(cancellationToken)) index.Add(entry);
+        foreach (var pair in AuditLogSnapshot.Take(directory, cancellationToken).Lines(cancellationToken))
+        {
+            if (pair.Value.IsBlank) continue;
+            index.EntriesRead++;
+            if (RankingLineFields.TryRead(pair.Value.Memory.Span) is { } line)
+                index.Add(line.Event!, line.SessionId, line.Target, line.IdempotencyKey, line.RankingChecksum, line.Timestamp);
+        }
         return index;
     }
 
@@ -40,12 +46,17 @@ public sealed class AppliedRankingIndex
     {
         if (entry is null) throw new ArgumentNullException(nameof(entry));
         EntriesRead++;
-        var sending = entry.Event == AuditEvent.RankingSending;
-        if (!sending && !AuditEvent.IsRanking(entry.Event)) return;
-        if (entry.SessionId is not { } session || !string.Equals(entry.Target, Target, StringComparison.Ordinal)) return;
-        if (!_sessions.TryGetValue(session, out var record)) _sessions[session] = record = new SessionRecord();
-        if (sending) record.Open(entry.IdempotencyKey);
-        else record.Close(entry);
+        Add(entry.Event, entry.SessionId, entry.Target, entry.IdempotencyKey, entry.RankingChecksum, entry.Timestamp);
+    }
+
+    private void Add(string eventName, string? sessionId, string? target, string? idempotencyKey, string? checksum, DateTimeOffset at)
+    {
+        var sending = eventName == AuditEvent.RankingSending;
+        if (!sending && !AuditEvent.IsRanking(eventName)) return;
+        if (sessionId is null || !string.Equals(target, Target, StringComparison.Ordinal)) return;
+        if (!_sessions.TryGetValue(sessionId, out var record)) _sessions[sessionId] = record = new SessionRecord();
+        if (sending) record.Open(idempotencyKey);
+        else record.Close(eventName, sessionId, idempotencyKey, checksum, at);
     }
 
     /// <summary>The ranking the server holds for the session by this log, or null when it is unknown or none.</summary>
@@ -66,12 +77,10 @@ public sealed class AppliedRankingIndex
         public void Open(string? idempotencyKey) => (_open ??= []).Add(idempotencyKey);
 
         // Any outcome replaces what was known: only a success leaves a ranking known to be applied.
-        public void Close(AuditEntry outcome)
+        public void Close(string eventName, string sessionId, string? idempotencyKey, string? checksum, DateTimeOffset at)
         {
-            _open?.Remove(outcome.IdempotencyKey);
-            _last = outcome.Event == AuditEvent.RankingSubmitted && outcome.RankingChecksum is { } checksum
-                ? new AppliedRanking(outcome.SessionId!, checksum, outcome.IdempotencyKey, outcome.Timestamp)
-                : null;
+            _open?.Remove(idempotencyKey);
+            _last = eventName == AuditEvent.RankingSubmitted && checksum is not null ? new AppliedRanking(sessionId, checksum, idempotencyKey, at) : null;
         }
     }
 }
