@@ -146,7 +146,8 @@ $ratio = $median.module / $median.baseline
 $floorRatio = $median.minimal / $median.baseline
 $cold = @{
     baseline = Measure-FirstCall -Command "Import-Csv '$csv' | Out-Null"
-    module   = Measure-FirstCall -Command "Import-Csv '$csv' | New-SnippetRank -MetadataProperty category | Test-RankingPayload -MaxResultWindow 50 | Out-Null"
+    module   = Measure-FirstCall -Command (
+        "Import-Csv '$csv' | New-SnippetRank -MetadataProperty category | Test-RankingPayload -MaxResultWindow 50 | Out-Null")
 }
 New-FloorResult -Name 'two no-op binary cmdlets after Import-Csv' `
     -Baseline 'Import-Csv big.csv | Out-Null' -BaselineMs $median.baseline `

@@ -56,7 +56,8 @@ function New-BigLog([string] $Directory, [string] $Target, [int] $Entries) {
         $prev = [Convert]::ToHexString($sha.ComputeHash([Text.Encoding]::UTF8.GetBytes($prev + $body + '}'))).ToLowerInvariant()
         [void]$text.Append($body).Append(',"hash":"').Append($prev).Append("`"}`n")
         if (($n + 1) % 20000 -eq 0 -or $n -eq $Entries - 1) {
-            [IO.File]::WriteAllText((Join-Path $Directory ('cxone-audit-202601{0:D2}.jsonl' -f ([int][Math]::Floor($n / 20000) + 1))), $text.ToString())
+            $file = Join-Path $Directory ('cxone-audit-202601{0:D2}.jsonl' -f ([int][Math]::Floor($n / 20000) + 1))
+            [IO.File]::WriteAllText($file, $text.ToString())
             $null = $text.Clear()
         }
     }
@@ -73,13 +74,17 @@ try {
     $mark = (Invoke-RestMethod -Uri "$($emulator.Uri)_emulator/journal").entries[-1].sequence
     $rerun = Measure-Command {
         $results = Import-Csv $changedCsv | New-SnippetRank | Submit-SnippetRanking -ThrottleLimit 8 -Connection $connection -SkipUnchanged
-        if (@($results | Where-Object Status -EQ Unchanged).Count -ne $Sessions - $changed) { throw 'The re-run did not skip every unchanged session.' }
+        $skipped = @($results | Where-Object Status -EQ Unchanged).Count
+        if ($skipped -ne $Sessions - $changed) { throw "The re-run skipped $skipped sessions, not $($Sessions - $changed)." }
     }
     $posts = Get-PostCount $emulator $mark
 
-    New-BigLog -Directory $bigLog -Target "$($emulator.Uri.AbsoluteUri.TrimEnd('/'))/api/v2/agentassist/sessions/{sessionId}/snippets/ranking" -Entries $IndexEntries
+    $target = "$($emulator.Uri.AbsoluteUri.TrimEnd('/'))/api/v2/agentassist/sessions/{sessionId}/snippets/ranking"
+    New-BigLog -Directory $bigLog -Target $target -Entries $IndexEntries
     $check = Test-RankingAuditLog -Path $bigLog
-    if (-not $check.IsValid -or $check.Entries -ne $IndexEntries) { throw "The generated log is not a valid log of $IndexEntries entries: $($check.Reason)" }
+    if (-not $check.IsValid -or $check.Entries -ne $IndexEntries) {
+        throw "The generated log is not a valid log of $IndexEntries entries: $($check.Reason)"
+    }
     $big = Connect-CXone -BaseUri $emulator.Uri -ClientId emulator -ClientSecret $secret -AuditPath $bigLog -PassThru
     $lookupMs = foreach ($round in 1..3) {
         $verbose = New-SnippetRank KB-1 0.5 -SessionId sess-1 | Submit-SnippetRanking -Connection $big -SkipUnchanged -WhatIf -Verbose 4>&1 |

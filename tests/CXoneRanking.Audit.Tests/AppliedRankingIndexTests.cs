@@ -71,7 +71,8 @@ public sealed class AppliedRankingIndexTests
     [Fact]
     public void Entries_of_another_target_or_of_none_are_not_trusted()
     {
-        var index = Index(Ranking(AuditEvent.RankingSubmitted, "s-1", "k1", target: "http://127.0.0.1:5001/api/v2/agentassist/sessions/{sessionId}/snippets/ranking"),
+        const string otherPort = "http://127.0.0.1:5001/api/v2/agentassist/sessions/{sessionId}/snippets/ranking";
+        var index = Index(Ranking(AuditEvent.RankingSubmitted, "s-1", "k1", target: otherPort),
             Ranking(AuditEvent.RankingSubmitted, "s-2", "k2", target: null),
             Ranking(AuditEvent.RankingFailed, "s-3", "k3", target: "https://other/ranking/{sessionId}"),
             Ranking(AuditEvent.RankingSubmitted, "s-3", "k4"));

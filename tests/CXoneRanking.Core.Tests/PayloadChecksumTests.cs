@@ -54,7 +54,8 @@ public sealed class PayloadChecksumTests
     [Fact]
     public void Changed_metadata_changes_the_checksum()
     {
-        var changed = Input.Select(r => r.SnippetId == "KB-1" ? Ranks.Of("KB-1", 0.9, 1.0, "s-1", ("category", "billing"), ("region", "eu")) : r).ToArray();
+        var regional = Ranks.Of("KB-1", 0.9, 1.0, "s-1", ("category", "billing"), ("region", "eu"));
+        var changed = Input.Select(r => r.SnippetId == "KB-1" ? regional : r).ToArray();
         Assert.NotEqual(Baseline, Checksum(Ranks.Options(), changed));
     }
 }

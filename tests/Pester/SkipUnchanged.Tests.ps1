@@ -34,7 +34,8 @@ BeforeAll {
     function Invoke-Submission([object[]] $Rows, [switch] $SkipUnchanged) {
         $mark = Get-EmulatorJournalMark $emulator
         $errors = $null
-        $results = @($Rows | New-SnippetRank | Submit-SnippetRanking -SkipUnchanged:$SkipUnchanged -ErrorAction SilentlyContinue -ErrorVariable errors)
+        $results = @($Rows | New-SnippetRank |
+                Submit-SnippetRanking -SkipUnchanged:$SkipUnchanged -ErrorAction SilentlyContinue -ErrorVariable errors)
         [pscustomobject]@{ Results = $results; Errors = @($errors); Posted = @(Get-EmulatorRankingPost $emulator -After $mark | Sort-Object -Unique) }
     }
 }
@@ -112,20 +113,22 @@ Describe 'A nightly job with -SkipUnchanged' {
         $mark = Get-EmulatorJournalMark $emulator
         $before = (Get-ChildItem -LiteralPath $audit -Filter 'cxone-audit-*.jsonl' | Get-Content).Count
         # What-if lines go to the host, so a child pwsh's standard output shows them.
-        $child = Invoke-ChildPwsh -Environment @{ CXONE_BASE_URI = $emulator.Uri.AbsoluteUri; CXONE_CLIENT_ID = 'skip'; CXONE_CLIENT_SECRET = $clientSecret
-            CXONE_AUDIT_PATH = $audit } -Script 'Import-Module $env:CXONERANKING_MODULE_PATH; Connect-CXone
+        $child = Invoke-ChildPwsh -Environment @{ CXONE_BASE_URI = $emulator.Uri.AbsoluteUri; CXONE_CLIENT_ID = 'skip'
+            CXONE_CLIENT_SECRET = $clientSecret; CXONE_AUDIT_PATH = $audit } -Script 'Import-Module $env:CXONERANKING_MODULE_PATH; Connect-CXone
             1..3 | ForEach-Object { foreach ($k in 1..3) { [pscustomobject]@{ session_id = "sk-0$_"; snippet_id = "KB-$k"
                 relevance_score = 0.3 + 0.2 * $k + $(if ($_ -eq 2 -and $k -eq 1) { 0.01 } else { 0 }) } } } |
                 New-SnippetRank | Submit-SnippetRanking -SkipUnchanged -WhatIf'
         $lines = $child.StdOut
-        $lines | Should -Match "What if: Performing the operation ""Skip a ranking of 3 snippet\(s\): unchanged since it was applied at .*"" on target ""session 'sk-01'"""
+        $skip = 'Skip a ranking of 3 snippet\(s\): unchanged since it was applied at .*'
+        $lines | Should -Match "What if: Performing the operation ""$skip"" on target ""session 'sk-01'"""
         $lines | Should -Match "What if: Performing the operation ""Submit a ranking of 3 snippet\(s\).*"" on target ""session 'sk-02'"""
         @(Get-EmulatorRankingPost $emulator -After $mark) | Should -BeNullOrEmpty
         (Get-ChildItem -LiteralPath $audit -Filter 'cxone-audit-*.jsonl' | Get-Content).Count | Should -Be $before
     }
 
     It 'says at -Verbose why a session is skipped' {
-        $verbose = New-RankingRow 1 | New-SnippetRank | Submit-SnippetRanking -SkipUnchanged -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $verbose = New-RankingRow 1 | New-SnippetRank | Submit-SnippetRanking -SkipUnchanged -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         ($verbose.Message -join "`n") | Should -Match "Session 'sk-01': unchanged since it was applied at .*; not sent\."
     }
 }

@@ -14,7 +14,8 @@ BeforeAll {
     $emulator = Start-CXoneEmulator -ArgumentList '--client-id', 'resume', '--client-secret', $clientSecret, '--latency-ms', '40'
     $secureSecret = ConvertTo-SecureString $clientSecret -AsPlainText -Force
     $sessions = 120
-    $job = '1..{0} | ForEach-Object {{ foreach ($k in 1..3) {{ [pscustomobject]@{{ session_id = "{1}-{{0:D3}}" -f $_; snippet_id = "KB-$k"; relevance_score = 0.2 * $k }} }} }} |
+    $job = '1..{0} | ForEach-Object {{ foreach ($k in 1..3) {{
+            [pscustomobject]@{{ session_id = "{1}-{{0:D3}}" -f $_; snippet_id = "KB-$k"; relevance_score = 0.2 * $k }} }} }} |
         New-SnippetRank | Submit-SnippetRanking -ThrottleLimit 2 -SkipUnchanged'
 
     # Sessions whose latest entry in the log is ranking.submitted: what the server is known to hold.
@@ -22,15 +23,19 @@ BeforeAll {
         $latest = @{}
         foreach ($line in Get-ChildItem -LiteralPath $Audit -Filter 'cxone-audit-*.jsonl' | Sort-Object Name | Get-Content) {
             $entry = try { $line | ConvertFrom-Json } catch { $null }   # the kill may leave a torn last line
-            if ($entry.event -in 'ranking.sending', 'ranking.submitted', 'ranking.failed', 'ranking.cancelled') { $latest[$entry.session_id] = $entry.event }
+            if ($entry.event -in 'ranking.sending', 'ranking.submitted', 'ranking.failed', 'ranking.cancelled') {
+                $latest[$entry.session_id] = $entry.event
+            }
         }
         @($latest.Keys | Where-Object { $latest[$_] -eq 'ranking.submitted' } | Sort-Object)
     }
 
     function Wait-Posts([string] $Like, [int] $Count) {
         $deadline = [DateTime]::UtcNow.AddSeconds(60)
-        while (@(Get-EmulatorRankingPost $emulator -Like $Like).Count -lt $Count -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
-        @(Get-EmulatorRankingPost $emulator -Like $Like).Count | Should -BeGreaterOrEqual $Count -Because 'the run must be under way before it is stopped'
+        while (@(Get-EmulatorRankingPost $emulator -Like $Like).Count -lt $Count -and [DateTime]::UtcNow -lt $deadline) {
+            Start-Sleep -Milliseconds 50
+        }
+        @(Get-EmulatorRankingPost $emulator -Like $Like).Count | Should -BeGreaterOrEqual $Count -Because 'the run must be under way'
     }
 
     # The resumed run, in this process: what it posted and returned.
@@ -48,7 +53,8 @@ BeforeAll {
         @($Resumed.Results | Where-Object Status -EQ Unchanged).SessionId | Sort-Object | Should -Be $Applied
         @($Resumed.Results | Where-Object Status -EQ Succeeded).Count | Should -Be $expected.Count
         (Test-RankingAuditLog -Path $Audit).IsValid | Should -BeTrue
-        Write-Host ("{0}: {1} of {2} sessions applied before the stop; the resumed run sent {3}" -f $Prefix, $Applied.Count, $sessions, $Resumed.Posted.Count)
+        Write-Host ("{0}: {1} of {2} sessions applied before the stop; the resumed run sent {3}" -f
+            $Prefix, $Applied.Count, $sessions, $Resumed.Posted.Count)
     }
 }
 
@@ -79,7 +85,8 @@ Describe 'Resuming with -SkipUnchanged' {
         $audit = Join-Path $TestDrive 'stopped'
         $connection = Connect-CXone -BaseUri $emulator.Uri -ClientId resume -ClientSecret $secureSecret -AuditPath $audit -PassThru
         $ps = [powershell]::Create()
-        $null = $ps.AddScript("param(`$m, `$connection) Import-Module `$m; " + ($job -f $sessions, 'stop').Replace('-SkipUnchanged', '-SkipUnchanged -Connection $connection')).
+        $stopped = ($job -f $sessions, 'stop').Replace('-SkipUnchanged', '-SkipUnchanged -Connection $connection')
+        $null = $ps.AddScript("param(`$m, `$connection) Import-Module `$m; " + $stopped).
             AddArgument($env:CXONERANKING_MODULE_PATH).AddArgument($connection)
         $pending = $ps.BeginInvoke()
         try {

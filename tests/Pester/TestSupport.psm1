@@ -76,9 +76,12 @@ function Get-SecretSearchPlace {
 # A pwsh that is left running (to be killed mid-way, say): the same clean environment as
 # Invoke-ChildPwsh. The caller waits for it, kills it and disposes it.
 function Start-ChildPwsh([string] $Script, [hashtable] $Environment = @{}) {
-    $dotnet = if ($env:DOTNET_HOST_PATH -and (Test-Path $env:DOTNET_HOST_PATH)) { $env:DOTNET_HOST_PATH } else { (Get-Command dotnet -CommandType Application)[0].Source }
+    $dotnet = $env:DOTNET_HOST_PATH
+    if (-not $dotnet -or -not (Test-Path $dotnet)) { $dotnet = (Get-Command dotnet -CommandType Application)[0].Source }
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new($dotnet)
-    foreach ($argument in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', $Script)) { $startInfo.ArgumentList.Add($argument) }
+    foreach ($argument in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', $Script)) {
+        $startInfo.ArgumentList.Add($argument)
+    }
     $startInfo.UseShellExecute = $false
     foreach ($name in @($startInfo.Environment.Keys)) { if ($name -like 'CXONE_*') { $null = $startInfo.Environment.Remove($name) } }
     $startInfo.Environment['CXONERANKING_MODULE_PATH'] = $env:CXONERANKING_MODULE_PATH

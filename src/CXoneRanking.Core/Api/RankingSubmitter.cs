@@ -55,8 +55,8 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
     /// Records sessions whose ranking is the one <paramref name="applied"/> says the server holds
     /// (-SkipUnchanged) as ranking.unchanged in one batch, sends nothing, and returns them as Unchanged results.
     /// </summary>
-    public Task<IReadOnlyList<RankingSubmissionResult>> RecordUnchangedAsync(IReadOnlyList<RankingValidationResult> rankings, AppliedRankingIndex applied) =>
-        new UnchangedSubmissions(_trail, () => Now).RecordAsync(rankings, applied);
+    public Task<IReadOnlyList<RankingSubmissionResult>> RecordUnchangedAsync(IReadOnlyList<RankingValidationResult> rankings,
+        AppliedRankingIndex applied) => new UnchangedSubmissions(_trail, () => Now).RecordAsync(rankings, applied);
 
     private DateTimeOffset Now => connection.Settings.Time.GetUtcNow();
 

@@ -20,7 +20,8 @@ internal sealed class UnchangedSubmissions(SubmissionAuditTrail trail, Func<Date
         var entries = new List<AuditEntry>(rankings.Count);
         foreach (var ranking in rankings)
         {
-            var payload = ranking.Payload ?? throw new ArgumentException($"Session '{ranking.SessionId}' has no payload, so it cannot be unchanged.", nameof(rankings));
+            var payload = ranking.Payload
+                ?? throw new ArgumentException($"Session '{ranking.SessionId}' has no payload, so it cannot be unchanged.", nameof(rankings));
             var checksum = payload.ComputeChecksum();
             var last = index.Unchanged(ranking.SessionId, checksum)
                 ?? throw new ArgumentException($"Session '{ranking.SessionId}' differs from the ranking last applied to it.", nameof(rankings));
@@ -33,7 +34,8 @@ internal sealed class UnchangedSubmissions(SubmissionAuditTrail trail, Func<Date
     }
 
     public static string Describe(AppliedRanking applied) =>
-        $"unchanged since it was applied at {AuditTimestamp.ToText(applied.AppliedAt)} (idempotency key {applied.IdempotencyKey ?? "none"}); not sent";
+        $"unchanged since it was applied at {AuditTimestamp.ToText(applied.AppliedAt)} "
+        + $"(idempotency key {applied.IdempotencyKey ?? "none"}); not sent";
 
     private static AuditEntry Entry(string sessionId, RankingPayload payload, string checksum, AppliedRanking applied, DateTimeOffset at)
     {

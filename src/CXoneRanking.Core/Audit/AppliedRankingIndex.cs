@@ -65,7 +65,9 @@ public sealed class AppliedRankingIndex
 
     /// <summary>The applied ranking when it has <paramref name="rankingChecksum"/>: the session need not be sent; else null.</summary>
     public AppliedRanking? Unchanged(string sessionId, string rankingChecksum) =>
-        LastApplied(sessionId) is { } applied && string.Equals(applied.RankingChecksum, rankingChecksum, StringComparison.OrdinalIgnoreCase) ? applied : null;
+        LastApplied(sessionId) is { } applied && string.Equals(applied.RankingChecksum, rankingChecksum, StringComparison.OrdinalIgnoreCase)
+            ? applied
+            : null;
 
     private sealed class SessionRecord
     {
@@ -80,7 +82,9 @@ public sealed class AppliedRankingIndex
         public void Close(string eventName, string sessionId, string? idempotencyKey, string? checksum, DateTimeOffset at)
         {
             _open?.Remove(idempotencyKey);
-            _last = eventName == AuditEvent.RankingSubmitted && checksum is not null ? new AppliedRanking(sessionId, checksum, idempotencyKey, at) : null;
+            _last = eventName == AuditEvent.RankingSubmitted && checksum is not null
+                ? new AppliedRanking(sessionId, checksum, idempotencyKey, at)
+                : null;
         }
     }
 }
