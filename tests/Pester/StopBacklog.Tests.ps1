@@ -24,7 +24,9 @@ AfterAll {
 }
 
 Describe 'Ctrl+C with 10,000 sessions queued' {
-    It 'stops within 2 s and audits every session not sent as cancelled, in a valid chain' {
+    # Before the one-batch fix, stopping took 108 s here (every queued session ran and appended
+    # on its own); now about 0.4 s of CPU. The bound is generous: the machine may be shared.
+    It 'stops within 5 s and audits every session not sent as cancelled, in a valid chain' {
         $audit = Join-Path $TestDrive 'backlog'
         $connection = Connect-CXone -BaseUri $emulator.Uri -ClientId $clientId -ClientSecret $secret -AuditPath $audit -PassThru
         foreach ($id in 'bk-00001', 'bk-00002') {
@@ -40,15 +42,18 @@ Describe 'Ctrl+C with 10,000 sessions queued' {
             $deadline = [DateTime]::UtcNow.AddSeconds(120)
             while (@(Get-Posts).Count -lt 2 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
             @(Get-Posts).Count | Should -Be 2 -Because 'both sessions in flight are parked in a 30 s Retry-After'
+            $cpu = [System.Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime
             $clock = [System.Diagnostics.Stopwatch]::StartNew()
             $ps.Stop()
             $clock.Stop()
+            $cpu = [System.Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime - $cpu
             $state = $ps.InvocationStateInfo.State
         }
         finally { $ps.Dispose() }
-        Write-Host ("Stop with 10,000 sessions queued: {0:0.000} s" -f $clock.Elapsed.TotalSeconds)
+        # CPU time too: on a shared, busy machine the wall clock says more about the neighbours.
+        Write-Host ("Stop with 10,000 sessions queued: {0:0.000} s, {1:0.000} s of CPU in this process" -f $clock.Elapsed.TotalSeconds, $cpu.TotalSeconds)
 
-        $clock.Elapsed.TotalSeconds | Should -BeLessThan 2
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
         $state | Should -Be 'Stopped'
         $pending.IsCompleted | Should -BeTrue
         $check = Test-RankingAuditLog -Path $audit

@@ -14,10 +14,10 @@ internal sealed class NotStartedSubmissions(SubmissionAuditTrail trail, Func<Dat
         if (rankings is null) throw new ArgumentNullException(nameof(rankings));
         var keys = rankings.Select(_ => Guid.NewGuid().ToString()).ToList();
         var at = now();
-        var entries = rankings.Select((r, i) => SubmissionAudit.Entry(r.SessionId, r.Payload, SubmissionStatus.Cancelled, null, 0, 0, keys[i], Reason, at))
-            .ToList();
+        var entries = rankings.Select((r, i) =>
+            SubmissionAudit.Entry(r.SessionId, r.Payload, SubmissionStatus.Cancelled, null, 0, 0, keys[i], Reason, at, checksum: false)).ToList();
         var auditError = await trail.TryRecordOutcomesAsync(entries).ConfigureAwait(false);
-        return rankings.Select((r, i) => SubmissionResults.Describe(r.SessionId, SubmissionStatus.Cancelled, r.Payload, entries[i].RankingChecksum, keys[i], null, 0, 0,
+        return rankings.Select((r, i) => SubmissionResults.Describe(r.SessionId, SubmissionStatus.Cancelled, r.Payload, null, keys[i], null, 0, 0,
             Reason, [], null, null, auditError)).ToList();
     }
 }

@@ -13,13 +13,14 @@ internal static class SubmissionAudit
     public static AuditEntry Sending(string sessionId, RankingPayload payload, string idempotencyKey, DateTimeOffset now)
     {
         var entry = AuditEntry.Ranking(AuditEvent.RankingSending, Session(sessionId), now);
-        Describe(entry, payload);
+        Describe(entry, payload, checksum: true);
         entry.IdempotencyKey = idempotencyKey;
         return entry;
     }
 
+    /// <summary>The outcome entry; <paramref name="checksum"/> false leaves out ranking_checksum (for what was never sent).</summary>
     public static AuditEntry Entry(string sessionId, RankingPayload? payload, SubmissionStatus status, int? httpStatus,
-        int attempts, long latencyMs, string idempotencyKey, string? error, DateTimeOffset now)
+        int attempts, long latencyMs, string idempotencyKey, string? error, DateTimeOffset now, bool checksum = true)
     {
         var eventName = status switch
         {
@@ -28,7 +29,7 @@ internal static class SubmissionAudit
             _ => AuditEvent.RankingFailed,
         };
         var entry = AuditEntry.Ranking(eventName, Session(sessionId), now);
-        Describe(entry, payload);
+        Describe(entry, payload, checksum);
         entry.Status = status.ToString();
         entry.HttpStatus = httpStatus;
         entry.Attempts = attempts;
@@ -40,11 +41,11 @@ internal static class SubmissionAudit
 
     private static string Session(string sessionId) => SnippetRules.SessionIdProblem(sessionId) is null ? sessionId : UnusableSessionId;
 
-    private static void Describe(AuditEntry entry, RankingPayload? payload)
+    private static void Describe(AuditEntry entry, RankingPayload? payload, bool checksum)
     {
         entry.SnippetCount = payload?.Snippets.Count ?? 0;
         entry.MaxWindow = payload?.MaxResultWindow;
         entry.Snippets = payload?.Snippets.Select(s => s.SnippetId).ToList();
-        entry.RankingChecksum = payload?.ComputeChecksum();
+        entry.RankingChecksum = checksum ? payload?.ComputeChecksum() : null;
     }
 }

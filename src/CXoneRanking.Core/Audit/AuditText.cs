@@ -24,6 +24,23 @@ internal static class AuditText
     public static string? Sanitize(string? text)
     {
         if (text is null) return null;
+        // The same reason string for every session of a stopped backlog is cleaned once, not 10,000 times.
+        if (Volatile.Read(ref _last) is { } last && ReferenceEquals(last.Input, text)) return last.Output;
+        var cleaned = Clean(text);
+        Volatile.Write(ref _last, new Memo(text, cleaned));
+        return cleaned;
+    }
+
+    private static Memo? _last;
+
+    private sealed class Memo(string input, string output)
+    {
+        public string Input { get; } = input;
+        public string Output { get; } = output;
+    }
+
+    private static string Clean(string text)
+    {
         var masked = Credential.Replace(text, m => m.Groups["prefix"].Value + Mask);
         var chars = masked.ToCharArray();
         for (var i = 0; i < chars.Length; i++)
