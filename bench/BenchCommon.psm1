@@ -44,6 +44,21 @@ function Measure-Rounds {
     $result
 }
 
+function Measure-FirstCall {
+    <#
+    .SYNOPSIS
+        Milliseconds of the first call of -Command in a fresh pwsh (cold: nothing compiled or
+        cached in the process yet), after the module is imported there; the import itself is not
+        counted. -Setup runs first, untimed.
+    #>
+    param([Parameter(Mandatory)] [string] $Command, [string] $Setup = '')
+    $module = Join-Path $script:Root 'out/CXoneRanking/CXoneRanking.psd1'
+    $script = "Import-Module '$module'; $Setup; [Math]::Round((Measure-Command { $Command }).TotalMilliseconds, 1)"
+    $output = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $script
+    if ($LASTEXITCODE -ne 0) { throw "The first-call measurement failed: $output" }
+    [double]($output | Select-Object -Last 1)
+}
+
 function Get-Median([double[]] $Values) {
     $sorted = $Values | Sort-Object
     $middle = [int][Math]::Floor($sorted.Count / 2)

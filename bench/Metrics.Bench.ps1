@@ -28,6 +28,7 @@ $median = Measure-Rounds -Rounds $Rounds -Case ([ordered]@{
     naive  = { $files | Get-Content | ConvertFrom-Json | Group-Object rank_position | Out-Null }
     module = { Get-RankingMetrics -Path $audit | Out-Null }
 })
+$coldMetrics = Measure-FirstCall -Command "Get-RankingMetrics -Path '$audit' | Out-Null"
 Remove-Item $audit -Recurse -Force
 
 $ratio = $median.naive / $median.module
@@ -35,6 +36,9 @@ New-BenchResult -Name "Metrics over $Clicks click lines" `
     -Baseline 'Get-Content | ConvertFrom-Json | Group-Object rank_position' -BaselineMs $median.naive `
     -Module 'Get-RankingMetrics' -ModuleMs $median.module `
     -RatioText ('naive {0:n1}x slower' -f $ratio) -Goal 'naive at least 10x slower' -Met ($ratio -ge 10)
+New-BenchResult -Name "Get-RankingMetrics over $Clicks click lines, first call in a fresh process (report only)" `
+    -Baseline 'the same call, warm (median above)' -BaselineMs $median.module -Module 'Get-RankingMetrics, first call' -ModuleMs $coldMetrics `
+    -RatioText ('{0:n2}x the warm call' -f ($coldMetrics / $median.module)) -Goal 'report only' -Met $true
 New-BenchResult -Name "Add-SnippetClick, $Clicks clicks (report only)" `
     -Baseline 'none' -BaselineMs 0 -Module 'Import-Csv clicks.csv | Add-SnippetClick' -ModuleMs $writing.TotalMilliseconds `
     -RatioText ('{0:n0} clicks/s' -f $clicksPerSecond) -Goal 'report only' -Met $true

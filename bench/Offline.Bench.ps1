@@ -1,7 +1,9 @@
 <#
 .SYNOPSIS
     The offline pipeline on 100k CSV rows (2,000 sessions x 50) against Import-Csv alone.
-    Goal: the module's pipeline at most 2.0x the baseline. Also reports the peak working set.
+    Goal: the module's pipeline at most 0.15x (of the baseline) above the floor measured in the
+    same run (the least this pipeline needs with the same parameters). Also reports the first
+    call in a fresh process (cold) and, in WorkingSet.Bench.ps1, the peak working set.
 #>
 param([int] $Rounds = 9, [switch] $Stages)
 $ErrorActionPreference = 'Stop'
@@ -141,6 +143,12 @@ $median = Measure-Rounds -Case $case -Rounds $Rounds
 if ($Stages) { $median.GetEnumerator() | ForEach-Object { '{0,-28} {1,8:n0} ms' -f $_.Key, $_.Value } | Write-Host }
 
 $ratio = $median.module / $median.baseline
+$floorRatio = $median.minimal / $median.baseline
+$cold = @{
+    baseline = Measure-FirstCall -Command "Import-Csv '$csv' | Out-Null"
+    module   = Measure-FirstCall -Command (
+        "Import-Csv '$csv' | New-SnippetRank -MetadataProperty category | Test-RankingPayload -MaxResultWindow 50 | Out-Null")
+}
 New-FloorResult -Name 'two no-op binary cmdlets after Import-Csv' `
     -Baseline 'Import-Csv big.csv | Out-Null' -BaselineMs $median.baseline `
     -Floor 'Import-Csv | Pass-BenchObject | Drop-BenchObject' -FloorMs $median.floor
@@ -153,4 +161,9 @@ New-FloorResult -Name 'the least this pipeline needs, with the same parameters a
 New-BenchResult -Name 'Offline pipeline, 100k rows' `
     -Baseline 'Import-Csv big.csv | Out-Null' -BaselineMs $median.baseline `
     -Module 'Import-Csv | New-SnippetRank -MetadataProperty category | Test-RankingPayload -MaxResultWindow 50' -ModuleMs $median.module `
-    -RatioText ('{0:n2}x the baseline' -f $ratio) -Goal 'at most 2.0x' -Met ($ratio -le 2.0)
+    -RatioText ('{0:n2}x the baseline, {1:n2}x above the floor' -f $ratio, ($ratio - $floorRatio)) `
+    -Goal 'at most 0.15x above the floor measured in the same run' -Met ($ratio - $floorRatio -le 0.15)
+New-BenchResult -Name 'Offline pipeline, 100k rows, first call in a fresh process (report only)' `
+    -Baseline 'Import-Csv big.csv | Out-Null, first call' -BaselineMs $cold.baseline `
+    -Module 'the offline pipeline, first call' -ModuleMs $cold.module `
+    -RatioText ('{0:n2}x the baseline' -f ($cold.module / $cold.baseline)) -Goal 'report only' -Met $true

@@ -5,7 +5,8 @@ public sealed class RankingSubmissionResult
 {
     public string SessionId { get; init; } = string.Empty;
     public SubmissionStatus Status { get; init; }
-    public bool Succeeded => Status == SubmissionStatus.Succeeded;
+    /// <summary>True when the server has this ranking: applied now, or <see cref="SubmissionStatus.Unchanged"/> (applied before).</summary>
+    public bool Succeeded => Status is SubmissionStatus.Succeeded or SubmissionStatus.Unchanged;
 
     /// <summary>The last HTTP status received, or null when none was (nothing sent, or no answer).</summary>
     public int? HttpStatus { get; init; }
@@ -16,7 +17,7 @@ public sealed class RankingSubmissionResult
     /// <summary>From the first attempt to the outcome, retries and lock waits included.</summary>
     public long LatencyMs { get; init; }
 
-    /// <summary>The one key sent with every attempt of this submission.</summary>
+    /// <summary>The one key sent with every attempt of this submission; for Unchanged, that of the submission that applied it.</summary>
     public string IdempotencyKey { get; init; } = string.Empty;
 
     /// <summary>SHA-256 of the canonical payload, as in the audit log.</summary>

@@ -1,6 +1,6 @@
 namespace CXoneRanking;
 
-/// <summary>How one session's submission ended; every value but Succeeded is also an error id.</summary>
+/// <summary>How one session's submission ended; every value but Succeeded and Unchanged is also an error id.</summary>
 public enum SubmissionStatus
 {
     Succeeded,
@@ -26,4 +26,9 @@ public enum SubmissionStatus
     Cancelled,
     /// <summary>Not sent: the audit log could not record it first (or had failed earlier in the run).</summary>
     AuditUnavailable,
+    /// <summary>
+    /// Not sent (-SkipUnchanged): the ranking is the one last applied to the session; nothing
+    /// needed doing and the server has it. Not an error: Succeeded is true.
+    /// </summary>
+    Unchanged,
 }

@@ -55,10 +55,10 @@ public class AuditEntryTests
     }
 
     // The whole set of fields, so that adding one fails here and gets a deliberate look: an entry
-    // must never be able to carry a credential.
+    // must never be able to carry a credential. Target is a base address and path template with no user info or query (RankingTarget).
     private static readonly string[] ExpectedProperties =
     [
-        "Timestamp", "Event", "SessionId", "SnippetCount", "MaxWindow", "Snippets", "SnippetId", "RankPosition",
+        "Timestamp", "Event", "SessionId", "Target", "SnippetCount", "MaxWindow", "Snippets", "SnippetId", "RankPosition",
         "Status", "HttpStatus", "Attempts", "LatencyMs", "IdempotencyKey", "RankingChecksum", "Error", "Note",
         "ModuleVersion", "Host", "User", "PrevHash", "Hash",
         "ExpertQueryId", "ExpertRank", "ExpertTerms", "ExpertResultCount", // ids, a number and sanitized search terms
@@ -87,6 +87,7 @@ public class AuditEntryTests
         entry.Error = "engine said no";
         entry.Note = "callback failed";
         entry.SnippetId = "KB-1";
+        entry.Target = "https://acme.example/api/v2/agentassist/sessions/{sessionId}/snippets/ranking";
         entry.RankPosition = 1;
         entry.ExpertQueryId = 7;
         entry.ExpertRank = 0.5;

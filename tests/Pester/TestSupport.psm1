@@ -325,7 +325,37 @@ function Save-ReliabilityFigure {
     $all | ConvertTo-Json -Depth 4 | Set-Content -LiteralPath $file -Encoding utf8
 }
 
-Export-ModuleMember -Function Invoke-ChildPwsh, Get-FreePort, Get-HmacHex, ConvertTo-Text, Get-SecretSearchPlace,
+# A pwsh that is left running (to be killed mid-way, say): the same clean environment as
+# Invoke-ChildPwsh. The caller waits for it, kills it and disposes it.
+function Start-ChildPwsh([string] $Script, [hashtable] $Environment = @{}) {
+    $dotnet = $env:DOTNET_HOST_PATH
+    if (-not $dotnet -or -not (Test-Path $dotnet)) { $dotnet = (Get-Command dotnet -CommandType Application)[0].Source }
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new($dotnet)
+    foreach ($argument in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', $Script)) {
+        $startInfo.ArgumentList.Add($argument)
+    }
+    $startInfo.UseShellExecute = $false
+    foreach ($name in @($startInfo.Environment.Keys)) { if ($name -like 'CXONE_*') { $null = $startInfo.Environment.Remove($name) } }
+    $startInfo.Environment['CXONERANKING_MODULE_PATH'] = $env:CXONERANKING_MODULE_PATH
+    foreach ($name in $Environment.Keys) { $startInfo.Environment[$name] = $Environment[$name] }
+    [System.Diagnostics.Process]::Start($startInfo)
+}
+
+# The session ids of the ranking POSTs an emulator received after journal entry -After (its
+# `sequence`), in arrival order, retries included; -Like narrows them.
+function Get-EmulatorRankingPost($Emulator, [long] $After = 0, [string] $Like = '*') {
+    @((Invoke-RestMethod -Uri "$($Emulator.Uri)_emulator/journal").entries |
+        Where-Object { $_.method -eq 'POST' -and $_.path -like '*/snippets/ranking' -and $_.sequence -gt $After -and $_.session_id -like $Like } |
+        ForEach-Object session_id)
+}
+
+# The newest journal sequence number, to count only what a later step sends.
+function Get-EmulatorJournalMark($Emulator) {
+    $entries = @((Invoke-RestMethod -Uri "$($Emulator.Uri)_emulator/journal").entries)
+    if ($entries.Count -eq 0) { 0 } else { [long]$entries[-1].sequence }
+}
+
+Export-ModuleMember -Function Invoke-ChildPwsh, Start-ChildPwsh, Get-EmulatorRankingPost, Get-EmulatorJournalMark, Get-FreePort, Get-HmacHex, ConvertTo-Text, Get-SecretSearchPlace,
     Invoke-EmulatorControl, Reset-Emulator, Get-Journal, Get-RankingPost, Get-TokenIssuedCount, Set-Fault, Set-SessionLock,
     Get-AppliedRanking, Get-AppliedRankingBySession, New-TestRank, Get-AuditEntry, Wait-Until,
     Start-CallbackReceiver, Stop-CallbackReceiver, Get-CallbackRequest,

@@ -15,7 +15,7 @@ namespace CXoneRanking.Api;
 /// </summary>
 public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter? audit, SubmitOptions options, ILogger log)
 {
-    private readonly SubmissionAuditTrail _trail = new(audit);
+    private readonly SubmissionAuditTrail _trail = new(audit, RankingTarget.Of(connection));
 
     public async Task<RankingSubmissionResult> SubmitAsync(RankingValidationResult ranking, CancellationToken cancellationToken)
     {
@@ -50,6 +50,13 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
     /// </summary>
     public async Task<IReadOnlyList<RankingSubmissionResult>> CancelNotStartedAsync(IReadOnlyList<RankingValidationResult> rankings) =>
         await new NotStartedSubmissions(_trail, () => Now).CancelAsync(rankings).ConfigureAwait(false);
+
+    /// <summary>
+    /// Records sessions whose ranking is the one <paramref name="applied"/> says the server holds
+    /// (-SkipUnchanged) as ranking.unchanged in one batch, sends nothing, and returns them as Unchanged results.
+    /// </summary>
+    public Task<IReadOnlyList<RankingSubmissionResult>> RecordUnchangedAsync(IReadOnlyList<RankingValidationResult> rankings,
+        AppliedRankingIndex applied) => new UnchangedSubmissions(_trail, () => Now).RecordAsync(rankings, applied);
 
     private DateTimeOffset Now => connection.Settings.Time.GetUtcNow();
 

@@ -7,9 +7,9 @@ namespace CXoneRanking.Api;
 /// attempted, so no further session is sent (nothing is sent that the log cannot record).
 /// Outcome entries are still tried, since each one only makes the log more complete. A write
 /// failure is returned as a reason, never thrown: a session that was applied must still be
-/// returned to the caller.
+/// returned to the caller. Every entry is stamped with the run's <paramref name="target"/>.
 /// </summary>
-internal sealed class SubmissionAuditTrail(AuditLogWriter? writer)
+internal sealed class SubmissionAuditTrail(AuditLogWriter? writer, string? target = null)
 {
     private string? _failure;
 
@@ -36,6 +36,7 @@ internal sealed class SubmissionAuditTrail(AuditLogWriter? writer)
 
     private async Task<string?> TryAppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
+        foreach (var entry in entries) entry.Target ??= target;
         try
         {
             await writer!.AppendAsync(entries, cancellationToken).ConfigureAwait(false);

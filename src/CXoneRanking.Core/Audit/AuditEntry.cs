@@ -39,7 +39,7 @@ public sealed class AuditEntry
     /// <summary>A ranking submission's outcome or write-ahead entry: <paramref name="eventName"/> is a ranking.* <see cref="AuditEvent"/>.</summary>
     public static AuditEntry Ranking(string eventName, string sessionId, DateTimeOffset timestamp)
     {
-        if (!AuditEvent.IsRanking(eventName) && eventName != AuditEvent.RankingSending)
+        if (!AuditEvent.IsRanking(eventName) && eventName is not (AuditEvent.RankingSending or AuditEvent.RankingUnchanged))
             throw new ArgumentException($"'{eventName}' is not a ranking event; use {AuditEvent.RankingSending}, {AuditEvent.RankingSubmitted}, "
                 + $"{AuditEvent.RankingFailed} or {AuditEvent.RankingCancelled}.", nameof(eventName));
         var problem = SnippetRules.SessionIdProblem(sessionId ?? string.Empty);
@@ -60,6 +60,9 @@ public sealed class AuditEntry
 
     public string Event { get; }
     public string? SessionId { get; set; }
+
+    /// <summary>Where a ranking entry's session lives: the API base address and ranking path template (no secret, no query).</summary>
+    public string? Target { get; set; }
 
     /// <summary>How many snippets the submitted ranking held.</summary>
     public int? SnippetCount { get; set; }

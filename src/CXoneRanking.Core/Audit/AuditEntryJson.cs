@@ -41,6 +41,7 @@ internal static class AuditEntryJson
         json.WriteString("timestamp", AuditTimestamp.ToText(entry.Timestamp));
         json.WriteString("event", entry.Event);
         String(json, "session_id", entry.SessionId);
+        String(json, "target", entry.Target);
         Number(json, "snippet_count", entry.SnippetCount);
         Number(json, "max_window", entry.MaxWindow);
         if (entry.Snippets is { } snippets)

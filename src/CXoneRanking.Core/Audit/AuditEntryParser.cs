@@ -21,6 +21,7 @@ internal static class AuditEntryParser
             return new AuditEntry(eventName, timestamp)
             {
                 SessionId = String(root, "session_id"),
+                Target = String(root, "target"),
                 SnippetCount = Int32(root, "snippet_count"),
                 MaxWindow = Int32(root, "max_window"),
                 Snippets = Strings(root, "snippets"),

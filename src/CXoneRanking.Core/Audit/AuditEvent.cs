@@ -19,6 +19,12 @@ public static class AuditEvent
     /// <summary>A ranking whose submission was stopped (Ctrl+C, a timeout) before it finished.</summary>
     public const string RankingCancelled = "ranking.cancelled";
 
+    /// <summary>
+    /// A ranking not sent by Submit-SnippetRanking -SkipUnchanged: its checksum is that of the
+    /// ranking last applied to the session at the same target. Not a submission (docs/design.md#skipping-unchanged-sessions).
+    /// </summary>
+    public const string RankingUnchanged = "ranking.unchanged";
+
     /// <summary>An agent opened a ranked snippet.</summary>
     public const string Click = "click";
 

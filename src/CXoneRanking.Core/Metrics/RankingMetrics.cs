@@ -39,6 +39,12 @@ public sealed class RankingMetrics
     /// </summary>
     public int OutcomeUnknown { get; internal set; }
 
+    /// <summary>
+    /// Sessions Submit-SnippetRanking -SkipUnchanged did not send because the ranking was the one
+    /// last applied (ranking.unchanged entries). Not submissions: neither sent nor failed.
+    /// </summary>
+    public int Unchanged { get; internal set; }
+
     /// <summary>Mean latency of every ranking entry that has one; null when none has.</summary>
     public double? AverageLatencyMs { get; internal set; }
 

@@ -19,7 +19,7 @@ public sealed class RankingMetricsCalculator
     private readonly Dictionary<string, AuditEntry> _firstClick = new(StringComparer.Ordinal);
     private readonly ImportedSearchTally _imported = new();
     private readonly UnansweredSendings _sending = new();
-    private int _succeeded, _failed, _cancelled;
+    private int _succeeded, _failed, _cancelled, _unchanged;
     private long _impressions, _clicks;
     private DateTimeOffset? _firstEntry, _lastEntry;
 
@@ -45,6 +45,7 @@ public sealed class RankingMetricsCalculator
         if (entry.Event == AuditEvent.Click) AddClick(entry);
         else if (AuditEvent.IsRanking(entry.Event)) AddRanking(entry);
         else if (entry.Event == AuditEvent.ExpertSearch) AddShown(entry.SessionId, _imported.AddSearch(entry));
+        else if (entry.Event == AuditEvent.RankingUnchanged) _unchanged++;   // neither sent nor failed
         else if (!_sending.Open(entry)) return;
         if (_firstEntry is not { } first || entry.Timestamp < first) _firstEntry = entry.Timestamp;
         if (_lastEntry is not { } last || entry.Timestamp > last) _lastEntry = entry.Timestamp;
@@ -64,6 +65,7 @@ public sealed class RankingMetricsCalculator
             Failed = _failed,
             Cancelled = _cancelled,
             OutcomeUnknown = _sending.Count,
+            Unchanged = _unchanged,
             // Summed as doubles: a damaged or hand-edited line may hold a huge latency.
             AverageLatencyMs = latencies.Count == 0 ? null : latencies.Average(l => (double)l),
             P50LatencyMs = NearestRank.Percentile(latencies, 50),

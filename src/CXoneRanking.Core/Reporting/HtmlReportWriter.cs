@@ -73,6 +73,8 @@ public static class HtmlReportWriter
         Figure(html, "cancelled", "of which cancelled", m.Cancelled, Number(m.Cancelled));
         // Sent, but the outcome never reached the log: neither a success nor a failure.
         if (m.OutcomeUnknown > 0) Figure(html, "outcome-unknown", "Outcome unknown", m.OutcomeUnknown, Number(m.OutcomeUnknown));
+        // Not sent by -SkipUnchanged: the server already had the ranking. Not a submission.
+        if (m.Unchanged > 0) Figure(html, "unchanged", "Unchanged (not sent)", m.Unchanged, Number(m.Unchanged));
         Figure(html, "impressions", "Impressions", m.Impressions, Number(m.Impressions));
         if (m.ImportedSearches > 0) Figure(html, "imported-searches", "Imported Expert searches", m.ImportedSearches, Number(m.ImportedSearches));
         Figure(html, "clicks", "Clicks", m.Clicks, Number(m.Clicks));

@@ -44,6 +44,10 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
     [Parameter]
     public CXoneConnection? Connection { get; set; }
 
+    /// <summary>Sends only sessions whose ranking differs from the one last applied (by the audit log); the rest are returned Unchanged.</summary>
+    [Parameter]
+    public SwitchParameter SkipUnchanged { get; set; }
+
     protected override void BeginProcessing()
     {
         if (CallbackUri is not null && EndpointPolicy.Problem(CallbackUri, "callback URI") is { } problem)
@@ -66,8 +70,11 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
 
     protected override void EndProcessing()
     {
-        var approved = RankSessions().Concat(_prepared.Where(InThisExperiment)).Where(Approve).ToList();
-        if (approved.Count == 0) return;
+        // -SkipUnchanged needs the connection's target and its audit log before anything is approved.
+        var unchanged = SkipUnchanged ? UnchangedSessions.Read(this, ConnectionStore.Resolve(this, Connection)) : null;
+        var approved = RankSessions().Concat(_prepared.Where(InThisExperiment)).Where(r => unchanged?.TakeUnchanged(r) != true && Approve(r)).ToList();
+        var skipped = unchanged?.Skipped ?? [];
+        if (approved.Count == 0 && skipped.Count == 0) return;
         var connection = ConnectionStore.Resolve(this, Connection);
         var audit = new AuditLogWriter(AuditDirectory.Resolve(this, null, connection));
         _auditDirectory = audit.Options.Directory;
@@ -75,14 +82,19 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
         {
             LockTimeout = TimeSpan.FromSeconds(LockTimeout), CallbackUri = CallbackUri, CallbackSecret = CallbackSecret,
         }, new PipelineLogger(_async, this));
-        var progress = new SubmissionProgress(this, approved.Count);
+        var progress = new SubmissionProgress(this, approved.Count + skipped.Count);
         void Show(RankingSubmissionResult result) => _async.Post(() => { progress.Completed(result); Emit(result); });
-        _async.Run(stop => AsyncPipeline.ForEachAsync(approved, ThrottleLimit,
-            async ranking => Show(await submitter.SubmitAsync(ranking, stop).ConfigureAwait(false)),
-            async notStarted =>
-            {
-                foreach (var result in await submitter.CancelNotStartedAsync(notStarted).ConfigureAwait(false)) Show(result);
-            }, stop));
+        _async.Run(async stop =>
+        {
+            if (skipped.Count > 0)
+                foreach (var result in await submitter.RecordUnchangedAsync(skipped, unchanged!.Index).ConfigureAwait(false)) Show(result);
+            await AsyncPipeline.ForEachAsync(approved, ThrottleLimit,
+                async ranking => Show(await submitter.SubmitAsync(ranking, stop).ConfigureAwait(false)),
+                async notStarted =>
+                {
+                    foreach (var result in await submitter.CancelNotStartedAsync(notStarted).ConfigureAwait(false)) Show(result);
+                }, stop).ConfigureAwait(false);
+        });
         progress.Done();
     }
 
