@@ -93,6 +93,8 @@ public class AuditEntryTests
         entry.ExpertRank = 0.5;
         entry.ExpertTerms = "refund";
         entry.ExpertResultCount = 4;
+        entry.Experiment = "learned-boosts";
+        entry.Arm = "Treatment";
 
         Entries.Writer(dir.Path).Append(entry);
 
