@@ -17,7 +17,7 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
 {
     private readonly SubmissionAuditTrail _trail = new(audit);
 
-    public async Task<RankingSubmissionResult> SubmitAsync(RankingValidationResult ranking, CancellationToken cancellationToken)
+    public async Task<RankingSubmissionResult> SubmitAsync(SessionRanking ranking, CancellationToken cancellationToken)
     {
         var key = Guid.NewGuid().ToString();
         if (ranking.Payload is not { } payload)
@@ -48,16 +48,16 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
     /// Records sessions that were never started (the run was stopped first) as ranking.cancelled
     /// in one batch, with no write-ahead entry, and returns them as Cancelled results.
     /// </summary>
-    public async Task<IReadOnlyList<RankingSubmissionResult>> CancelNotStartedAsync(IReadOnlyList<RankingValidationResult> rankings) =>
+    public async Task<IReadOnlyList<RankingSubmissionResult>> CancelNotStartedAsync(IReadOnlyList<SessionRanking> rankings) =>
         await new NotStartedSubmissions(_trail, () => Now).CancelAsync(rankings).ConfigureAwait(false);
 
     private DateTimeOffset Now => connection.Settings.Time.GetUtcNow();
 
     // Stopped before the write-ahead entry: nothing was sent, so only the cancelled outcome is written.
-    private Task<RankingSubmissionResult> NotSentAsync(RankingValidationResult ranking, string key, RankingPayload payload) =>
+    private Task<RankingSubmissionResult> NotSentAsync(SessionRanking ranking, string key, RankingPayload payload) =>
         FinishAsync(ranking, key, payload, SubmissionStatus.Cancelled, null, 0, 0, NotStartedSubmissions.Reason, [], null, CancellationToken.None);
 
-    private async Task<RankingSubmissionResult> SendAsync(RankingValidationResult ranking, RankingPayload payload, string key,
+    private async Task<RankingSubmissionResult> SendAsync(SessionRanking ranking, RankingPayload payload, string key,
         CancellationToken cancellationToken)
     {
         var body = payload.ToUtf8Json();
@@ -74,7 +74,7 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
             var lockDeadline = Now + options.LockTimeout;
             do
             {
-                outcome = await connection.Pipeline.ExecuteAsync(attempts.PostAsync, total.Token).ConfigureAwait(false);
+                outcome = await connection.SubmissionResilience.ExecuteAsync(attempts.PostAsync, total.Token).ConfigureAwait(false);
             }
             while (outcome.StatusCode == 409 && await attempts.WaitForUnlockAsync(lockDeadline, total.Token).ConfigureAwait(false));
             (status, error, problems) = OutcomeClassifier.Classify(outcome, attempts.Count, options.LockTimeout);
@@ -109,7 +109,7 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
 
     // Calls back, then writes the outcome entry (with a note when the callback failed), then
     // describes the outcome: an outcome entry that cannot be written is on the result, not thrown.
-    private async Task<RankingSubmissionResult> FinishAsync(RankingValidationResult ranking, string key, RankingPayload? payload, SubmissionStatus status,
+    private async Task<RankingSubmissionResult> FinishAsync(SessionRanking ranking, string key, RankingPayload? payload, SubmissionStatus status,
         int? httpStatus, int attempts, long latencyMs, string? error, IReadOnlyList<string> problems, AttemptOutcome? outcome, CancellationToken cancellation)
     {
         var entry = SubmissionAudit.Entry(ranking.SessionId, payload, status, httpStatus, attempts, latencyMs, key, error, Now);

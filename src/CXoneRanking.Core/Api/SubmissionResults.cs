@@ -4,7 +4,7 @@ namespace CXoneRanking.Api;
 internal static class SubmissionResults
 {
     /// <summary>The result, labelled with the ranking's experiment and arm; <paramref name="checksum"/> is the payload's, as its audit entry holds it (computed once).</summary>
-    public static RankingSubmissionResult Describe(RankingValidationResult ranking, SubmissionStatus status, RankingPayload? payload, string? checksum, string key,
+    public static RankingSubmissionResult Describe(SessionRanking ranking, SubmissionStatus status, RankingPayload? payload, string? checksum, string key,
         int? httpStatus, int attempts, long latencyMs, string? error, IReadOnlyList<string> problems, string? answer,
         string? callbackError, string? auditError) => new()
         {

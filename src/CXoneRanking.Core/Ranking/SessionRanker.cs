@@ -9,7 +9,7 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
     private readonly List<RankingIssue> _errors = [];
     private readonly List<RankingIssue> _warnings = [];
 
-    public RankingValidationResult Rank(IReadOnlyList<RankInput> ranks)
+    public SessionRanking Rank(IReadOnlyList<RankInput> ranks)
     {
         CheckSession();
         CheckOptions();
@@ -23,7 +23,7 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
             Error(RankingIssueCodes.EmptyRanking, $"every snippet of session '{sessionId}' was excluded by a directive");
         HandleOverflow(kept);
         var payload = _errors.Count == 0 ? BuildPayload(kept) : null;
-        return new RankingValidationResult { SessionId = sessionId, Errors = _errors, Warnings = _warnings, Payload = payload };
+        return new SessionRanking { SessionId = sessionId, Errors = _errors, Warnings = _warnings, Payload = payload };
     }
 
     private void CheckSession()

@@ -1,16 +1,16 @@
 using System.Diagnostics;
 using System.Management.Automation;
 using CXoneRanking.Audit;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Audit;
+using CXoneRanking.PowerShell.Completion;
+using CXoneRanking.PowerShell.Connections;
+using CXoneRanking.PowerShell.Expert;
 using CXoneRanking.PowerShell.Rows;
 using CXoneRanking.Rows;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Records that an agent clicked a ranked snippet, in the audit log.</para>
-/// <para type="description">Piped rows (CSV rows, objects, hashtables) with session_id, snippet_id and rank_position are appended in batches, so large imports are fast. A row that is not a valid click is reported as an InvalidClick error and the rest go on.</para>
-/// </summary>
+/// <summary>Records that an agent clicked a ranked snippet, in the audit log.</summary>
 [Cmdlet(VerbsCommon.Add, "SnippetClick", DefaultParameterSetName = FromParameters)]
 [OutputType(typeof(AuditEntry))]
 public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable

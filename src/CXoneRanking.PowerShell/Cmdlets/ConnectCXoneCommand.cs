@@ -1,12 +1,14 @@
 using System.Management.Automation;
 using System.Security;
 using CXoneRanking.Api;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Async;
+using CXoneRanking.PowerShell.Connections;
+using CXoneRanking.PowerShell.Errors;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
 /// <summary>
-/// <para type="synopsis">Signs in to a CXone tenant (OAuth2 client credentials, or a CXone access key with OpenID discovery) and keeps the connection for this runspace.</para>
+/// Signs in to a CXone tenant (OAuth2 client credentials, or a CXone access key with OpenID discovery) and keeps the connection for this runspace.
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "CXone", DefaultParameterSetName = WithSecret)]
 [OutputType(typeof(CXoneConnection))]
@@ -17,7 +19,7 @@ public sealed class ConnectCXoneCommand : PSCmdlet
     // The access-key sets: the application's id and secret as -ClientId/-ClientSecret, or as -Credential.
     private const string WithAccessKey = "AccessKey";
     private const string WithAccessKeyCredential = "AccessKeyCredential";
-    private readonly AsyncPipeline _async = new();
+    private readonly CmdletAsyncBridge _async = new();
 
     /// <summary>The tenant's environment name: the API is https://{Environment}.api.cxone.com.</summary>
     [Parameter(Position = 0)]

@@ -1,12 +1,11 @@
 using System.Management.Automation;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Errors;
+using CXoneRanking.PowerShell.Paths;
 using CXoneRanking.Ranking;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Writes boost directives to the JSON file that New-BoostDirective -Path reads.</para>
-/// </summary>
+/// <summary>Writes boost directives to the JSON file that New-BoostDirective -Path reads.</summary>
 [Cmdlet(VerbsData.Export, "BoostDirective", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
 public sealed class ExportBoostDirectiveCommand : PSCmdlet

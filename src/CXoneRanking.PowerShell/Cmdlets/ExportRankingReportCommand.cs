@@ -1,13 +1,12 @@
 using System.Management.Automation;
 using CXoneRanking.Audit;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Completion;
+using CXoneRanking.PowerShell.Paths;
 using CXoneRanking.Reporting;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Writes a self-contained HTML report with charts of the audit log's submissions, latency and clicks.</para>
-/// </summary>
+/// <summary>Writes a self-contained HTML report with charts of the audit log's submissions, latency and clicks.</summary>
 [Cmdlet(VerbsData.Export, "RankingReport", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
 public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase

@@ -3,13 +3,11 @@ using System.Management.Automation;
 using CXoneRanking.Audit;
 using CXoneRanking.Learning;
 using CXoneRanking.Metrics;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Errors;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Learns position-bias-corrected boost factors for snippets from the clicks in the audit log.</para>
-/// </summary>
+/// <summary>Learns position-bias-corrected boost factors for snippets from the clicks in the audit log.</summary>
 [Cmdlet(VerbsCommon.Get, "SnippetBoostSuggestion", DefaultParameterSetName = Suggestions)]
 [OutputType(typeof(BoostSuggestion), ParameterSetName = new[] { Suggestions })]
 [OutputType(typeof(BoostDirective), ParameterSetName = new[] { Suggestions })]

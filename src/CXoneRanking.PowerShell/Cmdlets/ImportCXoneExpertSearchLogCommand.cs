@@ -1,19 +1,20 @@
 using System.Management.Automation;
 using CXoneRanking.Audit;
 using CXoneRanking.Expert;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Async;
+using CXoneRanking.PowerShell.Audit;
+using CXoneRanking.PowerShell.Connections;
+using CXoneRanking.PowerShell.Errors;
+using CXoneRanking.PowerShell.Expert;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Appends a CXone Expert site's search log (searches and the results selected after them) to the audit log.</para>
-/// <para type="description">Each search becomes an expert.search entry and each selected result a click entry, under the session id expert-query-{queryid}, in the same hash chain as everything else. Searches already in the log are skipped, so importing the same range twice adds nothing. The summary object counts the searches, clicks and skipped searches.</para>
-/// </summary>
+/// <summary>Appends a CXone Expert site's search log (searches and the results selected after them) to the audit log.</summary>
 [Cmdlet(VerbsData.Import, "CXoneExpertSearchLog")]
 [OutputType(typeof(ExpertImportSummary))]
 public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDisposable
 {
-    private readonly AsyncPipeline _async = new();
+    private readonly CmdletAsyncBridge _async = new();
 
     /// <summary>Import searches at or after this time (a time without a zone is local); default one month before -Until.</summary>
     [Parameter]

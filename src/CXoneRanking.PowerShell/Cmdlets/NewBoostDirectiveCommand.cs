@@ -1,12 +1,10 @@
 using System.Management.Automation;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Errors;
 using CXoneRanking.Ranking;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Creates a boost or exclude rule over snippet metadata or snippet ids, or reads rules from a JSON file.</para>
-/// </summary>
+/// <summary>Creates a boost or exclude rule over snippet metadata or snippet ids, or reads rules from a JSON file.</summary>
 [Cmdlet(VerbsCommon.New, "BoostDirective", DefaultParameterSetName = Boost)]
 [OutputType(typeof(BoostDirective))]
 public sealed class NewBoostDirectiveCommand : PSCmdlet

@@ -2,11 +2,9 @@ using System.Management.Automation;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Ranks piped snippets per session and reports every problem, without sending anything.</para>
-/// </summary>
+/// <summary>Ranks piped snippets per session and reports every problem, without sending anything.</summary>
 [Cmdlet(VerbsDiagnostic.Test, "RankingPayload")]
-[OutputType(typeof(RankingValidationResult))]
+[OutputType(typeof(SessionRanking))]
 [OutputType(typeof(bool))]
 public sealed class TestRankingPayloadCommand : RankingCommandBase
 {

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Connections;
 
 /// <summary>
 /// One kind of connection kept in the runspace's global session state, never in a static: two

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using CXoneRanking.Expert;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Errors;
 
 /// <summary>
 /// An Expert failure as an ErrorRecord: a named id, a category from <see cref="ExpertFailure"/>

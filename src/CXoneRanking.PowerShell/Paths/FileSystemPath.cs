@@ -1,6 +1,7 @@
 using System.Management.Automation;
+using CXoneRanking.PowerShell.Errors;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Paths;
 
 /// <summary>
 /// The checks every cmdlet makes on a path it writes to: resolved against PowerShell's current

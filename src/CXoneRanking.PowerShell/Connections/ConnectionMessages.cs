@@ -1,6 +1,6 @@
 using CXoneRanking.Api;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Connections;
 
 /// <summary>
 /// Connect-CXone's verbose lines. Built only from public, secret-free members: ids, addresses

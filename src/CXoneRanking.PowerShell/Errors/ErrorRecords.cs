@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Errors;
 
 /// <summary>ErrorRecords with a named error id, a category and the object at fault.</summary>
 internal static class ErrorRecords

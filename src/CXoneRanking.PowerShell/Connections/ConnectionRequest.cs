@@ -1,7 +1,7 @@
 using System.Security;
 using CXoneRanking.Api;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Connections;
 
 /// <summary>
 /// What Connect-CXone was given, completed from the environment for unattended runs:

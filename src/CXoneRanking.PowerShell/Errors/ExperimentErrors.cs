@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Errors;
 
 /// <summary>The error records of ranking experiments (docs/experiments.md), each with what to do about it.</summary>
 internal static class ExperimentErrors
@@ -13,7 +13,7 @@ internal static class ExperimentErrors
         With(ErrorRecords.InvalidArgument("ExperimentNameMissing", $"-{parameter} needs -Experiment to name the experiment.", parameter),
             "Add -Experiment <name>, or leave out -TreatmentDirective and -TreatmentPercent.");
 
-    public static ErrorRecord ExperimentMismatch(RankingValidationResult ranking, string experiment) =>
+    public static ErrorRecord ExperimentMismatch(SessionRanking ranking, string experiment) =>
         With(ErrorRecords.InvalidArgument("ExperimentMismatch",
                 $"Session '{ranking.SessionId}' was ranked {Where(ranking)}, not in '{experiment}'; it was not submitted.", ranking),
             "Pipe the ranks from New-SnippetRank so each session is ranked in its arm, or run Test-RankingPayload with the same -Experiment.");
@@ -24,7 +24,7 @@ internal static class ExperimentErrors
                 "ExperimentNotFound", ErrorCategory.ObjectNotFound, name),
             "Check the name (exact, case-sensitive) and -Since/-Until; Get-RankingExperiment without -Name lists the experiments found.");
 
-    private static string Where(RankingValidationResult ranking) =>
+    private static string Where(SessionRanking ranking) =>
         ranking.Experiment is null ? "outside any experiment" : $"in experiment '{ranking.Experiment}'";
 
     private static ErrorRecord With(ErrorRecord record, string action)

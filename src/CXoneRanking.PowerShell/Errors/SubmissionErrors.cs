@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using CXoneRanking.Api;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Errors;
 
 /// <summary>A failed session as an ErrorRecord: the status is the error id, the session the target.</summary>
 internal static class SubmissionErrors

@@ -2,8 +2,9 @@ using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using CXoneRanking.Audit;
+using CXoneRanking.PowerShell.Connections;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Completion;
 
 /// <summary>
 /// Tab completion of -SessionId from the latest entries of the audit log, newest first: the

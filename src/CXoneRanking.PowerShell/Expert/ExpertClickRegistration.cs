@@ -2,9 +2,11 @@ using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
 using CXoneRanking.Expert;
+using CXoneRanking.PowerShell.Async;
+using CXoneRanking.PowerShell.Errors;
 using CXoneRanking.PowerShell.Rows;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Expert;
 
 /// <summary>
 /// Add-SnippetClick -Expert: registers a click on a snippet from Search-CXoneExpert as a selection
@@ -15,7 +17,7 @@ namespace CXoneRanking.PowerShell.Infrastructure;
 internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection connection)
 {
     private readonly object _gate = new();
-    private AsyncPipeline? _running;
+    private CmdletAsyncBridge? _running;
     private bool _stopped;
 
     /// <summary>
@@ -39,11 +41,11 @@ internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection 
     /// <summary>Registers a prepared selection with the site; called once its click is in the audit log.</summary>
     public void Send(ExpertSelectionRequest request, PSObject row)
     {
-        var pipeline = Start();
-        if (pipeline is null) return;
+        var bridge = Start();
+        if (bridge is null) return;
         try
         {
-            pipeline.Run(stop => connection.RegisterSelectionAsync(request.QueryId, request.PageId, request.Rank, request.Position, stop));
+            bridge.Run(stop => connection.RegisterSelectionAsync(request.QueryId, request.PageId, request.Rank, request.Position, stop));
             cmdlet.WriteVerbose($"Registered the selection of {request} with {connection.Site}.");
         }
         catch (ExpertApiException e)
@@ -57,7 +59,7 @@ internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection 
                 "ExpertSelectionFailed", ErrorCategory.InvalidOperation, row));
         }
         catch (OperationCanceledException) { } // Ctrl+C
-        finally { Finish(pipeline); }
+        finally { Finish(bridge); }
     }
 
     public void Stop()
@@ -86,14 +88,14 @@ internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection 
         };
     }
 
-    private AsyncPipeline? Start()
+    private CmdletAsyncBridge? Start()
     {
-        lock (_gate) return _stopped ? null : _running = new AsyncPipeline();
+        lock (_gate) return _stopped ? null : _running = new CmdletAsyncBridge();
     }
 
-    private void Finish(AsyncPipeline pipeline)
+    private void Finish(CmdletAsyncBridge bridge)
     {
         lock (_gate) _running = null;
-        pipeline.Dispose();
+        bridge.Dispose();
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Async;
 
 /// <summary>
 /// Runs a cmdlet's asynchronous work on the thread pool while every Write* it asks for happens on
@@ -8,7 +8,7 @@ namespace CXoneRanking.PowerShell.Infrastructure;
 /// cancels every wait at once; the work is always awaited to its end, so nothing it started (an
 /// audit entry, say) is cut off half-way.
 /// </summary>
-internal sealed class AsyncPipeline : IDisposable
+internal sealed class CmdletAsyncBridge : IDisposable
 {
     private readonly BlockingCollection<Action> _writes = new();
     private readonly CancellationTokenSource _stop = new();
@@ -17,7 +17,7 @@ internal sealed class AsyncPipeline : IDisposable
     public void Post(Action write)
     {
         try { _writes.Add(write); }
-        catch (InvalidOperationException) { } // the work has ended (or the pipeline was disposed): nothing is left to show
+        catch (InvalidOperationException) { } // the work has ended (or the bridge was disposed): nothing is left to show
     }
 
     public void Stop()
