@@ -4,6 +4,7 @@ using CXoneRanking.Audit;
 using CXoneRanking.PowerShell.Audit;
 using CXoneRanking.PowerShell.Completion;
 using CXoneRanking.PowerShell.Connections;
+using CXoneRanking.PowerShell.Errors;
 using CXoneRanking.PowerShell.Expert;
 using CXoneRanking.PowerShell.Rows;
 using CXoneRanking.Rows;
@@ -88,7 +89,7 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
         }
         catch (ArgumentException e)
         {
-            WriteError(new ErrorRecord(new ArgumentException($"Click {_inputNumber}: {e.Message}.", e), "InvalidClick",
+            WriteError(ErrorRecords.Create(new ArgumentException($"Click {_inputNumber}: {e.Message}.", e), "InvalidClick",
                 ErrorCategory.InvalidData, fromPipeline ? InputObject : $"{SessionId}/{SnippetId}#{RankPosition}"));
             return;
         }
@@ -147,13 +148,8 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     {
         var target = $"{click.SessionId}/{click.SnippetId}#{click.RankPosition}";
         var message = $"Click {target} was not recorded: {reason}";
-        return new ErrorRecord(new IOException(message), errorId, ErrorCategory.WriteError, target)
-        {
-            ErrorDetails = new ErrorDetails(message)
-            {
-                RecommendedAction = $"Check the audit directory '{_writer!.Options.Directory}': it must be a folder you can write to. "
-                    + "Then add the click again.",
-            },
-        };
+        var action = $"Check the audit directory '{_writer!.Options.Directory}': it must be a folder you can write to. "
+            + "Then add the click again.";
+        return ErrorRecords.Create(new IOException(message), errorId, ErrorCategory.WriteError, target, action);
     }
 }

@@ -116,9 +116,9 @@ public sealed class ConnectCXoneCommand : PSCmdlet
             MaxAttempts = MaxAttempts, RequestTimeoutSeconds = RequestTimeout, TotalTimeoutSeconds = TotalTimeout, RateLimit = RateLimit,
         };
         var settings = request.ToSettings(out var problem);
-        if (settings?.Problem() is { } invalid) problem = invalid;
-        if (settings is null || problem.Length > 0)
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidConnectionSettings", $"Cannot connect to CXone: {problem}.", BaseUri ?? (object?)Environment));
+        if (settings is null)
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidConnectionSettings", $"Cannot connect to CXone: {problem}.",
+                BaseUri ?? (object?)Environment));
 
         CXoneConnection? connection = null;
         try
@@ -129,8 +129,9 @@ public sealed class ConnectCXoneCommand : PSCmdlet
         catch (CXoneAuthenticationException e)
         {
             var unreachable = e.HttpStatus is null;
-            ThrowTerminatingError(new ErrorRecord(e, unreachable ? "TokenEndpointUnreachable" : "AuthenticationFailed",
-                unreachable ? ErrorCategory.ConnectionError : ErrorCategory.AuthenticationError, settings!.Credentials?.TokenUri ?? settings.AccessKey?.Issuer));
+            var errorId = unreachable ? "TokenEndpointUnreachable" : "AuthenticationFailed";
+            var category = unreachable ? ErrorCategory.ConnectionError : ErrorCategory.AuthenticationError;
+            ThrowTerminatingError(ErrorRecords.Create(e, errorId, category, settings!.Credentials?.TokenUri ?? settings.AccessKey?.Issuer));
         }
         // The connection it replaces is not closed: a script may still hold it from -PassThru.
         ConnectionStore.Set(this, connection!);

@@ -50,7 +50,7 @@ public sealed class ExportBoostDirectiveCommand : PSCmdlet
         // A file with only some of the rules would rank differently from what was asked for.
         if (_invalid)
         {
-            WriteError(new ErrorRecord(new InvalidOperationException($"'{file}' was not written because some directives are invalid."),
+            WriteError(ErrorRecords.Create(new InvalidOperationException($"'{file}' was not written because some directives are invalid."),
                 "DirectiveFileNotWritten", ErrorCategory.InvalidData, file));
             return;
         }
@@ -63,7 +63,7 @@ public sealed class ExportBoostDirectiveCommand : PSCmdlet
         try { BoostDirectiveFileWriter.WriteFile(file, _directives); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            WriteError(new ErrorRecord(e, "DirectiveFileUnwritable", ErrorCategory.WriteError, file));
+            WriteError(ErrorRecords.Create(e, "DirectiveFileUnwritable", ErrorCategory.WriteError, file));
             return;
         }
         WriteVerbose($"Wrote {_directives.Count} boost directive(s) to '{file}'.");

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using CXoneRanking.Audit;
 using CXoneRanking.PowerShell.Completion;
+using CXoneRanking.PowerShell.Errors;
 using CXoneRanking.PowerShell.Paths;
 using CXoneRanking.Reporting;
 
@@ -58,7 +59,7 @@ public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
         try { HtmlReportWriter.WriteFile(file, report); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            WriteError(new ErrorRecord(e, "ReportFileUnwritable", ErrorCategory.WriteError, file));
+            WriteError(ErrorRecords.Create(e, "ReportFileUnwritable", ErrorCategory.WriteError, file));
             return;
         }
         WriteVerbose($"Wrote the report to '{file}'.");

@@ -63,7 +63,7 @@ public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDi
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            ThrowTerminatingError(new ErrorRecord(new IOException($"Could not write to the audit log in '{directory}': {e.Message}", e),
+            ThrowTerminatingError(ErrorRecords.Create(new IOException($"Could not write to the audit log in '{directory}': {e.Message}", e),
                 "AuditWriteFailed", ErrorCategory.WriteError, directory));
         }
         catch (OperationCanceledException)
@@ -72,7 +72,7 @@ public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDi
         }
         catch (ObjectDisposedException e)
         {
-            ThrowTerminatingError(new ErrorRecord(
+            ThrowTerminatingError(ErrorRecords.Create(
                 new InvalidOperationException(e.Message, e), "ConnectionClosed", ErrorCategory.InvalidOperation, connection));
         }
         finally { progress.Complete(); }

@@ -72,7 +72,7 @@ public sealed class NewBoostDirectiveCommand : PSCmdlet
         try { files = GetResolvedProviderPathFromPSPath(path, out _); }
         catch (ItemNotFoundException e)
         {
-            WriteError(new ErrorRecord(e, "DirectiveFileNotFound", ErrorCategory.ObjectNotFound, path));
+            WriteError(ErrorRecords.Create(e, "DirectiveFileNotFound", ErrorCategory.ObjectNotFound, path));
             return;
         }
         foreach (var file in files)
@@ -80,7 +80,7 @@ public sealed class NewBoostDirectiveCommand : PSCmdlet
             try { WriteObject(BoostDirectiveFile.Read(file), enumerateCollection: true); }
             catch (Exception e) when (e is DirectiveFileException or IOException or UnauthorizedAccessException)
             {
-                WriteError(new ErrorRecord(e, "InvalidDirectiveFile", ErrorCategory.InvalidData, file));
+                WriteError(ErrorRecords.Create(e, "InvalidDirectiveFile", ErrorCategory.InvalidData, file));
             }
         }
     }

@@ -71,7 +71,7 @@ public abstract class RankingCommandBase : PSCmdlet
                 break;
             case var other when TryAddPrepared(other): break;
             case var other:
-                WriteError(new ErrorRecord(new ArgumentException($"Cannot rank a {other.GetType().Name}: pipe {AcceptedInput}."),
+                WriteError(ErrorRecords.Create(new ArgumentException($"Cannot rank a {other.GetType().Name}: pipe {AcceptedInput}."),
                     "UnsupportedInput", ErrorCategory.InvalidType, input));
                 break;
         }

@@ -21,10 +21,7 @@ internal static class ExpertErrorRecords
 
     /// <summary>An error with <paramref name="errorId"/> whose category and advice follow the failure.</summary>
     public static ErrorRecord For(string errorId, string message, ExpertApiException e, object? target) =>
-        new(new ExpertApiException(message, e.Failure, e.HttpStatus, e), errorId, Category(e.Failure), target)
-        {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = Advice(e.Failure) },
-        };
+        ErrorRecords.Create(new ExpertApiException(message, e.Failure, e.HttpStatus, e), errorId, Category(e.Failure), target, Advice(e.Failure));
 
     private static ErrorCategory Category(ExpertFailure failure) => failure switch
     {

@@ -29,7 +29,7 @@ internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection 
         var request = ExpertSelectionRequest.From(click.SnippetId!, click.RankPosition ?? 0, key => Metadata(row, key), out var problem);
         if (request is null)
         {
-            cmdlet.WriteError(new ErrorRecord(new ArgumentException($"Cannot register the click on '{click.SnippetId}' with Expert: {problem}."),
+            cmdlet.WriteError(ErrorRecords.Create(new ArgumentException($"Cannot register the click on '{click.SnippetId}' with Expert: {problem}."),
                 "ExpertSelectionFailed", ErrorCategory.InvalidData, row));
             return null;
         }
@@ -55,7 +55,7 @@ internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection 
         }
         catch (Exception e) when (e is ArgumentException or ObjectDisposedException)
         {
-            cmdlet.WriteError(new ErrorRecord(new InvalidOperationException($"Could not register the selection of {request}: {e.Message}", e),
+            cmdlet.WriteError(ErrorRecords.Create(new InvalidOperationException($"Could not register the selection of {request}: {e.Message}", e),
                 "ExpertSelectionFailed", ErrorCategory.InvalidOperation, row));
         }
         catch (OperationCanceledException) { } // Ctrl+C

@@ -33,7 +33,7 @@ internal static class FileSystemPath
     /// </summary>
     public static ErrorRecord? RefuseToReplace(string file, bool force, string errorId) =>
         File.Exists(file) && !force
-            ? new ErrorRecord(new IOException($"The file '{file}' already exists. Use -Force to replace it."),
+            ? ErrorRecords.Create(new IOException($"The file '{file}' already exists. Use -Force to replace it."),
                 errorId, ErrorCategory.ResourceExists, file)
             : null;
 }
