@@ -22,7 +22,8 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         var key = Guid.NewGuid().ToString();
         if (ranking.Payload is not { } payload)
             return await FinishAsync(ranking, key, null, SubmissionStatus.InvalidRanking, null, 0, 0,
-                "the ranking breaks the engine's constraints; nothing was sent", ranking.Errors.Select(e => e.Message).ToList(), null, cancellationToken).ConfigureAwait(false);
+                "the ranking breaks the engine's constraints; nothing was sent", ranking.Errors.Select(e => e.Message).ToList(), null,
+                cancellationToken).ConfigureAwait(false);
         if (cancellationToken.IsCancellationRequested) return await NotSentAsync(ranking, key, payload).ConfigureAwait(false);
 
         string? auditProblem;
@@ -85,15 +86,18 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         }
         catch (OperationCanceledException) when (total.IsCancellationRequested)
         {
-            (status, error) = (SubmissionStatus.TimedOut, $"no outcome within the total timeout of {connection.Settings.TotalTimeout.TotalSeconds:0} s");
+            (status, error) = (SubmissionStatus.TimedOut,
+                $"no outcome within the total timeout of {connection.Settings.TotalTimeout.TotalSeconds:0} s");
         }
         catch (TimeoutRejectedException e)
         {
-            (status, error) = (SubmissionStatus.TransportFailure, $"the last of {attempts.Count} attempt(s) timed out after {e.Timeout.TotalSeconds:0} s");
+            (status, error) = (SubmissionStatus.TransportFailure,
+                $"the last of {attempts.Count} attempt(s) timed out after {e.Timeout.TotalSeconds:0} s");
         }
         catch (BrokenCircuitException e)
         {
-            (status, error) = (SubmissionStatus.CircuitOpen, $"not sent: the circuit breaker is open after repeated failures of this tenant ({e.Message})");
+            (status, error) = (SubmissionStatus.CircuitOpen,
+                $"not sent: the circuit breaker is open after repeated failures of this tenant ({e.Message})");
         }
         catch (CXoneAuthenticationException e)
         {
@@ -103,14 +107,15 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         {
             (status, error) = (SubmissionStatus.Cancelled, "the connection was closed by Disconnect-CXone during the submission");
         }
-        return await FinishAsync(ranking, key, payload, status, attempts.LastStatus, attempts.Count, clock.ElapsedMilliseconds, error, problems, outcome,
-            cancellationToken).ConfigureAwait(false);
+        return await FinishAsync(ranking, key, payload, status, attempts.LastStatus, attempts.Count, clock.ElapsedMilliseconds, error, problems,
+            outcome, cancellationToken).ConfigureAwait(false);
     }
 
     // Calls back, then writes the outcome entry (with a note when the callback failed), then
     // describes the outcome: an outcome entry that cannot be written is on the result, not thrown.
     private async Task<RankingSubmissionResult> FinishAsync(SessionRanking ranking, string key, RankingPayload? payload, SubmissionStatus status,
-        int? httpStatus, int attempts, long latencyMs, string? error, IReadOnlyList<string> problems, AttemptOutcome? outcome, CancellationToken cancellation)
+        int? httpStatus, int attempts, long latencyMs, string? error, IReadOnlyList<string> problems, AttemptOutcome? outcome,
+        CancellationToken cancellation)
     {
         var entry = SubmissionAudit.Entry(ranking.SessionId, payload, status, httpStatus, attempts, latencyMs, key, error, Now);
         entry.Experiment = ranking.Experiment;
@@ -118,7 +123,8 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         string? callbackError = null;
         if (options.CallbackUri is not null && payload is not null && status != SubmissionStatus.Cancelled)
         {
-            callbackError = await FeedbackCallback.SendAsync(connection, options, entry, outcome?.IsSuccess == true ? outcome.Body : null, log, cancellation).ConfigureAwait(false);
+            var answer = outcome?.IsSuccess == true ? outcome.Body : null;
+            callbackError = await FeedbackCallback.SendAsync(connection, options, entry, answer, log, cancellation).ConfigureAwait(false);
             if (callbackError is not null) entry.Note = $"callback failed: {callbackError}";
         }
         var auditError = await _trail.TryRecordOutcomesAsync([entry]).ConfigureAwait(false);

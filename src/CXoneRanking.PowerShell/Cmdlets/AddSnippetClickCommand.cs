@@ -46,7 +46,10 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     [Alias(RowColumns.RankPositionCsv, RowColumns.RankPositionShort)]
     public int RankPosition { get; set; }
 
-    /// <summary>A CSV row, object or hashtable with SessionId/session_id, SnippetId/snippet_id, RankPosition/rank_position and optionally Timestamp.</summary>
+    /// <summary>
+    /// A CSV row, object or hashtable with SessionId/session_id, SnippetId/snippet_id, RankPosition/rank_position
+    /// and optionally Timestamp.
+    /// </summary>
     [Parameter(ParameterSetName = FromPipeline, Mandatory = true, ValueFromPipeline = true)]
     public PSObject InputObject { get; set; } = null!;
 

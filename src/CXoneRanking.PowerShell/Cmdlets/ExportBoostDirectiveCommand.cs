@@ -60,7 +60,10 @@ public sealed class ExportBoostDirectiveCommand : PSCmdlet
             return;
         }
         if (!ShouldProcess(file, $"Write {_directives.Count} boost directive(s)")) return;
-        try { BoostDirectiveFileWriter.WriteFile(file, _directives); }
+        try
+        {
+            BoostDirectiveFileWriter.WriteFile(file, _directives);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             WriteError(ErrorRecords.Create(e, "DirectiveFileUnwritable", ErrorCategory.WriteError, file));

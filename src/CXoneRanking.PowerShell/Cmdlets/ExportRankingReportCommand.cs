@@ -48,7 +48,12 @@ public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
         }
         // The builder tees each entry into the same metrics calculator Get-RankingMetrics uses.
         var builder = new RankingReportBuilder(Filter(SessionId)) { Title = Title };
-        var collected = ReadLog(entries => { foreach (var entry in entries) builder.Add(entry); return builder; }, out var directory, out var filesRead);
+        var collected = ReadLog(entries =>
+        {
+            foreach (var entry in entries)
+                builder.Add(entry);
+            return builder;
+        }, out var directory, out var filesRead);
         if (collected is null) return;
         WriteVerbose($"Read {filesRead} audit file(s) in '{directory}'.");
         var verification = Verify(directory);
@@ -56,7 +61,10 @@ public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
         var report = builder.Build(verification);
         if (!verification.IsValid) WriteWarning($"The audit chain is broken: {verification}. The report says so at the top.");
         if (!ShouldProcess(file, $"Write the ranking report ({report.Metrics.Submissions} submissions, {report.Metrics.Clicks} clicks)")) return;
-        try { HtmlReportWriter.WriteFile(file, report); }
+        try
+        {
+            HtmlReportWriter.WriteFile(file, report);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             WriteError(ErrorRecords.Create(e, "ReportFileUnwritable", ErrorCategory.WriteError, file));

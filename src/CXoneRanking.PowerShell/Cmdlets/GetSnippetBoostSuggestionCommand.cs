@@ -50,7 +50,9 @@ public sealed class GetSnippetBoostSuggestionCommand : AuditLogQueryCommandBase
         var observations = ReadLog(entries => ClickLogObservations.Collect(entries, filter), out var directory, out var filesRead);
         if (observations is null) return;
         WriteVerbose(string.Format(CultureInfo.InvariantCulture,
-            "Read {0} audit file(s) in '{1}': {2} submissions ({8} more with an unknown outcome, not learned from), {3} impressions, {4} clicks counted; clicks left out: {5} without an earlier submission of their session, {6} on a snippet not shown at their position, {7} repeated on the same impression.",
+            "Read {0} audit file(s) in '{1}': {2} submissions ({8} more with an unknown outcome, not learned from), {3} impressions, "
+                + "{4} clicks counted; clicks left out: {5} without an earlier submission of their session, "
+                + "{6} on a snippet not shown at their position, {7} repeated on the same impression.",
             filesRead, directory, observations.Submissions, observations.Impressions, observations.Clicks,
             observations.ClicksWithoutRanking, observations.ClicksNotShown, observations.RepeatedClicks, observations.SubmissionsOutcomeUnknown));
         ReportImportedSearches(observations);

@@ -75,7 +75,10 @@ public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDi
             ThrowTerminatingError(ErrorRecords.Create(
                 new InvalidOperationException(e.Message, e), "ConnectionClosed", ErrorCategory.InvalidOperation, connection));
         }
-        finally { progress.Complete(); }
+        finally
+        {
+            progress.Complete();
+        }
         WriteVerbose($"{summary}; {summary!.EntriesWritten} audit entries written to '{directory}'.");
         WriteObject(summary);
     }

@@ -58,7 +58,10 @@ public sealed class NewBoostDirectiveCommand : PSCmdlet
             foreach (var file in Path) ReadFile(file);
             return;
         }
-        var directive = new BoostDirective { MetadataKey = MetadataKey, Value = Value, SnippetId = SnippetId, Exclude = Exclude, Factor = Exclude ? 1.0 : Factor };
+        var directive = new BoostDirective
+        {
+            MetadataKey = MetadataKey, Value = Value, SnippetId = SnippetId, Exclude = Exclude, Factor = Exclude ? 1.0 : Factor,
+        };
         var subject = SnippetId is null ? $"'{MetadataKey}'" : $"snippet id '{SnippetId}'";
         if (directive.Problem() is { } problem)
             WriteError(ErrorRecords.InvalidArgument("InvalidBoostDirective", $"Boost directive on {subject}: {problem}.", directive));
@@ -69,7 +72,10 @@ public sealed class NewBoostDirectiveCommand : PSCmdlet
     private void ReadFile(string path)
     {
         IEnumerable<string> files;
-        try { files = GetResolvedProviderPathFromPSPath(path, out _); }
+        try
+        {
+            files = GetResolvedProviderPathFromPSPath(path, out _);
+        }
         catch (ItemNotFoundException e)
         {
             WriteError(ErrorRecords.Create(e, "DirectiveFileNotFound", ErrorCategory.ObjectNotFound, path));
@@ -77,7 +83,10 @@ public sealed class NewBoostDirectiveCommand : PSCmdlet
         }
         foreach (var file in files)
         {
-            try { WriteObject(BoostDirectiveFile.Read(file), enumerateCollection: true); }
+            try
+            {
+                WriteObject(BoostDirectiveFile.Read(file), enumerateCollection: true);
+            }
             catch (Exception e) when (e is DirectiveFileException or IOException or UnauthorizedAccessException)
             {
                 WriteError(ErrorRecords.Create(e, "InvalidDirectiveFile", ErrorCategory.InvalidData, file));

@@ -66,7 +66,10 @@ public sealed class SearchCXoneExpertCommand : PSCmdlet
                 new InvalidOperationException(e.Message, e), "ConnectionClosed", ErrorCategory.InvalidOperation, connection));
             return;
         }
-        finally { Finish(bridge); }
+        finally
+        {
+            Finish(bridge);
+        }
         WriteVerbose($"Expert {search}.");
         var warnings = new List<string>();
         var ranks = ExpertSnippetRanks.From(search!, SessionId, warnings);

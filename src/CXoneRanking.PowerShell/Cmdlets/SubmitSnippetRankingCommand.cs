@@ -78,7 +78,11 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
             LockTimeout = TimeSpan.FromSeconds(LockTimeout), CallbackUri = CallbackUri, CallbackSecret = CallbackSecret,
         }, new CmdletStreamLogger(_async, this));
         var progress = new SubmissionProgress(this, approved.Count);
-        void Show(RankingSubmissionResult result) => _async.Post(() => { progress.Completed(result); Emit(result); });
+        void Show(RankingSubmissionResult result) => _async.Post(() =>
+        {
+            progress.Completed(result);
+            Emit(result);
+        });
         _async.Run(stop => CmdletAsyncBridge.ForEachAsync(approved, ThrottleLimit,
             async ranking => Show(await submitter.SubmitAsync(ranking, stop).ConfigureAwait(false)),
             async notStarted =>
@@ -93,7 +97,8 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
     public void Dispose() => _async.Dispose();
 
     private bool Approve(SessionRanking ranking) => ranking.Payload is { } payload
-        ? ShouldProcess($"session '{ranking.SessionId}'{ArmNote(ranking)}", $"Submit a ranking of {payload.Snippets.Count} snippet(s) ({string.Join(", ", payload.Snippets.Take(5).Select(s => s.SnippetId))}{(payload.Snippets.Count > 5 ? ", ..." : "")})")
+        ? ShouldProcess($"session '{ranking.SessionId}'{ArmNote(ranking)}", $"Submit a ranking of {payload.Snippets.Count} snippet(s) "
+            + $"({string.Join(", ", payload.Snippets.Take(5).Select(s => s.SnippetId))}{(payload.Snippets.Count > 5 ? ", ..." : "")})")
         : ShouldProcess($"session '{ranking.SessionId}'{ArmNote(ranking)}", "Record an invalid ranking in the audit log (nothing is sent)");
 
     // Every applied session is output, even when its outcome could not be audited; that case

@@ -27,7 +27,8 @@ public sealed class TestRankingPayloadCommand : RankingCommandBase
         foreach (var result in RankSessions())
         {
             allValid &= result.IsValid;
-            WriteVerbose($"Session '{result.SessionId}': {(result.IsValid ? "valid" : "invalid")}, {result.Payload?.Snippets.Count ?? 0} snippet(s), {result.Errors.Count} error(s), {result.Warnings.Count} warning(s).");
+            WriteVerbose($"Session '{result.SessionId}': {(result.IsValid ? "valid" : "invalid")}, {result.Payload?.Snippets.Count ?? 0} snippet(s), "
+                + $"{result.Errors.Count} error(s), {result.Warnings.Count} warning(s).");
             foreach (var issue in result.Errors.Concat(result.Warnings))
                 WriteVerbose($"  {issue}");
             if (!Quiet) WriteObject(result);

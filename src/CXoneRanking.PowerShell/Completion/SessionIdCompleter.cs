@@ -29,7 +29,8 @@ public sealed class SessionIdCompleter : IArgumentCompleter
             return RecentSessionIds.Read(directory)
                 .Where(id => pattern.IsMatch(id))
                 .Take(MaxResults)
-                .Select(id => new CompletionResult(Quote(id), id, CompletionResultType.ParameterValue, $"Session '{id}', from the audit log in {directory}"))
+                .Select(id => new CompletionResult(Quote(id), id, CompletionResultType.ParameterValue,
+                    $"Session '{id}', from the audit log in {directory}"))
                 .ToList();
         }
         catch (Exception)

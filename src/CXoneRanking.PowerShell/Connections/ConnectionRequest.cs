@@ -93,12 +93,16 @@ internal sealed class ConnectionRequest
             var issuer = Issuer ?? UriFrom(Env("CXONE_ISSUER")) ?? AccessKeyCredentials.DefaultIssuer;
             key = new AccessKeyCredentials(issuer, clientId!, secret, keyId!, keySecret);
         }
-        var tokenUri = accessKey ? null : TokenUri ?? UriFrom(Env("CXONE_OAUTH_URL")) ?? new Uri(new Uri(baseUri!.GetLeftPart(UriPartial.Authority)), "oauth/token");
+        var tokenUri = accessKey
+            ? null
+            : TokenUri ?? UriFrom(Env("CXONE_OAUTH_URL")) ?? new Uri(new Uri(baseUri!.GetLeftPart(UriPartial.Authority)), "oauth/token");
         return new ConnectionSettings
         {
             BaseUri = baseUri,
             AccessKey = key,
-            Credentials = tokenUri is null ? null : new ClientCredentials(tokenUri, clientId!, secret, Scope is { Length: > 0 } ? Scope : ClientCredentials.DefaultScopes),
+            Credentials = tokenUri is null
+                ? null
+                : new ClientCredentials(tokenUri, clientId!, secret, Scope is { Length: > 0 } ? Scope : ClientCredentials.DefaultScopes),
             RankingPathTemplate = RankingPathTemplate ?? PathTemplate.DefaultRanking,
             SessionPathTemplate = SessionPathTemplate ?? PathTemplate.DefaultSession,
             AuditPath = AuditPath ?? Env("CXONE_AUDIT_PATH"),

@@ -9,7 +9,8 @@ internal static class SubmissionErrors
     public static ErrorRecord For(RankingSubmissionResult result)
     {
         var problems = result.Problems.Count == 0 ? string.Empty
-            : " Problems: " + string.Join("; ", result.Problems.Take(10)) + (result.Problems.Count > 10 ? $"; and {result.Problems.Count - 10} more" : string.Empty);
+            : " Problems: " + string.Join("; ", result.Problems.Take(10))
+                + (result.Problems.Count > 10 ? $"; and {result.Problems.Count - 10} more" : string.Empty);
         var message = $"Session '{result.SessionId}': {result.Error}.{problems}";
         return ErrorRecords.Create(new CXoneApiException(message, result.HttpStatus), result.Status.ToString(), Category(result.Status),
             result.SessionId, Advice(result.Status));

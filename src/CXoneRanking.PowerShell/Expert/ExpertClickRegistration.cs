@@ -58,8 +58,14 @@ internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection 
             cmdlet.WriteError(ErrorRecords.Create(new InvalidOperationException($"Could not register the selection of {request}: {e.Message}", e),
                 "ExpertSelectionFailed", ErrorCategory.InvalidOperation, row));
         }
-        catch (OperationCanceledException) { } // Ctrl+C
-        finally { Finish(bridge); }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C
+        }
+        finally
+        {
+            Finish(bridge);
+        }
     }
 
     public void Stop()
