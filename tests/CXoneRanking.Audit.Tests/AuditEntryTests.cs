@@ -62,6 +62,7 @@ public class AuditEntryTests
         "Status", "HttpStatus", "Attempts", "LatencyMs", "IdempotencyKey", "RankingChecksum", "Error", "Note",
         "ModuleVersion", "Host", "User", "PrevHash", "Hash",
         "ExpertQueryId", "ExpertRank", "ExpertTerms", "ExpertResultCount", // ids, a number and sanitized search terms
+        "Experiment", "Arm", // the experiment's name and the session's arm (docs/experiments.md)
     ];
 
     [Fact]
