@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace CXoneRanking.Api;
@@ -49,7 +48,4 @@ internal static class IdTokenClaims
             return null;
         }
     }
-
-    internal static string Base64UrlEncode(string json) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
