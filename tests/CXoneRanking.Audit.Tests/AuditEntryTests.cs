@@ -92,6 +92,8 @@ public class AuditEntryTests
         entry.ExpertRank = 0.5;
         entry.ExpertTerms = "refund";
         entry.ExpertResultCount = 4;
+        entry.Experiment = "exp-1";
+        entry.Arm = "Treatment";
 
         Entries.Writer(dir.Path).Append(entry);
 
