@@ -41,8 +41,12 @@ internal static class ClickInput
                 {
                     return c.ToInt32(CultureInfo.InvariantCulture);
                 }
-                catch (OverflowException) { throw new ArgumentException($"the rank position {value} is out of range"); }
-            default: throw new ArgumentException($"a {value.GetType().Name} is not a rank position");
+                catch (OverflowException)
+                {
+                    throw new ArgumentException($"the rank position {value} is out of range");
+                }
+            default:
+                throw new ArgumentException($"a {value.GetType().Name} is not a rank position");
         }
     }
 

@@ -67,9 +67,15 @@ public static class BoostDirectiveFile
             var v = property.Value;
             switch (property.Name.Replace("_", string.Empty).ToLowerInvariant())
             {
-                case "metadatakey": key = Text(v, where, property.Name); break;
-                case "value": value = Text(v, where, property.Name); break;
-                case "snippetid": snippetId = Text(v, where, property.Name); break;
+                case "metadatakey":
+                    key = Text(v, where, property.Name);
+                    break;
+                case "value":
+                    value = Text(v, where, property.Name);
+                    break;
+                case "snippetid":
+                    snippetId = Text(v, where, property.Name);
+                    break;
                 case "factor":
                     factor = v.ValueKind == JsonValueKind.Number ? v.GetDouble()
                         : throw new DirectiveFileException($"{where}: '{property.Name}' must be a number, found {Describe(v.ValueKind)}.");

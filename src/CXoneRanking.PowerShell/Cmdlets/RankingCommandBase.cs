@@ -65,7 +65,9 @@ public abstract class RankingCommandBase : PSCmdlet
         switch (input is PSObject wrapped ? wrapped.BaseObject : input)
         {
             case null: break;
-            case SnippetRank rank: Sessions.Add(rank); break;
+            case SnippetRank rank:
+                Sessions.Add(rank);
+                break;
             case System.Collections.IEnumerable many and not string:
                 foreach (var item in many) AddRanks(item);
                 break;

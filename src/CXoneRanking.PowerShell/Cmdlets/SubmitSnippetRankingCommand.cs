@@ -58,8 +58,12 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
     {
         switch (input)
         {
-            case SessionRanking result: _prepared.Add(result); return true;
-            case RankingPayload payload: _prepared.Add(new SessionRanking { SessionId = payload.SessionId, Payload = payload }); return true;
+            case SessionRanking result:
+                _prepared.Add(result);
+                return true;
+            case RankingPayload payload:
+                _prepared.Add(new SessionRanking { SessionId = payload.SessionId, Payload = payload });
+                return true;
             default: return false;
         }
     }
