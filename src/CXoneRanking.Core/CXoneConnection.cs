@@ -29,7 +29,7 @@ public sealed class CXoneConnection : IDisposable
         Api = new RankingApi(_http, BaseUri, PathTemplate.Parse(RankingPathTemplate, "ranking path template"),
             PathTemplate.Parse(SessionPathTemplate, "session path template"), ModuleInfo.Version, settings.Time);
         RateLimit = settings.RateLimitPerSecond is { } perSecond ? new SubmissionRateLimit(perSecond) : null;
-        Pipeline = SubmissionPipelineFactory.Create(settings, RateLimit);
+        SubmissionResilience = SubmissionResilienceFactory.Create(settings, RateLimit);
     }
 
     /// <summary>The API address: given, or discovered from the issuer's cxone-configuration.</summary>
@@ -64,7 +64,7 @@ public sealed class CXoneConnection : IDisposable
 
     internal ConnectionSettings Settings { get; }
     internal RankingApi Api { get; }
-    internal ResiliencePipeline<AttemptOutcome> Pipeline { get; }
+    internal ResiliencePipeline<AttemptOutcome> SubmissionResilience { get; }
 
     /// <summary>The -RateLimit token bucket, or null for none; created, and so disposed, by this connection.</summary>
     internal SubmissionRateLimit? RateLimit { get; }

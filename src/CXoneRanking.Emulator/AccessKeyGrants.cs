@@ -13,11 +13,13 @@ internal sealed class AccessKeyGrants(EmulatorState state)
         var options = state.Options;
         if (form.ContainsKey("client_secret"))
         {
-            return TokenEndpoint.RejectAsync(context, 400, "invalid_request", "use HTTP Basic client authentication only, not client_secret in the form");
+            return TokenEndpoint.RejectAsync(context, 400, "invalid_request",
+                "use HTTP Basic client authentication only, not client_secret in the form");
         }
 
         if (ClientAuthentication.ReadBasic(context) is not { } client
-            || !ClientAuthentication.SecretEquals(client.Id, options.ClientId) | !ClientAuthentication.SecretEquals(client.Secret, options.ClientSecret))
+            || !ClientAuthentication.SecretEquals(client.Id, options.ClientId)
+            | !ClientAuthentication.SecretEquals(client.Secret, options.ClientSecret))
         {
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"CXone emulator\"";
             return TokenEndpoint.RejectAsync(context, 401, "invalid_client", "HTTP Basic client authentication failed");
@@ -32,7 +34,8 @@ internal sealed class AccessKeyGrants(EmulatorState state)
                 return TokenEndpoint.RejectAsync(context, 400, "invalid_request", "username and password are required");
             }
 
-            if (!ClientAuthentication.SecretEquals(username, options.AccessKeyId) | !ClientAuthentication.SecretEquals(password, options.AccessKeySecret))
+            if (!ClientAuthentication.SecretEquals(username, options.AccessKeyId)
+                | !ClientAuthentication.SecretEquals(password, options.AccessKeySecret))
             {
                 return TokenEndpoint.RejectAsync(context, 400, "invalid_grant", "unknown access key or wrong secret");
             }

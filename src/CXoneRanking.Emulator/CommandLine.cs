@@ -35,7 +35,8 @@ internal static class CommandLine
 
     private static readonly HashSet<string> KnownOptions = new(StringComparer.Ordinal)
     {
-        "urls", "client-id", "client-secret", "access-key-id", "access-key-secret", "tenant-id", "token-lifetime", "latency-ms", "fault-rate", "seed", "retry-after", "parent-pid",
+        "urls", "client-id", "client-secret", "access-key-id", "access-key-secret", "tenant-id", "token-lifetime", "latency-ms", "fault-rate",
+        "seed", "retry-after", "parent-pid",
         "expert-key", "expert-secret", "expert-history",
     };
 

@@ -1,8 +1,7 @@
 using System.Text;
+using static CXoneRanking.Audit.Tests.LogFixture;
 
 namespace CXoneRanking.Audit.Tests;
-
-using static LogFixture;
 
 public class AuditChainVerifierTests
 {

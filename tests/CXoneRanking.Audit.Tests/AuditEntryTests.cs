@@ -62,7 +62,7 @@ public class AuditEntryTests
         "Status", "HttpStatus", "Attempts", "LatencyMs", "IdempotencyKey", "RankingChecksum", "Error", "Note",
         "ModuleVersion", "Host", "User", "PrevHash", "Hash",
         "ExpertQueryId", "ExpertRank", "ExpertTerms", "ExpertResultCount", // ids, a number and sanitized search terms
-        "Experiment", "Arm", // a name the admin chose (checked: no control characters) and Control or Treatment
+        "Experiment", "Arm", // the experiment's name and the session's arm (docs/experiments.md)
     ];
 
     [Fact]
@@ -93,7 +93,7 @@ public class AuditEntryTests
         entry.ExpertRank = 0.5;
         entry.ExpertTerms = "refund";
         entry.ExpertResultCount = 4;
-        entry.Experiment = "learned-boosts";
+        entry.Experiment = "exp-1";
         entry.Arm = "Treatment";
 
         Entries.Writer(dir.Path).Append(entry);

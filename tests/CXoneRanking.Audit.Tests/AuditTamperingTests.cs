@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
+using static CXoneRanking.Audit.Tests.LogFixture;
 
 namespace CXoneRanking.Audit.Tests;
-
-using static LogFixture;
 
 /// <summary>Whatever is changed, removed, added or reordered in a log is found, at the right line.</summary>
 public class AuditTamperingTests

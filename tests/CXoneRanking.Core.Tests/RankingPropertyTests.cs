@@ -14,7 +14,7 @@ public sealed class RankingPropertyTests
     private static readonly Gen<(SnippetRank[] Ranks, int Window, OverflowMode Overflow, int Seed)> Case =
         Gen.Select(Session, Gen.Int[1, 50], Gen.OneOf(Gen.Const(OverflowMode.Rescale), Gen.Const(OverflowMode.Clamp)), Gen.Int);
 
-    private static RankingValidationResult Rank(SnippetRank[] ranks, int window, OverflowMode overflow) =>
+    private static SessionRanking Rank(SnippetRank[] ranks, int window, OverflowMode overflow) =>
         RankingEngine.RankSession("s-1", ranks, Ranks.Options(window, overflow));
 
     [Fact]

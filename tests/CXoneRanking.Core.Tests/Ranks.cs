@@ -16,6 +16,6 @@ internal static class Ranks
     public static RankingOptions Options(int window = 10, OverflowMode overflow = OverflowMode.Rescale, bool normalize = false, params BoostDirective[] directives) =>
         new() { MaxResultWindow = window, Overflow = overflow, Normalize = normalize, Directives = directives };
 
-    public static RankingValidationResult RankOne(RankingOptions options, params SnippetRank[] ranks) =>
+    public static SessionRanking RankOne(RankingOptions options, params SnippetRank[] ranks) =>
         Ranking.RankingEngine.RankSession("s-1", ranks, options);
 }

@@ -14,7 +14,7 @@ public sealed class SessionGrouperPropertyTests
         Gen.Select(Gen.Int[0, 4], Gen.Int[0, 12], Gen.Double[0.0, 1.0], Gen.Double[0.1, 3.0]).Array[0, 200]
             .Select(cells => cells.Select(c => Ranks.Of($"KB-{c.Item2}", c.Item3, c.Item4, c.Item1 == 4 ? "" : $"s-{c.Item1}", ("tier", $"t{c.Item2 % 3}"))).ToArray());
 
-    private static string Describe(RankingValidationResult result) =>
+    private static string Describe(SessionRanking result) =>
         $"{result.SessionId}|{string.Join(";", result.Errors)}|{string.Join(";", result.Warnings)}|{result.Payload?.ToJson()}";
 
     [Fact]

@@ -41,7 +41,8 @@ internal sealed class CXoneDiscovery(HttpClient http)
         {
             var body = await HttpBodies.ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.OK)
-                throw new CXoneAuthenticationException($"The discovery document {where} answered {(int)response.StatusCode} {response.ReasonPhrase}.", (int)response.StatusCode);
+                throw new CXoneAuthenticationException(
+                    $"The discovery document {where} answered {(int)response.StatusCode} {response.ReasonPhrase}.", (int)response.StatusCode);
             var text = JsonObjects.ParseObject(body) is { } json && json.TryGetValue(field, out var value) ? value as string : null;
             if (!Uri.TryCreate(text, UriKind.Absolute, out var endpoint))
                 throw new CXoneAuthenticationException($"The discovery document {where} names no absolute {field}.", (int)response.StatusCode);

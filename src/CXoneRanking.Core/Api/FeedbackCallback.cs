@@ -66,8 +66,15 @@ internal static class FeedbackCallback
 
     private static bool IsJson(string text)
     {
-        try { using var _ = JsonDocument.Parse(text); return true; }
-        catch (JsonException) { return false; }
+        try
+        {
+            using var _ = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static string Report(ILogger log, AuditEntry entry, string why)

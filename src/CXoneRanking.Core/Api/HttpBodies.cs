@@ -17,7 +17,9 @@ internal static class HttpBodies
         var buffer = new byte[Math.Min(maxBytes, 81920)];
         using var kept = new MemoryStream();
         int read;
-        while (kept.Length < maxBytes && (read = await stream.ReadAsync(buffer, 0, (int)Math.Min(buffer.Length, maxBytes - kept.Length), cancellationToken).ConfigureAwait(false)) > 0)
+        while (kept.Length < maxBytes
+            && (read = await stream.ReadAsync(buffer, 0, (int)Math.Min(buffer.Length, maxBytes - kept.Length), cancellationToken)
+                .ConfigureAwait(false)) > 0)
             kept.Write(buffer, 0, read);
         return Encoding.UTF8.GetString(kept.GetBuffer(), 0, (int)kept.Length);
     }

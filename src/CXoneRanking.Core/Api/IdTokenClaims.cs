@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace CXoneRanking.Api;
@@ -30,17 +29,23 @@ internal static class IdTokenClaims
             }
             return null;
         }
-        catch (JsonException) { return null; }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     internal static byte[]? Base64UrlDecode(string text)
     {
         var base64 = text.Replace('-', '+').Replace('_', '/');
         base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
-        try { return Convert.FromBase64String(base64); }
-        catch (FormatException) { return null; }
+        try
+        {
+            return Convert.FromBase64String(base64);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
-
-    internal static string Base64UrlEncode(string json) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -9,7 +9,7 @@ internal sealed class NotStartedSubmissions(SubmissionAuditTrail trail, Func<Dat
 {
     public const string Reason = "stopped before it was sent; nothing was sent";
 
-    public async Task<IReadOnlyList<RankingSubmissionResult>> CancelAsync(IReadOnlyList<RankingValidationResult> rankings)
+    public async Task<IReadOnlyList<RankingSubmissionResult>> CancelAsync(IReadOnlyList<SessionRanking> rankings)
     {
         if (rankings is null) throw new ArgumentNullException(nameof(rankings));
         var keys = rankings.Select(_ => Guid.NewGuid().ToString()).ToList();

@@ -8,14 +8,16 @@ internal static class OutcomeClassifier
     private const int MaxProblems = 50;
     private const int MaxProblemLength = 500;
 
-    public static (SubmissionStatus Status, string? Error, IReadOnlyList<string> Problems) Classify(AttemptOutcome outcome, int attempts, TimeSpan lockTimeout)
+    public static (SubmissionStatus Status, string? Error, IReadOnlyList<string> Problems) Classify(AttemptOutcome outcome, int attempts,
+        TimeSpan lockTimeout)
     {
         if (outcome.IsSuccess) return (SubmissionStatus.Succeeded, null, []);
         return outcome.StatusCode switch
         {
             null => (SubmissionStatus.TransportFailure, $"no answer after {attempts} attempt(s): {outcome.Fault?.Message}", []),
             401 => (SubmissionStatus.Unauthorized, "the API refused the token, also after renewing it (401)", []),
-            409 => (SubmissionStatus.SessionLocked, $"the session stayed locked for longer than the lock timeout ({lockTimeout.TotalSeconds:0} s)", []),
+            409 => (SubmissionStatus.SessionLocked,
+                $"the session stayed locked for longer than the lock timeout ({lockTimeout.TotalSeconds:0} s)", []),
             422 => (SubmissionStatus.RankingRejected, "the API saw this Idempotency-Key before with another body (422)", Problems(outcome.Body)),
             429 => (SubmissionStatus.RateLimited, $"still rate limited (429) after {attempts} attempt(s)", []),
             >= 500 => (SubmissionStatus.EngineFailure, $"the assist engine failed ({outcome.StatusCode}) on all {attempts} attempt(s)", []),
@@ -35,7 +37,10 @@ internal static class OutcomeClassifier
                 return problems.EnumerateArray().Take(MaxProblems).Select(p => Bound(p.ToString())).ToList();
             return root.TryGetProperty("error", out var error) ? [Bound(error.ToString())] : [];
         }
-        catch (JsonException) { return []; }
+        catch (JsonException)
+        {
+            return [];
+        }
     }
 
     private static string Bound(string text) => text.Length <= MaxProblemLength ? text : text.Substring(0, MaxProblemLength) + "...";

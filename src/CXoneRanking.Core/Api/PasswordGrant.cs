@@ -46,7 +46,8 @@ internal sealed class PasswordGrant : ITokenGrant
         {
             try
             {
-                var refreshed = await _refresh.RequestAsync(() => AccessKeyCredentials.ToRefreshForm(refreshToken), _credentials.ToBasicHeader(), cancellationToken).ConfigureAwait(false);
+                var refreshed = await _refresh.RequestAsync(() => AccessKeyCredentials.ToRefreshForm(refreshToken), _credentials.ToBasicHeader(),
+                    cancellationToken).ConfigureAwait(false);
                 Interlocked.Increment(ref _refreshes);
                 return Keep(refreshed, refreshToken);
             }
@@ -58,7 +59,8 @@ internal sealed class PasswordGrant : ITokenGrant
             }
         }
 
-        var signedIn = await _password.RequestAsync(_credentials.ToPasswordForm, _credentials.ToBasicHeader(), cancellationToken).ConfigureAwait(false);
+        var signedIn = await _password.RequestAsync(_credentials.ToPasswordForm, _credentials.ToBasicHeader(), cancellationToken)
+            .ConfigureAwait(false);
         return Keep(signedIn, null);
     }
 

@@ -32,7 +32,8 @@ public sealed class PathTemplate
         if (string.IsNullOrWhiteSpace(text)) return $"the {what} is empty";
         var count = (text!.Length - text.Replace(Placeholder, string.Empty).Length) / Placeholder.Length;
         if (count != 1) return $"the {what} '{text}' must contain {Placeholder} exactly once";
-        if (text.StartsWith("//", StringComparison.Ordinal) || text.Contains("://") || Uri.TryCreate(text, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        if (text.StartsWith("//", StringComparison.Ordinal) || text.Contains("://")
+            || Uri.TryCreate(text, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
             return $"the {what} '{text}' must be a path relative to the base address, not an address";
         var rest = text.Replace(Placeholder, "x");
         if (rest.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '{' or '}' or '?' or '#' or '\\' or '%'))

@@ -17,13 +17,15 @@ internal sealed class RankingApi(HttpClient http, Uri baseUri, PathTemplate rank
 
     public Uri SessionUri(string sessionId) => new(baseUri, session.Expand(sessionId));
 
-    public async Task<AttemptOutcome> PostRankingAsync(AccessToken token, string sessionId, byte[] body, string idempotencyKey, ILogger log, CancellationToken cancellationToken)
+    public async Task<AttemptOutcome> PostRankingAsync(AccessToken token, string sessionId, byte[] body, string idempotencyKey, ILogger log,
+        CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, RankingUri(sessionId)) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("Idempotency-Key", idempotencyKey);
         if (log.IsEnabled(LogLevel.Debug))
-            log.LogDebug("POST {Uri} (Idempotency-Key {Key}) body: {Body}", request.RequestUri, idempotencyKey, System.Text.Encoding.UTF8.GetString(body));
+            log.LogDebug("POST {Uri} (Idempotency-Key {Key}) body: {Body}", request.RequestUri, idempotencyKey,
+                System.Text.Encoding.UTF8.GetString(body));
         return await SendAsync(request, token, log, cancellationToken).ConfigureAwait(false);
     }
 
@@ -40,10 +42,14 @@ internal sealed class RankingApi(HttpClient http, Uri baseUri, PathTemplate rank
         try
         {
             using var json = JsonDocument.Parse(outcome.Body);
-            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("state", out var s) && s.ValueKind == JsonValueKind.String
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("state", out var s)
+                && s.ValueKind == JsonValueKind.String
                 ? s.GetString() : null;
         }
-        catch (JsonException) { return null; }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private async Task<AttemptOutcome> SendAsync(HttpRequestMessage request, AccessToken token, ILogger log, CancellationToken cancellationToken)
@@ -56,14 +62,17 @@ internal sealed class RankingApi(HttpClient http, Uri baseUri, PathTemplate rank
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var body = await HttpBodies.ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            log.LogInformation("{Method} {Path} -> {Status} in {Elapsed} ms", request.Method, request.RequestUri!.AbsolutePath, (int)response.StatusCode, clock.ElapsedMilliseconds);
+            log.LogInformation("{Method} {Path} -> {Status} in {Elapsed} ms", request.Method, request.RequestUri!.AbsolutePath,
+                (int)response.StatusCode, clock.ElapsedMilliseconds);
             if (log.IsEnabled(LogLevel.Debug)) log.LogDebug("Response body: {Body}", body);
             return AttemptOutcome.FromResponse((int)response.StatusCode, body, RetryAfterHeader.Read(response.Headers.RetryAfter, time.GetUtcNow()));
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is HttpRequestException or IOException or OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested
+            && e is HttpRequestException or IOException or OperationCanceledException)
         {
             // A dropped connection or a handler timeout: transient. Our own cancellation is not.
-            log.LogInformation("{Method} {Path} failed after {Elapsed} ms: {Fault}", request.Method, request.RequestUri!.AbsolutePath, clock.ElapsedMilliseconds, e.Message);
+            log.LogInformation("{Method} {Path} failed after {Elapsed} ms: {Fault}", request.Method, request.RequestUri!.AbsolutePath,
+                clock.ElapsedMilliseconds, e.Message);
             return AttemptOutcome.FromFault(e);
         }
     }

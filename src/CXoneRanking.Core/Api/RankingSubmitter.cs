@@ -17,12 +17,13 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
 {
     private readonly SubmissionAuditTrail _trail = new(audit, RankingTarget.Of(connection));
 
-    public async Task<RankingSubmissionResult> SubmitAsync(RankingValidationResult ranking, CancellationToken cancellationToken)
+    public async Task<RankingSubmissionResult> SubmitAsync(SessionRanking ranking, CancellationToken cancellationToken)
     {
         var key = Guid.NewGuid().ToString();
         if (ranking.Payload is not { } payload)
             return await FinishAsync(ranking, key, null, SubmissionStatus.InvalidRanking, null, 0, 0,
-                "the ranking breaks the engine's constraints; nothing was sent", ranking.Errors.Select(e => e.Message).ToList(), null, cancellationToken).ConfigureAwait(false);
+                "the ranking breaks the engine's constraints; nothing was sent", ranking.Errors.Select(e => e.Message).ToList(), null,
+                cancellationToken).ConfigureAwait(false);
         if (cancellationToken.IsCancellationRequested) return await NotSentAsync(ranking, key, payload).ConfigureAwait(false);
 
         string? auditProblem;
@@ -48,23 +49,23 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
     /// Records sessions that were never started (the run was stopped first) as ranking.cancelled
     /// in one batch, with no write-ahead entry, and returns them as Cancelled results.
     /// </summary>
-    public async Task<IReadOnlyList<RankingSubmissionResult>> CancelNotStartedAsync(IReadOnlyList<RankingValidationResult> rankings) =>
+    public async Task<IReadOnlyList<RankingSubmissionResult>> CancelNotStartedAsync(IReadOnlyList<SessionRanking> rankings) =>
         await new NotStartedSubmissions(_trail, () => Now).CancelAsync(rankings).ConfigureAwait(false);
 
     /// <summary>
     /// Records sessions whose ranking is the one <paramref name="applied"/> says the server holds
     /// (-SkipUnchanged) as ranking.unchanged in one batch, sends nothing, and returns them as Unchanged results.
     /// </summary>
-    public Task<IReadOnlyList<RankingSubmissionResult>> RecordUnchangedAsync(IReadOnlyList<RankingValidationResult> rankings,
+    public Task<IReadOnlyList<RankingSubmissionResult>> RecordUnchangedAsync(IReadOnlyList<SessionRanking> rankings,
         AppliedRankingIndex applied) => new UnchangedSubmissions(_trail, () => Now).RecordAsync(rankings, applied);
 
     private DateTimeOffset Now => connection.Settings.Time.GetUtcNow();
 
     // Stopped before the write-ahead entry: nothing was sent, so only the cancelled outcome is written.
-    private Task<RankingSubmissionResult> NotSentAsync(RankingValidationResult ranking, string key, RankingPayload payload) =>
+    private Task<RankingSubmissionResult> NotSentAsync(SessionRanking ranking, string key, RankingPayload payload) =>
         FinishAsync(ranking, key, payload, SubmissionStatus.Cancelled, null, 0, 0, NotStartedSubmissions.Reason, [], null, CancellationToken.None);
 
-    private async Task<RankingSubmissionResult> SendAsync(RankingValidationResult ranking, RankingPayload payload, string key,
+    private async Task<RankingSubmissionResult> SendAsync(SessionRanking ranking, RankingPayload payload, string key,
         CancellationToken cancellationToken)
     {
         var body = payload.ToUtf8Json();
@@ -81,7 +82,7 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
             var lockDeadline = Now + options.LockTimeout;
             do
             {
-                outcome = await connection.Pipeline.ExecuteAsync(attempts.PostAsync, total.Token).ConfigureAwait(false);
+                outcome = await connection.SubmissionResilience.ExecuteAsync(attempts.PostAsync, total.Token).ConfigureAwait(false);
             }
             while (outcome.StatusCode == 409 && await attempts.WaitForUnlockAsync(lockDeadline, total.Token).ConfigureAwait(false));
             (status, error, problems) = OutcomeClassifier.Classify(outcome, attempts.Count, options.LockTimeout);
@@ -92,15 +93,18 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         }
         catch (OperationCanceledException) when (total.IsCancellationRequested)
         {
-            (status, error) = (SubmissionStatus.TimedOut, $"no outcome within the total timeout of {connection.Settings.TotalTimeout.TotalSeconds:0} s");
+            (status, error) = (SubmissionStatus.TimedOut,
+                $"no outcome within the total timeout of {connection.Settings.TotalTimeout.TotalSeconds:0} s");
         }
         catch (TimeoutRejectedException e)
         {
-            (status, error) = (SubmissionStatus.TransportFailure, $"the last of {attempts.Count} attempt(s) timed out after {e.Timeout.TotalSeconds:0} s");
+            (status, error) = (SubmissionStatus.TransportFailure,
+                $"the last of {attempts.Count} attempt(s) timed out after {e.Timeout.TotalSeconds:0} s");
         }
         catch (BrokenCircuitException e)
         {
-            (status, error) = (SubmissionStatus.CircuitOpen, $"not sent: the circuit breaker is open after repeated failures of this tenant ({e.Message})");
+            (status, error) = (SubmissionStatus.CircuitOpen,
+                $"not sent: the circuit breaker is open after repeated failures of this tenant ({e.Message})");
         }
         catch (CXoneAuthenticationException e)
         {
@@ -110,14 +114,15 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         {
             (status, error) = (SubmissionStatus.Cancelled, "the connection was closed by Disconnect-CXone during the submission");
         }
-        return await FinishAsync(ranking, key, payload, status, attempts.LastStatus, attempts.Count, clock.ElapsedMilliseconds, error, problems, outcome,
-            cancellationToken).ConfigureAwait(false);
+        return await FinishAsync(ranking, key, payload, status, attempts.LastStatus, attempts.Count, clock.ElapsedMilliseconds, error, problems,
+            outcome, cancellationToken).ConfigureAwait(false);
     }
 
     // Calls back, then writes the outcome entry (with a note when the callback failed), then
     // describes the outcome: an outcome entry that cannot be written is on the result, not thrown.
-    private async Task<RankingSubmissionResult> FinishAsync(RankingValidationResult ranking, string key, RankingPayload? payload, SubmissionStatus status,
-        int? httpStatus, int attempts, long latencyMs, string? error, IReadOnlyList<string> problems, AttemptOutcome? outcome, CancellationToken cancellation)
+    private async Task<RankingSubmissionResult> FinishAsync(SessionRanking ranking, string key, RankingPayload? payload, SubmissionStatus status,
+        int? httpStatus, int attempts, long latencyMs, string? error, IReadOnlyList<string> problems, AttemptOutcome? outcome,
+        CancellationToken cancellation)
     {
         var entry = SubmissionAudit.Entry(ranking.SessionId, payload, status, httpStatus, attempts, latencyMs, key, error, Now);
         entry.Experiment = ranking.Experiment;
@@ -125,7 +130,8 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         string? callbackError = null;
         if (options.CallbackUri is not null && payload is not null && status != SubmissionStatus.Cancelled)
         {
-            callbackError = await FeedbackCallback.SendAsync(connection, options, entry, outcome?.IsSuccess == true ? outcome.Body : null, log, cancellation).ConfigureAwait(false);
+            var answer = outcome?.IsSuccess == true ? outcome.Body : null;
+            callbackError = await FeedbackCallback.SendAsync(connection, options, entry, answer, log, cancellation).ConfigureAwait(false);
             if (callbackError is not null) entry.Note = $"callback failed: {callbackError}";
         }
         var auditError = await _trail.TryRecordOutcomesAsync([entry]).ConfigureAwait(false);

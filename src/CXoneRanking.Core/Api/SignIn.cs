@@ -31,7 +31,9 @@ internal sealed class SignIn(ConnectionSettings settings, HttpClient http)
             {
                 var issuer = settings.AccessKey!.Issuer;
                 if (tenantId is null)
-                    throw new CXoneAuthenticationException($"The token endpoint {TokenClient.Describe(tokens.Grant.TokenUri)} sent no id_token with a tenant id claim ({string.Join(" or ", IdTokenClaims.TenantClaims)}), so the API endpoint cannot be discovered; give -BaseUri.");
+                    throw new CXoneAuthenticationException(
+                        $"The token endpoint {TokenClient.Describe(tokens.Grant.TokenUri)} sent no id_token with a tenant id claim "
+                        + $"({string.Join(" or ", IdTokenClaims.TenantClaims)}), so the API endpoint cannot be discovered; give -BaseUri.");
                 _step = $"The discovery document {TokenClient.Describe(CXoneDiscovery.CXoneConfiguration(issuer, tenantId))}";
                 timeout.CancelAfter(settings.RequestTimeout);
                 baseUri = await new CXoneDiscovery(http).ApiEndpointAsync(issuer, tenantId, timeout.Token).ConfigureAwait(false);

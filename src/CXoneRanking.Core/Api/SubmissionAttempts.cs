@@ -54,7 +54,11 @@ internal sealed class SubmissionAttempts(CXoneConnection connection, string sess
             pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
             var token = await connection.GetTokenAsync(cancellationToken).ConfigureAwait(false);
             var status = await connection.Api.GetSessionAsync(token, sessionId, log, cancellationToken).ConfigureAwait(false);
-            if (status.StatusCode == 401) { connection.InvalidateToken(token); continue; }
+            if (status.StatusCode == 401)
+            {
+                connection.InvalidateToken(token);
+                continue;
+            }
             var state = RankingApi.SessionState(status);
             if (state == "locked" || !status.IsSuccess) continue;
             log.LogInformation("Session {SessionId} is {State} again; posting the ranking.", sessionId, state ?? "available");

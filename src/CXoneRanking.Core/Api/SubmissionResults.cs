@@ -3,8 +3,12 @@ namespace CXoneRanking.Api;
 /// <summary>A submission's outcome as the <see cref="RankingSubmissionResult"/> the caller gets.</summary>
 internal static class SubmissionResults
 {
-    /// <summary>The result, labelled with the ranking's experiment and arm; <paramref name="checksum"/> is the payload's, as its audit entry holds it (computed once).</summary>
-    public static RankingSubmissionResult Describe(RankingValidationResult ranking, SubmissionStatus status, RankingPayload? payload, string? checksum, string key,
+    /// <summary>
+    /// The result, labelled with the ranking's experiment and arm; <paramref name="checksum"/> is the
+    /// payload's, as its audit entry holds it (computed once).
+    /// </summary>
+    public static RankingSubmissionResult Describe(SessionRanking ranking, SubmissionStatus status, RankingPayload? payload, string? checksum,
+        string key,
         int? httpStatus, int attempts, long latencyMs, string? error, IReadOnlyList<string> problems, string? answer,
         string? callbackError, string? auditError) => new()
         {

@@ -39,7 +39,10 @@ internal sealed class TokenCache(ITokenGrant grant, TimeProvider time) : IDispos
             ThrowIfDisposed();
             return token;
         }
-        finally { _renewal.Release(); }
+        finally
+        {
+            _renewal.Release();
+        }
     }
 
     /// <summary>

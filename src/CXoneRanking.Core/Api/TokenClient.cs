@@ -14,7 +14,8 @@ internal sealed class TokenClient(HttpClient http, Uri endpoint, string grant, T
     /// <param name="form">Builds the form, revealing a secret only for that moment.</param>
     /// <param name="clientAuthentication">HTTP Basic client authentication, or null when the form carries it.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task<TokenResponse> RequestAsync(Func<HttpContent> form, AuthenticationHeaderValue? clientAuthentication, CancellationToken cancellationToken)
+    public async Task<TokenResponse> RequestAsync(Func<HttpContent> form, AuthenticationHeaderValue? clientAuthentication,
+        CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = form() };
         request.Headers.Accept.ParseAdd("application/json");
@@ -36,7 +37,8 @@ internal sealed class TokenClient(HttpClient http, Uri endpoint, string grant, T
             var body = await HttpBodies.ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.OK)
                 throw new CXoneAuthenticationException(
-                    $"The token endpoint {Describe(endpoint)} refused the request: {(int)response.StatusCode} {ErrorCode(body) ?? response.ReasonPhrase}{Hint(ErrorCode(body), grant)}",
+                    $"The token endpoint {Describe(endpoint)} refused the request: {(int)response.StatusCode} "
+                        + $"{ErrorCode(body) ?? response.ReasonPhrase}{Hint(ErrorCode(body), grant)}",
                     (int)response.StatusCode);
             return Parse(body, issuedAt, endpoint);
         }
@@ -51,17 +53,22 @@ internal sealed class TokenClient(HttpClient http, Uri endpoint, string grant, T
             var token = root.TryGetProperty("access_token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             var lifetime = root.TryGetProperty("expires_in", out var e) && e.TryGetDouble(out var seconds) && seconds > 0 ? seconds : (double?)null;
             if (string.IsNullOrEmpty(token) || lifetime is null)
-                throw new CXoneAuthenticationException($"The token endpoint {Describe(endpoint)} answered without an access_token and a positive expires_in.");
-            return new TokenResponse(new AccessToken(token!, issuedAt, TimeSpan.FromSeconds(lifetime.Value)), Text(root, "refresh_token"), Text(root, "id_token"));
+                throw new CXoneAuthenticationException(
+                    $"The token endpoint {Describe(endpoint)} answered without an access_token and a positive expires_in.");
+            var accessToken = new AccessToken(token!, issuedAt, TimeSpan.FromSeconds(lifetime.Value));
+            return new TokenResponse(accessToken, Text(root, "refresh_token"), Text(root, "id_token"));
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            throw new CXoneAuthenticationException($"The token endpoint {Describe(endpoint)} answered with something that is not a JSON token response.", null, e);
+            throw new CXoneAuthenticationException(
+                $"The token endpoint {Describe(endpoint)} answered with something that is not a JSON token response.", null, e);
         }
     }
 
     private static string? Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+            ? text
+            : null;
 
     // Only a short, word-like OAuth error code is echoed: a description could repeat input.
     private static string? ErrorCode(string body)
@@ -69,10 +76,14 @@ internal sealed class TokenClient(HttpClient http, Uri endpoint, string grant, T
         try
         {
             using var json = JsonDocument.Parse(body);
-            var code = json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+            var code = json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("error", out var e)
+                && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
             return code is { Length: > 0 and <= 64 } && code.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.') ? code : null;
         }
-        catch (JsonException) { return null; }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string Hint(string? code, string grant) => code switch

@@ -11,7 +11,7 @@ namespace CXoneRanking.Api;
 /// </summary>
 internal sealed class UnchangedSubmissions(SubmissionAuditTrail trail, Func<DateTimeOffset> now)
 {
-    public async Task<IReadOnlyList<RankingSubmissionResult>> RecordAsync(IReadOnlyList<RankingValidationResult> rankings, AppliedRankingIndex index)
+    public async Task<IReadOnlyList<RankingSubmissionResult>> RecordAsync(IReadOnlyList<SessionRanking> rankings, AppliedRankingIndex index)
     {
         if (rankings is null) throw new ArgumentNullException(nameof(rankings));
         if (index is null) throw new ArgumentNullException(nameof(index));

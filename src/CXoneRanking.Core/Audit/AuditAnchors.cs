@@ -34,7 +34,8 @@ internal static class AuditAnchors
         var hashes = new HashSet<string>(StringComparer.Ordinal);
         var path = Path.Combine(directory, FileName);
         if (!File.Exists(path)) return hashes;
-        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete), Encoding.ASCII);
+        using var reader = new StreamReader(
+            new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete), Encoding.ASCII);
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {

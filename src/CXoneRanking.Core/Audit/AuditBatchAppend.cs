@@ -45,7 +45,10 @@ internal static class AuditBatchAppend
     {
         for (var i = marks.Count - 1; i >= 0; i--)
         {
-            try { marks[i].Restore(); }
+            try
+            {
+                marks[i].Restore();
+            }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
             {
                 throw new IOException($"Could not write to the audit log: {cause.Message} Part of the batch may remain at the end of "

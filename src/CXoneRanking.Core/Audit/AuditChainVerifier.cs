@@ -15,7 +15,8 @@ namespace CXoneRanking.Audit;
 public static class AuditChainVerifier
 {
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
-    public static AuditVerificationResult Verify(string directory, CancellationToken cancellationToken = default, IProgress<AuditReadProgress>? progress = null)
+    public static AuditVerificationResult Verify(string directory, CancellationToken cancellationToken = default,
+        IProgress<AuditReadProgress>? progress = null)
     {
         var snapshot = AuditLogSnapshot.Take(directory, cancellationToken);
         var result = new AuditVerificationResult { Directory = snapshot.Directory };
@@ -63,10 +64,12 @@ public static class AuditChainVerifier
             // Read only now: retention may have deleted (and anchored) older files since the snapshot.
             result.AnchorHash = prevHash;
             if (prevHash != AuditHash.Genesis && !AuditAnchors.Read(result.Directory).Contains(prevHash))
-                return "the oldest entry chains neither to 64 zeros nor to a file that retention deleted: entries were removed from the start of the log";
+                return "the oldest entry chains neither to 64 zeros nor to a file that retention deleted: "
+                    + "entries were removed from the start of the log";
         }
         else if (prevHash != expected)
-            return $"prev_hash {Short(prevHash)} is not the hash of the entry before it ({Short(expected)}): an entry was removed, inserted or reordered";
+            return $"prev_hash {Short(prevHash)} is not the hash of the entry before it ({Short(expected)}): "
+                + "an entry was removed, inserted or reordered";
         expected = hash;
         return null;
     }

@@ -108,5 +108,6 @@ internal sealed class AuditDirectoryLock : IDisposable
     }
 
     private static IOException TimedOut(string directory, TimeSpan timeout, Exception? inner = null) =>
-        new($"Timed out after {timeout.TotalSeconds:0.#} s waiting for the audit log lock in '{directory}': another process or thread kept '{FileName}' locked.", inner);
+        new($"Timed out after {timeout.TotalSeconds:0.#} s waiting for the audit log lock in '{directory}': "
+            + $"another process or thread kept '{FileName}' locked.", inner);
 }

@@ -14,9 +14,11 @@ internal static class AuditEntryParser
         problem = null;
         try
         {
-            if (root.ValueKind != JsonValueKind.Object) throw new FormatException($"a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object");
+            if (root.ValueKind != JsonValueKind.Object)
+                throw new FormatException($"a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object");
             var eventName = String(root, "event") ?? throw new FormatException("no \"event\"");
-            if (!root.TryGetProperty("timestamp", out var stamp) || stamp.ValueKind != JsonValueKind.String || !stamp.TryGetDateTimeOffset(out var timestamp))
+            if (!root.TryGetProperty("timestamp", out var stamp) || stamp.ValueKind != JsonValueKind.String
+                || !stamp.TryGetDateTimeOffset(out var timestamp))
                 throw new FormatException("no ISO 8601 \"timestamp\"");
             return new AuditEntry(eventName, timestamp)
             {

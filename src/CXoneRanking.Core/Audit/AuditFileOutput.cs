@@ -93,8 +93,15 @@ internal sealed class AuditFileOutput : IDisposable
     // leaves nothing behind in a buffer that a later flush (or the truncation) would push out.
     private static FileStream? OpenExisting(string path)
     {
-        try { return new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 1); }
-        catch (FileNotFoundException) { return null; } // deleted by hand since it was listed
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 1);
+        }
+        catch (FileNotFoundException)
+        {
+            // deleted by hand since it was listed
+            return null;
+        }
     }
 
     private static FileStream Create(string path)

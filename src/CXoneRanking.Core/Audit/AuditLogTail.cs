@@ -53,7 +53,9 @@ internal static class AuditLogTail
                 using var stream = new FileStream(files[i].Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
                 if (LastHash(stream) is { } hash) return hash;
             }
-            catch (FileNotFoundException) { }
+            catch (FileNotFoundException)
+            {
+            }
         }
         return null;
     }

@@ -41,7 +41,9 @@ public sealed class AuditLogWriterOptions
     public TimeSpan LockTimeout
     {
         get => _lockTimeout;
-        set => _lockTimeout = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The lock timeout must be positive.");
+        set => _lockTimeout = value > TimeSpan.Zero
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "The lock timeout must be positive.");
     }
 
     /// <summary>

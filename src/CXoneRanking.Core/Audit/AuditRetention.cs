@@ -19,8 +19,12 @@ internal static class AuditRetention
             }
             // Housekeeping only: a file some other program holds open without delete sharing
             // (Windows) is left for the next batch to remove, and the append still succeeds.
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
         }
         return deleted;
     }

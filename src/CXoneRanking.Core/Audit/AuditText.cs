@@ -15,7 +15,8 @@ internal static class AuditText
     private static readonly Regex Credential = new(
         // "Bearer xyz", "Basic xyz", and key=value / "key":"value" pairs whose key names a secret.
         @"(?<prefix>\b(?:Bearer|Basic)\s+)[^\s""',;]+" +
-        @"|(?<prefix>\b[\w-]*(?:token|secret|password|passwd|pwd|api[_-]?key|authorization|signature)[\w-]*""?\s*[:=]\s*""?)(?:(?:Bearer|Basic)\s+)?[^\s""'&,;]+" +
+        @"|(?<prefix>\b[\w-]*(?:token|secret|password|passwd|pwd|api[_-]?key|authorization|signature)[\w-]*""?\s*[:=]\s*""?)" +
+        @"(?:(?:Bearer|Basic)\s+)?[^\s""'&,;]+" +
         // A JWT anywhere, even without a telling key.
         @"|\beyJ[\w-]+\.[\w-]+\.[\w-]*",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);

@@ -37,9 +37,16 @@ internal static class ClickInput
                 if (number == Math.Floor(number) && number is >= int.MinValue and <= int.MaxValue) return (int)number;
                 throw new ArgumentException($"the rank position {number.ToString(CultureInfo.InvariantCulture)} is not a whole number");
             case IConvertible c when c.GetTypeCode() is >= TypeCode.SByte and <= TypeCode.UInt64:
-                try { return c.ToInt32(CultureInfo.InvariantCulture); }
-                catch (OverflowException) { throw new ArgumentException($"the rank position {value} is out of range"); }
-            default: throw new ArgumentException($"a {value.GetType().Name} is not a rank position");
+                try
+                {
+                    return c.ToInt32(CultureInfo.InvariantCulture);
+                }
+                catch (OverflowException)
+                {
+                    throw new ArgumentException($"the rank position {value} is out of range");
+                }
+            default:
+                throw new ArgumentException($"a {value.GetType().Name} is not a rank position");
         }
     }
 

@@ -13,8 +13,14 @@ internal static class RawLineReader
     /// <summary>The file opened for reading beside writers, or null if it no longer exists (retention deleted it).</summary>
     public static FileStream? TryOpen(string path)
     {
-        try { return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan); }
-        catch (FileNotFoundException) { return null; }
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The lines in the first <paramref name="limit"/> bytes of the stream. A CR before a LF is dropped.</summary>

@@ -74,6 +74,10 @@ public static class RecentSessionIds
             }
             return null;
         }
-        catch (JsonException) { return null; } // a torn line
+        catch (JsonException)
+        {
+            // a torn line
+            return null;
+        }
     }
 }

@@ -38,7 +38,10 @@ internal static class UnixPermissions
         if (!Applies) return;
         if (SetUnixFileMode is not null)
         {
-            try { SetUnixFileMode.Invoke(null, [path, Enum.ToObject(UnixFileModeType!, mode)]); }
+            try
+            {
+                SetUnixFileMode.Invoke(null, [path, Enum.ToObject(UnixFileModeType!, mode)]);
+            }
             catch (TargetInvocationException e) when (e.InnerException is not null)
             {
                 ExceptionDispatchInfo.Capture(e.InnerException).Throw();

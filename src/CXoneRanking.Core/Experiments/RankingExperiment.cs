@@ -52,11 +52,11 @@ public sealed class RankingExperiment
     };
 
     /// <summary>Every session ranked with its arm's options and labelled with the arm, in first-seen order.</summary>
-    internal IEnumerable<RankingValidationResult> RankAll(Ranking.SessionGrouper sessions, RankingOptions control) =>
+    internal IEnumerable<SessionRanking> RankAll(Ranking.SessionGrouper sessions, RankingOptions control) =>
         sessions.RankAll(sessionId => OptionsFor(ArmOf(sessionId), control)).Select(ranking => Label(ranking, ArmOf(ranking.SessionId)));
 
     /// <summary>The ranking, labelled with this experiment and <paramref name="arm"/>.</summary>
-    public RankingValidationResult Label(RankingValidationResult ranking, string arm) => new()
+    public SessionRanking Label(SessionRanking ranking, string arm) => new()
     {
         SessionId = ranking.SessionId,
         Errors = ranking.Errors,

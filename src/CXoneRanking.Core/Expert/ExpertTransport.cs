@@ -11,8 +11,8 @@ namespace CXoneRanking.Expert;
 /// </summary>
 internal sealed class ExpertTransport(HttpClient http, Uri apiUri, ExpertSettings settings)
 {
-    private readonly ResiliencePipeline<ExpertAnswer> _reads = ExpertPipelineFactory.Create(settings, idempotent: true);
-    private readonly ResiliencePipeline<ExpertAnswer> _writes = ExpertPipelineFactory.Create(settings, idempotent: false);
+    private readonly ResiliencePipeline<ExpertAnswer> _reads = ExpertResilienceFactory.Create(settings, idempotent: true);
+    private readonly ResiliencePipeline<ExpertAnswer> _writes = ExpertResilienceFactory.Create(settings, idempotent: false);
 
     /// <param name="method">GET to read, POST to register a selection.</param>
     /// <param name="relative">The path and query under <c>/@api/deki/</c>.</param>

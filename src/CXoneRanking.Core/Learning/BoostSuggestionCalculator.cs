@@ -36,7 +36,10 @@ public sealed class BoostSuggestionCalculator
         return null;
     }
 
-    /// <summary>One suggestion per snippet with at least <see cref="MinImpressions"/> impressions, highest factor first, ties by snippet id.</summary>
+    /// <summary>
+    /// One suggestion per snippet with at least <see cref="MinImpressions"/> impressions, highest factor
+    /// first, ties by snippet id.
+    /// </summary>
     /// <exception cref="ArgumentException">The settings are not sound.</exception>
     public IReadOnlyList<BoostSuggestion> Suggest(ClickModelFit fit)
     {

@@ -106,8 +106,16 @@ public sealed class ClickLogObservations
                 continue;
             }
             var index = click.Position - 1;
-            if (index >= shown.Snippets.Length || _snippets.IdOf(shown.Snippets[index]) != click.SnippetId) { ClicksNotShown++; continue; }
-            if (!shown.MarkClicked(index)) { RepeatedClicks++; continue; }
+            if (index >= shown.Snippets.Length || _snippets.IdOf(shown.Snippets[index]) != click.SnippetId)
+            {
+                ClicksNotShown++;
+                continue;
+            }
+            if (!shown.MarkClicked(index))
+            {
+                RepeatedClicks++;
+                continue;
+            }
             _snippets.Tally(shown.Snippets[index]).AddClick(click.Position);
             Clicks++;
         }

@@ -31,7 +31,11 @@ internal sealed class SessionHistory
         while (low <= high)
         {
             var middle = low + (high - low) / 2;
-            if (list[middle].Ticks <= ticks) { found = middle; low = middle + 1; }
+            if (list[middle].Ticks <= ticks)
+            {
+                found = middle;
+                low = middle + 1;
+            }
             else high = middle - 1;
         }
         return found < 0 ? null : list[found];

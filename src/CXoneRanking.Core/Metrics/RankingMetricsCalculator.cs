@@ -76,7 +76,8 @@ public sealed class RankingMetricsCalculator
             ClickThroughRateByPosition = _positions.OrderBy(p => p.Key)
                 .Select(p => new PositionClickThrough(p.Key, p.Value[0], p.Value[1])).ToList(),
             MeanReciprocalRank = _succeededSessions.Count == 0 ? 0.0
-                : _succeededSessions.Sum(s => _firstClick.TryGetValue(s, out var click) ? 1.0 / click.RankPosition!.Value : 0.0) / _succeededSessions.Count,
+                : _succeededSessions.Sum(s => _firstClick.TryGetValue(s, out var click) ? 1.0 / click.RankPosition!.Value : 0.0)
+                    / _succeededSessions.Count,
             TopSnippets = _snippets.Where(s => s.Value[1] > 0)
                 .OrderByDescending(s => s.Value[1]).ThenBy(s => s.Key, StringComparer.Ordinal)
                 .Take(TopSnippetCount)

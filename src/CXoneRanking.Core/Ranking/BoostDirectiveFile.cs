@@ -41,7 +41,10 @@ public static class BoostDirectiveFile
             foreach (var element in document.RootElement.EnumerateArray())
             {
                 var where = $"{sourceName}: rule {++index} ($[{index - 1}])";
-                try { rules.Add(ReadRule(element, where)); }
+                try
+                {
+                    rules.Add(ReadRule(element, where));
+                }
                 catch (InvalidOperationException e)
                 {
                     // A property name that is not valid UTF-8 (values are caught by Text, by name).
@@ -64,9 +67,15 @@ public static class BoostDirectiveFile
             var v = property.Value;
             switch (property.Name.Replace("_", string.Empty).ToLowerInvariant())
             {
-                case "metadatakey": key = Text(v, where, property.Name); break;
-                case "value": value = Text(v, where, property.Name); break;
-                case "snippetid": snippetId = Text(v, where, property.Name); break;
+                case "metadatakey":
+                    key = Text(v, where, property.Name);
+                    break;
+                case "value":
+                    value = Text(v, where, property.Name);
+                    break;
+                case "snippetid":
+                    snippetId = Text(v, where, property.Name);
+                    break;
                 case "factor":
                     factor = v.ValueKind == JsonValueKind.Number ? v.GetDouble()
                         : throw new DirectiveFileException($"{where}: '{property.Name}' must be a number, found {Describe(v.ValueKind)}.");
@@ -76,15 +85,20 @@ public static class BoostDirectiveFile
                         : throw new DirectiveFileException($"{where}: '{property.Name}' must be true or false, found {Describe(v.ValueKind)}.");
                     break;
                 default:
-                    throw new DirectiveFileException($"{where}: unknown property '{property.Name}' (expected metadata_key, value, snippet_id, factor or exclude).");
+                    throw new DirectiveFileException(
+                        $"{where}: unknown property '{property.Name}' (expected metadata_key, value, snippet_id, factor or exclude).");
             }
         }
-        if (key is null && string.IsNullOrEmpty(snippetId)) throw new DirectiveFileException($"{where}: 'metadata_key' is missing (or give 'snippet_id').");
+        if (key is null && string.IsNullOrEmpty(snippetId))
+            throw new DirectiveFileException($"{where}: 'metadata_key' is missing (or give 'snippet_id').");
         if (key is null && value is not null) throw new DirectiveFileException($"{where}: 'value' needs a 'metadata_key'.");
         if (key is not null && value is null) throw new DirectiveFileException($"{where}: 'value' is missing.");
         if (exclude && factor is not null) throw new DirectiveFileException($"{where}: a rule either excludes or has a factor, not both.");
         if (!exclude && factor is null) throw new DirectiveFileException($"{where}: 'factor' is missing (or set \"exclude\": true).");
-        var directive = new BoostDirective { MetadataKey = key ?? string.Empty, Value = value ?? "*", SnippetId = snippetId, Exclude = exclude, Factor = factor ?? 1.0 };
+        var directive = new BoostDirective
+        {
+            MetadataKey = key ?? string.Empty, Value = value ?? "*", SnippetId = snippetId, Exclude = exclude, Factor = factor ?? 1.0,
+        };
         if (directive.Problem() is { } problem) throw new DirectiveFileException($"{where}: {problem}.");
         return directive;
     }
@@ -93,7 +107,10 @@ public static class BoostDirectiveFile
     {
         if (value.ValueKind != JsonValueKind.String)
             throw new DirectiveFileException($"{where}: '{name}' must be a string, found {Describe(value.ValueKind)}.");
-        try { return value.GetString()!; }
+        try
+        {
+            return value.GetString()!;
+        }
         catch (InvalidOperationException e)
         {
             // An escape no text can carry, such as a lone "\ud800".

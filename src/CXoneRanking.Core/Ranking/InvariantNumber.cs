@@ -30,9 +30,15 @@ internal static class InvariantNumber
                     return false;
                 }
                 break;
-            case double d: number = d; break;
-            case float f: number = f; break;
-            case decimal m: number = (double)m; break;
+            case double d:
+                number = d;
+                break;
+            case float f:
+                number = f;
+                break;
+            case decimal m:
+                number = (double)m;
+                break;
             case IConvertible c when IsNumeric(c.GetTypeCode()):
                 number = c.ToDouble(CultureInfo.InvariantCulture);
                 break;

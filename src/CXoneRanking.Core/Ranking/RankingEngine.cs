@@ -9,7 +9,7 @@ namespace CXoneRanking.Ranking;
 public static class RankingEngine
 {
     /// <summary>Groups ranks by session (first-seen order) and ranks each session on its own.</summary>
-    public static IReadOnlyList<RankingValidationResult> Rank(IEnumerable<SnippetRank> ranks, RankingOptions options)
+    public static IReadOnlyList<SessionRanking> Rank(IEnumerable<SnippetRank> ranks, RankingOptions options)
     {
         var grouper = new SessionGrouper(options.DefaultSessionId);
         foreach (var rank in ranks) grouper.Add(rank);
@@ -17,9 +17,9 @@ public static class RankingEngine
     }
 
     /// <summary>Ranks one session's snippets: every error is collected, not only the first.</summary>
-    public static RankingValidationResult RankSession(string sessionId, IReadOnlyList<SnippetRank> ranks, RankingOptions options) =>
+    public static SessionRanking RankSession(string sessionId, IReadOnlyList<SnippetRank> ranks, RankingOptions options) =>
         RankSession(sessionId, ranks.Select(rank => new RankInput(rank)).ToList(), options);
 
-    internal static RankingValidationResult RankSession(string sessionId, IReadOnlyList<RankInput> ranks, RankingOptions options) =>
+    internal static SessionRanking RankSession(string sessionId, IReadOnlyList<RankInput> ranks, RankingOptions options) =>
         new SessionRanker(sessionId, options).Rank(ranks);
 }

@@ -20,7 +20,11 @@ public sealed class ScoreMatrix
         var read = new List<KeyValuePair<string, double>>();
         foreach (var weight in weights)
         {
-            if (string.IsNullOrWhiteSpace(weight.Key)) { problem = "a signal name is empty"; return null; }
+            if (string.IsNullOrWhiteSpace(weight.Key))
+            {
+                problem = "a signal name is empty";
+                return null;
+            }
             if (!InvariantNumber.TryRead(weight.Value, out var w, out var why) || w <= 0)
             {
                 problem = $"the weight of signal '{weight.Key}' must be a number greater than 0 ({(why.Length > 0 ? why : ScoreFormat.Raw(w))})";
@@ -28,11 +32,16 @@ public sealed class ScoreMatrix
             }
             read.Add(new(weight.Key, w));
         }
-        if (read.Count == 0) { problem = "no signals were given"; return null; }
+        if (read.Count == 0)
+        {
+            problem = "no signals were given";
+            return null;
+        }
         var sum = read.Sum(w => w.Value);
         if (Math.Abs(sum - 1.0) > SumTolerance)
         {
-            problem = $"signal weights must sum to 1, but {string.Join(" + ", read.Select(w => ScoreFormat.Number(w.Value)))} = {ScoreFormat.Number(sum)}";
+            problem = $"signal weights must sum to 1, but {string.Join(" + ", read.Select(w => ScoreFormat.Number(w.Value)))} "
+                + $"= {ScoreFormat.Number(sum)}";
             return null;
         }
         return new ScoreMatrix(read.OrderBy(w => w.Key, StringComparer.OrdinalIgnoreCase).ToList());

@@ -91,12 +91,14 @@ internal sealed class ScoredSnippet
                 text.Append('(').Append(string.Join(" + ", signals.Select(s => s.ToString()))).Append(") = ")
                     .Append(ScoreFormat.Number(rank.RelevanceScore)).Append("; ");
             if (!double.IsNaN(_normalizedFrom))
-                text.Append("normalized ").Append(ScoreFormat.Number(_normalizedFrom)).Append(" -> ").Append(ScoreFormat.Number(Relevance)).Append("; ");
+                text.Append("normalized ").Append(ScoreFormat.Number(_normalizedFrom))
+                    .Append(" -> ").Append(ScoreFormat.Number(Relevance)).Append("; ");
             text.Append(ScoreFormat.Number(Relevance)).Append(" x boost ").Append(ScoreFormat.Number(rank.BoostFactor));
             foreach (var rule in _rules ?? []) text.Append(" x ").Append(rule);
             if (_capped) text.Append(" x capped at ").Append(ScoreFormat.Number(BoostDirective.MaxFactor));
             text.Append(" = ").Append(ScoreFormat.Number(Relevance * Boost));
-            if (!double.IsNaN(_rescaledBy)) text.Append("; rescaled /").Append(ScoreFormat.Number(_rescaledBy)).Append(" = ").Append(ScoreFormat.Number(Final));
+            if (!double.IsNaN(_rescaledBy))
+                text.Append("; rescaled /").Append(ScoreFormat.Number(_rescaledBy)).Append(" = ").Append(ScoreFormat.Number(Final));
             if (_clamped) text.Append("; clamped = 1.0");
             return text.ToString();
         }

@@ -9,7 +9,7 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
     private readonly List<RankingIssue> _errors = [];
     private readonly List<RankingIssue> _warnings = [];
 
-    public RankingValidationResult Rank(IReadOnlyList<RankInput> ranks)
+    public SessionRanking Rank(IReadOnlyList<RankInput> ranks)
     {
         CheckSession();
         CheckOptions();
@@ -23,13 +23,14 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
             Error(RankingIssueCodes.EmptyRanking, $"every snippet of session '{sessionId}' was excluded by a directive");
         HandleOverflow(kept);
         var payload = _errors.Count == 0 ? BuildPayload(kept) : null;
-        return new RankingValidationResult { SessionId = sessionId, Errors = _errors, Warnings = _warnings, Payload = payload };
+        return new SessionRanking { SessionId = sessionId, Errors = _errors, Warnings = _warnings, Payload = payload };
     }
 
     private void CheckSession()
     {
         if (sessionId.Length == 0)
-            Error(RankingIssueCodes.MissingSessionId, $"these snippets carry no session id; give one with -SessionId or a {RowColumns.SessionIdCsv} column");
+            Error(RankingIssueCodes.MissingSessionId,
+                $"these snippets carry no session id; give one with -SessionId or a {RowColumns.SessionIdCsv} column");
         else if (SnippetRules.SessionIdProblem(sessionId) is { } problem)
             Error(RankingIssueCodes.InvalidSessionId, $"session '{sessionId}': {problem}");
     }
@@ -70,9 +71,14 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
         for (var i = 0; i < ranks.Count; i++)
         {
             var id = ranks[i].SnippetId ?? string.Empty;
-            if (!firstSeen.TryGetValue(id, out var first)) { firstSeen.Add(id, i); continue; }
+            if (!firstSeen.TryGetValue(id, out var first))
+            {
+                firstSeen.Add(id, i);
+                continue;
+            }
             Error(RankingIssueCodes.DuplicateSnippetId,
-                $"snippet '{id}' appears twice in session '{sessionId}': input {first + 1} ({Describe(ranks[first])}) and input {i + 1} ({Describe(ranks[i])})",
+                $"snippet '{id}' appears twice in session '{sessionId}': "
+                    + $"input {first + 1} ({Describe(ranks[first])}) and input {i + 1} ({Describe(ranks[i])})",
                 id);
         }
     }
@@ -83,7 +89,8 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
         var min = scored.Min(s => s.Relevance);
         var max = scored.Max(s => s.Relevance);
         if (max == min && scored.Count > 1)
-            Warn(RankingIssueCodes.UniformScores, $"all {scored.Count} relevance scores of session '{sessionId}' are equal; normalization gives each 1.0");
+            Warn(RankingIssueCodes.UniformScores,
+                $"all {scored.Count} relevance scores of session '{sessionId}' are equal; normalization gives each 1.0");
         foreach (var s in scored) s.Normalize(min, max);
     }
 
@@ -134,7 +141,10 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
                 break;
             default:
                 foreach (var s in kept.Where(s => s.Final > 1.0))
-                    Error(RankingIssueCodes.ScoreOverflow, $"snippet '{s.SnippetId}': boosted score {ScoreFormat.Number(s.Final)} exceeds 1 ({s.Explanation}); use -Overflow Rescale or Clamp", s.SnippetId);
+                    Error(RankingIssueCodes.ScoreOverflow,
+                        $"snippet '{s.SnippetId}': boosted score {ScoreFormat.Number(s.Final)} exceeds 1 ({s.Explanation}); "
+                        + "use -Overflow Rescale or Clamp",
+                        s.SnippetId);
                 break;
         }
     }
@@ -147,7 +157,8 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
         {
             var dropped = kept.Skip(window).Select(s => s.SnippetId).ToList();
             Warn(RankingIssueCodes.Truncated,
-                $"{dropped.Count} snippet(s) below position {window} dropped by the window: {string.Join(", ", dropped.Take(10))}{(dropped.Count > 10 ? ", ..." : "")}");
+                $"{dropped.Count} snippet(s) below position {window} dropped by the window: "
+                    + $"{string.Join(", ", dropped.Take(10))}{(dropped.Count > 10 ? ", ..." : "")}");
         }
         var count = Math.Min(window, kept.Count);
         var snippets = new List<RankedSnippet>(count);

@@ -58,7 +58,8 @@ internal static class SnippetRules
             if (entry.Key.Length > MaxMetadataKeyLength)
                 return $"the metadata key '{Quote(entry.Key)}' is {entry.Key.Length} characters long; at most {MaxMetadataKeyLength} are allowed";
             if (entry.Value is { Length: > MaxMetadataValueLength } value)
-                return $"the value of metadata key '{Quote(entry.Key)}' is {value.Length} characters long; at most {MaxMetadataValueLength} are allowed";
+                return $"the value of metadata key '{Quote(entry.Key)}' is {value.Length} characters long; "
+                    + $"at most {MaxMetadataValueLength} are allowed";
         }
         return null;
     }

@@ -70,7 +70,8 @@ internal static class HtmlReportSections
     public static void AppendTopSnippets(StringBuilder html, RankingReport report)
     {
         var suggestions = report.Suggestions.ToDictionary(s => s.SnippetId, StringComparer.Ordinal);
-        var table = new HtmlTable("The ten most-clicked snippets", "Snippet", "Impressions", "Clicks", "CTR", "Estimated relevance", "Suggested factor");
+        var table = new HtmlTable("The ten most-clicked snippets", "Snippet", "Impressions", "Clicks", "CTR", "Estimated relevance",
+            "Suggested factor");
         foreach (var s in report.Metrics.TopSnippets)
             table.Row(s.SnippetId, s.Impressions is { } shown ? Number(shown) : "unknown", Number(s.Clicks),
                 s.Rate is { } rate ? Percent(rate) : "unknown",

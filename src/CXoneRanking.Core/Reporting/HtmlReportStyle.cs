@@ -9,7 +9,8 @@ internal static class HtmlReportStyle
 {
     public const string Css = """
         :root { color-scheme: light; }
-        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1d2733; background: #fff; margin: 2rem auto; max-width: 1180px; padding: 0 1rem; line-height: 1.4; }
+        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1d2733;
+          background: #fff; margin: 2rem auto; max-width: 1180px; padding: 0 1rem; line-height: 1.4; }
         h1 { font-size: 1.7rem; margin-bottom: .2rem; }
         h2 { font-size: 1.25rem; border-bottom: 2px solid #d6dde6; padding-bottom: .2rem; margin-top: 2rem; }
         .meta { color: #52606d; margin-top: 0; }

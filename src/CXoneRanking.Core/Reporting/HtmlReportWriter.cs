@@ -26,7 +26,8 @@ public static class HtmlReportWriter
         HtmlReportSections.AppendOverTime(html, report);
         HtmlReportSections.AppendTopSnippets(html, report);
         HtmlExperimentSection.Append(html, report);
-        html.Append("</main><footer>Figures as Get-RankingMetrics computes them for the same filters; definitions in docs/audit-log.md.</footer></body></html>\n");
+        html.Append("</main><footer>Figures as Get-RankingMetrics computes them for the same filters; definitions in docs/audit-log.md.")
+            .Append("</footer></body></html>\n");
         return html.ToString();
     }
 
@@ -34,7 +35,8 @@ public static class HtmlReportWriter
     public static void WriteFile(string path, RankingReport report)
     {
         var full = System.IO.Path.GetFullPath(path);
-        var temporary = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, "." + System.IO.Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        var name = "." + System.IO.Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var temporary = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, name);
         try
         {
             File.WriteAllText(temporary, Render(report), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
@@ -52,14 +54,18 @@ public static class HtmlReportWriter
         if (chain is null)
             html.Append("<section id=\"chain\" class=\"chain unknown\" data-chain=\"unknown\"><strong>Audit chain not verified.</strong></section>");
         else if (chain.IsValid)
-            html.Append($"<section id=\"chain\" class=\"chain valid\" data-chain=\"valid\"><strong>Audit chain verified:</strong> {Encode(chain.ToString())}. ")
-                .Append(chain.StartsAtGenesis ? "The log is complete from its first entry." : "The oldest entries were removed by retention (anchored).")
+            html.Append("<section id=\"chain\" class=\"chain valid\" data-chain=\"valid\">")
+                .Append($"<strong>Audit chain verified:</strong> {Encode(chain.ToString())}. ")
+                .Append(chain.StartsAtGenesis
+                    ? "The log is complete from its first entry."
+                    : "The oldest entries were removed by retention (anchored).")
                 .Append("</section>");
         else
             // role=alert so a screen reader announces it first; the whole log is verified, since a
             // chain cannot be checked for a period without the entries before it.
             html.Append("<section id=\"chain\" class=\"chain broken\" data-chain=\"broken\" role=\"alert\"><strong>AUDIT CHAIN BROKEN.</strong> ")
-                .Append($"The log was altered: {Encode(System.IO.Path.GetFileName(chain.FailedFile))} line {chain.FailedLine}: {Encode(chain.Reason)}. ")
+                .Append($"The log was altered: {Encode(System.IO.Path.GetFileName(chain.FailedFile))} line {chain.FailedLine}: ")
+                .Append($"{Encode(chain.Reason)}. ")
                 .Append("The figures below come from entries that can no longer be trusted.</section>");
     }
 
@@ -79,7 +85,8 @@ public static class HtmlReportWriter
         if (m.ImportedSearches > 0) Figure(html, "imported-searches", "Imported Expert searches", m.ImportedSearches, Number(m.ImportedSearches));
         Figure(html, "clicks", "Clicks", m.Clicks, Number(m.Clicks));
         Figure(html, "ctr", "Click-through rate", m.ClickThroughRate, Percent(m.ClickThroughRate));
-        Figure(html, "mrr", "Mean reciprocal rank", m.MeanReciprocalRank, m.MeanReciprocalRank.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture));
+        Figure(html, "mrr", "Mean reciprocal rank", m.MeanReciprocalRank,
+            m.MeanReciprocalRank.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture));
         html.Append("</dl>");
         var causes = new HtmlTable("Failed submissions by cause", "Cause", "Submissions");
         foreach (var cause in report.FailuresByCause) causes.Row(cause.Key, Number(cause.Value));
@@ -87,16 +94,20 @@ public static class HtmlReportWriter
     }
 
     internal static void Figure(StringBuilder html, string key, string label, double? value, string shown) =>
-        html.Append($"<div><dt>{Encode(label)}</dt><dd data-metric=\"{key}\" data-value=\"{(value is { } v ? RoundTrip(v) : "")}\">{Encode(shown)}</dd></div>");
+        html.Append($"<div><dt>{Encode(label)}</dt><dd data-metric=\"{key}\" data-value=\"{(value is { } v ? RoundTrip(v) : "")}\">")
+            .Append($"{Encode(shown)}</dd></div>");
 
-    internal static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Stamp(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Period(RankingReport report)
     {
         var m = report.Metrics;
         var from = m.Since is { } since ? Stamp(since) : m.FirstEntry is { } first ? $"{Stamp(first)} (first entry)" : "the beginning";
         var to = m.Until is { } until ? $"{Stamp(until)} (exclusive)" : m.LastEntry is { } last ? $"{Stamp(last)} (last entry)" : "now";
-        var sessions = report.Filter.SessionIds is { } ids && ids.Any() ? $"; sessions {string.Join(", ", ids.OrderBy(i => i, StringComparer.Ordinal))}" : "";
+        var sessions = report.Filter.SessionIds is { } ids && ids.Any()
+            ? $"; sessions {string.Join(", ", ids.OrderBy(i => i, StringComparer.Ordinal))}"
+            : "";
         return $"{from} to {to}{sessions}";
     }
 }

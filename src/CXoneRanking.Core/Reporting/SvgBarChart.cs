@@ -37,7 +37,8 @@ internal sealed class SvgBarChart
                 {
                     var value = c < series[s].Values.Count ? series[s].Values[c] : 0;
                     var top = axes.Y.Map(value);
-                    svg.Append($"<rect class=\"{series[s].CssClass}\" x=\"{Px(x0 + s * bar)}\" y=\"{Px(top)}\" width=\"{Px(bar)}\" height=\"{Px(SvgAxes.Baseline - top)}\">")
+                    svg.Append($"<rect class=\"{series[s].CssClass}\" x=\"{Px(x0 + s * bar)}\" y=\"{Px(top)}\" width=\"{Px(bar)}\" ")
+                       .Append($"height=\"{Px(SvgAxes.Baseline - top)}\">")
                        .Append($"<title>{Encode($"{categories[c]}: {series[s].Name} {Number(value)}")}</title></rect>");
                 }
                 svg.Append(Label(x0 + group * 0.4, SvgAxes.Baseline + 16, categories[c], cssClass: "tick"));

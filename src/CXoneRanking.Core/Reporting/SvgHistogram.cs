@@ -32,7 +32,8 @@ internal sealed class SvgHistogram(string id, string title, string description, 
         {
             var top = axes.Y.Map(bins[i]);
             var left = SvgAxes.Left + i * SvgAxes.PlotWidth / binCount;
-            svg.Append($"<rect class=\"bar-latency\" x=\"{Px(left + 1)}\" y=\"{Px(top)}\" width=\"{Px(SvgAxes.PlotWidth / binCount - 2)}\" height=\"{Px(SvgAxes.Baseline - top)}\">")
+            svg.Append($"<rect class=\"bar-latency\" x=\"{Px(left + 1)}\" y=\"{Px(top)}\" ")
+               .Append($"width=\"{Px(SvgAxes.PlotWidth / binCount - 2)}\" height=\"{Px(SvgAxes.Baseline - top)}\">")
                .Append($"<title>{Encode($"{Number(i * binWidth)} to {Number((i + 1) * binWidth)} ms: {bins[i]}")}</title></rect>");
         }
         foreach (var tick in x.TickValues())

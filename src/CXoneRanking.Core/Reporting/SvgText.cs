@@ -52,7 +52,8 @@ internal static class SvgText
 
     /// <summary>The opening of an accessible chart: role, a title and a description tied to it by ids.</summary>
     public static string Open(string id, string title, string description, double width, double height) =>
-        $"<svg id=\"{id}\" class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {Px(width)} {Px(height)}\" width=\"{Px(width)}\" height=\"{Px(height)}\">"
+        $"<svg id=\"{id}\" class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {Px(width)} {Px(height)}\" "
+        + $"width=\"{Px(width)}\" height=\"{Px(height)}\">"
         + $"<title id=\"{id}-title\">{Encode(title)}</title><desc id=\"{id}-desc\">{Encode(description)}</desc>";
 
     public static string Label(double x, double y, string text, string anchor = "middle", string? cssClass = null, double rotate = 0) =>

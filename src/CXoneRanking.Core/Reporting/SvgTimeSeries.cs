@@ -19,7 +19,8 @@ internal sealed class SvgTimeSeries(string id, string title, string description,
         var svg = new StringBuilder(Open(id, title, description, SvgAxes.Width, SvgAxes.Height));
         axes.Write(svg);
         if (buckets.Count == 0) svg.Append(SvgAxes.NoData());
-        double XOf(int i) => SvgAxes.Left + (buckets.Count == 1 ? SvgAxes.PlotWidth / 2 : Inset + i * (SvgAxes.PlotWidth - 2 * Inset) / (buckets.Count - 1));
+        double XOf(int i) => SvgAxes.Left
+            + (buckets.Count == 1 ? SvgAxes.PlotWidth / 2 : Inset + i * (SvgAxes.PlotWidth - 2 * Inset) / (buckets.Count - 1));
         foreach (var s in series)
         {
             if (buckets.Count == 0) break;

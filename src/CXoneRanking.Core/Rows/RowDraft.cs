@@ -41,11 +41,23 @@ internal sealed class RowDraft(StringPool strings)
     {
         switch (field)
         {
-            case RowField.SessionId: _sessionId = value; break;
-            case RowField.SnippetId: _snippetId = value; break;
-            case RowField.Relevance: _relevance = value; _hasRelevance = true; break;
-            case RowField.Boost: _boost = value; _hasBoost = true; break;
-            case RowField.Metadata: SnippetRowReader.CopyMetadata(value, Metadata); break;
+            case RowField.SessionId:
+                _sessionId = value;
+                break;
+            case RowField.SnippetId:
+                _snippetId = value;
+                break;
+            case RowField.Relevance:
+                _relevance = value;
+                _hasRelevance = true;
+                break;
+            case RowField.Boost:
+                _boost = value;
+                _hasBoost = true;
+                break;
+            case RowField.Metadata:
+                SnippetRowReader.CopyMetadata(value, Metadata);
+                break;
         }
     }
 

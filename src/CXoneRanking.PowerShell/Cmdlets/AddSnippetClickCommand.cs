@@ -1,16 +1,17 @@
 using System.Diagnostics;
 using System.Management.Automation;
 using CXoneRanking.Audit;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Audit;
+using CXoneRanking.PowerShell.Completion;
+using CXoneRanking.PowerShell.Connections;
+using CXoneRanking.PowerShell.Errors;
+using CXoneRanking.PowerShell.Expert;
 using CXoneRanking.PowerShell.Rows;
 using CXoneRanking.Rows;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Records that an agent clicked a ranked snippet, in the audit log.</para>
-/// <para type="description">Piped rows (CSV rows, objects, hashtables) with session_id, snippet_id and rank_position are appended in batches, so large imports are fast. A row that is not a valid click is reported as an InvalidClick error and the rest go on.</para>
-/// </summary>
+/// <summary>Records that an agent clicked a ranked snippet, in the audit log.</summary>
 [Cmdlet(VerbsCommon.Add, "SnippetClick", DefaultParameterSetName = FromParameters)]
 [OutputType(typeof(AuditEntry))]
 public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
@@ -45,7 +46,10 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     [Alias(RowColumns.RankPositionCsv, RowColumns.RankPositionShort)]
     public int RankPosition { get; set; }
 
-    /// <summary>A CSV row, object or hashtable with SessionId/session_id, SnippetId/snippet_id, RankPosition/rank_position and optionally Timestamp.</summary>
+    /// <summary>
+    /// A CSV row, object or hashtable with SessionId/session_id, SnippetId/snippet_id, RankPosition/rank_position
+    /// and optionally Timestamp.
+    /// </summary>
     [Parameter(ParameterSetName = FromPipeline, Mandatory = true, ValueFromPipeline = true)]
     public PSObject InputObject { get; set; } = null!;
 
@@ -88,7 +92,7 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
         }
         catch (ArgumentException e)
         {
-            WriteError(new ErrorRecord(new ArgumentException($"Click {_inputNumber}: {e.Message}.", e), "InvalidClick",
+            WriteError(ErrorRecords.Create(new ArgumentException($"Click {_inputNumber}: {e.Message}.", e), "InvalidClick",
                 ErrorCategory.InvalidData, fromPipeline ? InputObject : $"{SessionId}/{SnippetId}#{RankPosition}"));
             return;
         }
@@ -147,13 +151,8 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     {
         var target = $"{click.SessionId}/{click.SnippetId}#{click.RankPosition}";
         var message = $"Click {target} was not recorded: {reason}";
-        return new ErrorRecord(new IOException(message), errorId, ErrorCategory.WriteError, target)
-        {
-            ErrorDetails = new ErrorDetails(message)
-            {
-                RecommendedAction = $"Check the audit directory '{_writer!.Options.Directory}': it must be a folder you can write to. "
-                    + "Then add the click again.",
-            },
-        };
+        var action = $"Check the audit directory '{_writer!.Options.Directory}': it must be a folder you can write to. "
+            + "Then add the click again.";
+        return ErrorRecords.Create(new IOException(message), errorId, ErrorCategory.WriteError, target, action);
     }
 }

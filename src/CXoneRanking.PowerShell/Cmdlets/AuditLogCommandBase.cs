@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using CXoneRanking.Audit;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Audit;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using CXoneRanking.Audit;
 using CXoneRanking.Metrics;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Audit;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 

@@ -1,12 +1,14 @@
 using System.Management.Automation;
 using System.Security;
 using CXoneRanking.Api;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Async;
+using CXoneRanking.PowerShell.Connections;
+using CXoneRanking.PowerShell.Errors;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
 /// <summary>
-/// <para type="synopsis">Signs in to a CXone tenant (OAuth2 client credentials, or a CXone access key with OpenID discovery) and keeps the connection for this runspace.</para>
+/// Signs in to a CXone tenant (OAuth2 client credentials, or a CXone access key with OpenID discovery) and keeps the connection for this runspace.
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "CXone", DefaultParameterSetName = WithSecret)]
 [OutputType(typeof(CXoneConnection))]
@@ -17,7 +19,7 @@ public sealed class ConnectCXoneCommand : PSCmdlet
     // The access-key sets: the application's id and secret as -ClientId/-ClientSecret, or as -Credential.
     private const string WithAccessKey = "AccessKey";
     private const string WithAccessKeyCredential = "AccessKeyCredential";
-    private readonly AsyncPipeline _async = new();
+    private readonly CmdletAsyncBridge _async = new();
 
     /// <summary>The tenant's environment name: the API is https://{Environment}.api.cxone.com.</summary>
     [Parameter(Position = 0)]
@@ -114,9 +116,9 @@ public sealed class ConnectCXoneCommand : PSCmdlet
             MaxAttempts = MaxAttempts, RequestTimeoutSeconds = RequestTimeout, TotalTimeoutSeconds = TotalTimeout, RateLimit = RateLimit,
         };
         var settings = request.ToSettings(out var problem);
-        if (settings?.Problem() is { } invalid) problem = invalid;
-        if (settings is null || problem.Length > 0)
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidConnectionSettings", $"Cannot connect to CXone: {problem}.", BaseUri ?? (object?)Environment));
+        if (settings is null)
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidConnectionSettings", $"Cannot connect to CXone: {problem}.",
+                BaseUri ?? (object?)Environment));
 
         CXoneConnection? connection = null;
         try
@@ -127,8 +129,9 @@ public sealed class ConnectCXoneCommand : PSCmdlet
         catch (CXoneAuthenticationException e)
         {
             var unreachable = e.HttpStatus is null;
-            ThrowTerminatingError(new ErrorRecord(e, unreachable ? "TokenEndpointUnreachable" : "AuthenticationFailed",
-                unreachable ? ErrorCategory.ConnectionError : ErrorCategory.AuthenticationError, settings!.Credentials?.TokenUri ?? settings.AccessKey?.Issuer));
+            var errorId = unreachable ? "TokenEndpointUnreachable" : "AuthenticationFailed";
+            var category = unreachable ? ErrorCategory.ConnectionError : ErrorCategory.AuthenticationError;
+            ThrowTerminatingError(ErrorRecords.Create(e, errorId, category, settings!.Credentials?.TokenUri ?? settings.AccessKey?.Issuer));
         }
         // The connection it replaces is not closed: a script may still hold it from -PassThru.
         ConnectionStore.Set(this, connection!);

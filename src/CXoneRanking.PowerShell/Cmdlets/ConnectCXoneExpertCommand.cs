@@ -1,21 +1,20 @@
 using System.Management.Automation;
 using System.Security;
 using CXoneRanking.Expert;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Async;
+using CXoneRanking.PowerShell.Connections;
+using CXoneRanking.PowerShell.Errors;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Signs in to a CXone Expert site with a server API token and keeps the connection for this runspace.</para>
-/// <para type="description">The token is checked at once (users/current): a refused token, or one the site signs in as Anonymous, is a terminating AuthenticationFailed error. Values not given come from $env:CXONE_EXPERT_SITE, CXONE_EXPERT_KEY, CXONE_EXPERT_SECRET and CXONE_EXPERT_USER.</para>
-/// </summary>
+/// <summary>Signs in to a CXone Expert site with a server API token and keeps the connection for this runspace.</summary>
 [Cmdlet(VerbsCommunications.Connect, "CXoneExpert", DefaultParameterSetName = WithCredential)]
 [OutputType(typeof(ExpertConnection))]
 public sealed class ConnectCXoneExpertCommand : PSCmdlet, IDisposable
 {
     private const string WithCredential = "Credential";
     private const string WithKey = "Key";
-    private readonly AsyncPipeline _async = new();
+    private readonly CmdletAsyncBridge _async = new();
 
     /// <summary>The Expert site, e.g. https://help.example.com; default $env:CXONE_EXPERT_SITE.</summary>
     [Parameter(Position = 0)]

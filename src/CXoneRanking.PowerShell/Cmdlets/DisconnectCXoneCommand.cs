@@ -1,11 +1,9 @@
 using System.Management.Automation;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Connections;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Forgets the CXone connection and its token.</para>
-/// </summary>
+/// <summary>Forgets the CXone connection and its token.</summary>
 [Cmdlet(VerbsCommunications.Disconnect, "CXone")]
 [OutputType(typeof(void))]
 public sealed class DisconnectCXoneCommand : PSCmdlet

@@ -1,12 +1,10 @@
 using System.Management.Automation;
 using CXoneRanking.Expert;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Connections;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Forgets the CXone Expert connection and erases its copy of the token secret.</para>
-/// </summary>
+/// <summary>Forgets the CXone Expert connection and erases its copy of the token secret.</summary>
 [Cmdlet(VerbsCommunications.Disconnect, "CXoneExpert")]
 [OutputType(typeof(void))]
 public sealed class DisconnectCXoneExpertCommand : PSCmdlet

@@ -1,12 +1,11 @@
 using System.Management.Automation;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Errors;
+using CXoneRanking.PowerShell.Paths;
 using CXoneRanking.Ranking;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Writes boost directives to the JSON file that New-BoostDirective -Path reads.</para>
-/// </summary>
+/// <summary>Writes boost directives to the JSON file that New-BoostDirective -Path reads.</summary>
 [Cmdlet(VerbsData.Export, "BoostDirective", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
 public sealed class ExportBoostDirectiveCommand : PSCmdlet
@@ -51,7 +50,7 @@ public sealed class ExportBoostDirectiveCommand : PSCmdlet
         // A file with only some of the rules would rank differently from what was asked for.
         if (_invalid)
         {
-            WriteError(new ErrorRecord(new InvalidOperationException($"'{file}' was not written because some directives are invalid."),
+            WriteError(ErrorRecords.Create(new InvalidOperationException($"'{file}' was not written because some directives are invalid."),
                 "DirectiveFileNotWritten", ErrorCategory.InvalidData, file));
             return;
         }
@@ -61,10 +60,13 @@ public sealed class ExportBoostDirectiveCommand : PSCmdlet
             return;
         }
         if (!ShouldProcess(file, $"Write {_directives.Count} boost directive(s)")) return;
-        try { BoostDirectiveFileWriter.WriteFile(file, _directives); }
+        try
+        {
+            BoostDirectiveFileWriter.WriteFile(file, _directives);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            WriteError(new ErrorRecord(e, "DirectiveFileUnwritable", ErrorCategory.WriteError, file));
+            WriteError(ErrorRecords.Create(e, "DirectiveFileUnwritable", ErrorCategory.WriteError, file));
             return;
         }
         WriteVerbose($"Wrote {_directives.Count} boost directive(s) to '{file}'.");

@@ -1,13 +1,13 @@
 using System.Management.Automation;
 using CXoneRanking.Audit;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Completion;
+using CXoneRanking.PowerShell.Errors;
+using CXoneRanking.PowerShell.Paths;
 using CXoneRanking.Reporting;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Writes a self-contained HTML report with charts of the audit log's submissions, latency and clicks.</para>
-/// </summary>
+/// <summary>Writes a self-contained HTML report with charts of the audit log's submissions, latency and clicks.</summary>
 [Cmdlet(VerbsData.Export, "RankingReport", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
 public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
@@ -48,7 +48,12 @@ public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
         }
         // The builder tees each entry into the same metrics calculator Get-RankingMetrics uses.
         var builder = new RankingReportBuilder(Filter(SessionId)) { Title = Title };
-        var collected = ReadLog(entries => { foreach (var entry in entries) builder.Add(entry); return builder; }, out var directory, out var filesRead);
+        var collected = ReadLog(entries =>
+        {
+            foreach (var entry in entries)
+                builder.Add(entry);
+            return builder;
+        }, out var directory, out var filesRead);
         if (collected is null) return;
         WriteVerbose($"Read {filesRead} audit file(s) in '{directory}'.");
         var verification = Verify(directory);
@@ -56,10 +61,13 @@ public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
         var report = builder.Build(verification);
         if (!verification.IsValid) WriteWarning($"The audit chain is broken: {verification}. The report says so at the top.");
         if (!ShouldProcess(file, $"Write the ranking report ({report.Metrics.Submissions} submissions, {report.Metrics.Clicks} clicks)")) return;
-        try { HtmlReportWriter.WriteFile(file, report); }
+        try
+        {
+            HtmlReportWriter.WriteFile(file, report);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            WriteError(new ErrorRecord(e, "ReportFileUnwritable", ErrorCategory.WriteError, file));
+            WriteError(ErrorRecords.Create(e, "ReportFileUnwritable", ErrorCategory.WriteError, file));
             return;
         }
         WriteVerbose($"Wrote the report to '{file}'.");

@@ -1,12 +1,10 @@
 using System.Management.Automation;
 using CXoneRanking.Experiments;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Errors;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Measures a ranking experiment from the audit log: each arm's figures, the lift, its 95% interval and p-value.</para>
-/// </summary>
+/// <summary>Measures a ranking experiment from the audit log: each arm's figures, the lift, its 95% interval and p-value.</summary>
 [Cmdlet(VerbsCommon.Get, "RankingExperiment")]
 [OutputType(typeof(RankingExperimentResult))]
 public sealed class GetRankingExperimentCommand : AuditLogQueryCommandBase

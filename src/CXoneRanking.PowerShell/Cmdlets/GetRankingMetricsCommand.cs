@@ -1,12 +1,10 @@
 using System.Management.Automation;
 using CXoneRanking.Metrics;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Completion;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Computes submission, latency and click-through metrics from the audit log files.</para>
-/// </summary>
+/// <summary>Computes submission, latency and click-through metrics from the audit log files.</summary>
 [Cmdlet(VerbsCommon.Get, "RankingMetrics")]
 [OutputType(typeof(RankingMetrics))]
 public sealed class GetRankingMetricsCommand : AuditLogQueryCommandBase

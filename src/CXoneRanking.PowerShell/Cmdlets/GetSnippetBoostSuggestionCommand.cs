@@ -3,13 +3,11 @@ using System.Management.Automation;
 using CXoneRanking.Audit;
 using CXoneRanking.Learning;
 using CXoneRanking.Metrics;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Errors;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Learns position-bias-corrected boost factors for snippets from the clicks in the audit log.</para>
-/// </summary>
+/// <summary>Learns position-bias-corrected boost factors for snippets from the clicks in the audit log.</summary>
 [Cmdlet(VerbsCommon.Get, "SnippetBoostSuggestion", DefaultParameterSetName = Suggestions)]
 [OutputType(typeof(BoostSuggestion), ParameterSetName = new[] { Suggestions })]
 [OutputType(typeof(BoostDirective), ParameterSetName = new[] { Suggestions })]
@@ -52,7 +50,9 @@ public sealed class GetSnippetBoostSuggestionCommand : AuditLogQueryCommandBase
         var observations = ReadLog(entries => ClickLogObservations.Collect(entries, filter), out var directory, out var filesRead);
         if (observations is null) return;
         WriteVerbose(string.Format(CultureInfo.InvariantCulture,
-            "Read {0} audit file(s) in '{1}': {2} submissions ({8} more with an unknown outcome, not learned from), {3} impressions, {4} clicks counted; clicks left out: {5} without an earlier submission of their session, {6} on a snippet not shown at their position, {7} repeated on the same impression.",
+            "Read {0} audit file(s) in '{1}': {2} submissions ({8} more with an unknown outcome, not learned from), {3} impressions, "
+                + "{4} clicks counted; clicks left out: {5} without an earlier submission of their session, "
+                + "{6} on a snippet not shown at their position, {7} repeated on the same impression.",
             filesRead, directory, observations.Submissions, observations.Impressions, observations.Clicks,
             observations.ClicksWithoutRanking, observations.ClicksNotShown, observations.RepeatedClicks, observations.SubmissionsOutcomeUnknown));
         ReportImportedSearches(observations);

@@ -1,19 +1,20 @@
 using System.Management.Automation;
 using CXoneRanking.Audit;
 using CXoneRanking.Expert;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Async;
+using CXoneRanking.PowerShell.Audit;
+using CXoneRanking.PowerShell.Connections;
+using CXoneRanking.PowerShell.Errors;
+using CXoneRanking.PowerShell.Expert;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Appends a CXone Expert site's search log (searches and the results selected after them) to the audit log.</para>
-/// <para type="description">Each search becomes an expert.search entry and each selected result a click entry, under the session id expert-query-{queryid}, in the same hash chain as everything else. Searches already in the log are skipped, so importing the same range twice adds nothing. The summary object counts the searches, clicks and skipped searches.</para>
-/// </summary>
+/// <summary>Appends a CXone Expert site's search log (searches and the results selected after them) to the audit log.</summary>
 [Cmdlet(VerbsData.Import, "CXoneExpertSearchLog")]
 [OutputType(typeof(ExpertImportSummary))]
 public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDisposable
 {
-    private readonly AsyncPipeline _async = new();
+    private readonly CmdletAsyncBridge _async = new();
 
     /// <summary>Import searches at or after this time (a time without a zone is local); default one month before -Until.</summary>
     [Parameter]
@@ -62,7 +63,7 @@ public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDi
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            ThrowTerminatingError(new ErrorRecord(new IOException($"Could not write to the audit log in '{directory}': {e.Message}", e),
+            ThrowTerminatingError(ErrorRecords.Create(new IOException($"Could not write to the audit log in '{directory}': {e.Message}", e),
                 "AuditWriteFailed", ErrorCategory.WriteError, directory));
         }
         catch (OperationCanceledException)
@@ -71,10 +72,13 @@ public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDi
         }
         catch (ObjectDisposedException e)
         {
-            ThrowTerminatingError(new ErrorRecord(
+            ThrowTerminatingError(ErrorRecords.Create(
                 new InvalidOperationException(e.Message, e), "ConnectionClosed", ErrorCategory.InvalidOperation, connection));
         }
-        finally { progress.Complete(); }
+        finally
+        {
+            progress.Complete();
+        }
         WriteVerbose($"{summary}; {summary!.EntriesWritten} audit entries written to '{directory}'.");
         WriteObject(summary);
     }

@@ -1,12 +1,10 @@
 using System.Management.Automation;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Errors;
 using CXoneRanking.Ranking;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Creates a boost or exclude rule over snippet metadata or snippet ids, or reads rules from a JSON file.</para>
-/// </summary>
+/// <summary>Creates a boost or exclude rule over snippet metadata or snippet ids, or reads rules from a JSON file.</summary>
 [Cmdlet(VerbsCommon.New, "BoostDirective", DefaultParameterSetName = Boost)]
 [OutputType(typeof(BoostDirective))]
 public sealed class NewBoostDirectiveCommand : PSCmdlet
@@ -60,7 +58,10 @@ public sealed class NewBoostDirectiveCommand : PSCmdlet
             foreach (var file in Path) ReadFile(file);
             return;
         }
-        var directive = new BoostDirective { MetadataKey = MetadataKey, Value = Value, SnippetId = SnippetId, Exclude = Exclude, Factor = Exclude ? 1.0 : Factor };
+        var directive = new BoostDirective
+        {
+            MetadataKey = MetadataKey, Value = Value, SnippetId = SnippetId, Exclude = Exclude, Factor = Exclude ? 1.0 : Factor,
+        };
         var subject = SnippetId is null ? $"'{MetadataKey}'" : $"snippet id '{SnippetId}'";
         if (directive.Problem() is { } problem)
             WriteError(ErrorRecords.InvalidArgument("InvalidBoostDirective", $"Boost directive on {subject}: {problem}.", directive));
@@ -71,18 +72,24 @@ public sealed class NewBoostDirectiveCommand : PSCmdlet
     private void ReadFile(string path)
     {
         IEnumerable<string> files;
-        try { files = GetResolvedProviderPathFromPSPath(path, out _); }
+        try
+        {
+            files = GetResolvedProviderPathFromPSPath(path, out _);
+        }
         catch (ItemNotFoundException e)
         {
-            WriteError(new ErrorRecord(e, "DirectiveFileNotFound", ErrorCategory.ObjectNotFound, path));
+            WriteError(ErrorRecords.Create(e, "DirectiveFileNotFound", ErrorCategory.ObjectNotFound, path));
             return;
         }
         foreach (var file in files)
         {
-            try { WriteObject(BoostDirectiveFile.Read(file), enumerateCollection: true); }
+            try
+            {
+                WriteObject(BoostDirectiveFile.Read(file), enumerateCollection: true);
+            }
             catch (Exception e) when (e is DirectiveFileException or IOException or UnauthorizedAccessException)
             {
-                WriteError(new ErrorRecord(e, "InvalidDirectiveFile", ErrorCategory.InvalidData, file));
+                WriteError(ErrorRecords.Create(e, "InvalidDirectiveFile", ErrorCategory.InvalidData, file));
             }
         }
     }

@@ -1,15 +1,13 @@
 using System.Collections;
 using System.Management.Automation;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Errors;
 using CXoneRanking.PowerShell.Rows;
 using CXoneRanking.Ranking;
 using CXoneRanking.Rows;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Creates the ranking input for one knowledge snippet, from parameters or from piped rows.</para>
-/// </summary>
+/// <summary>Creates the ranking input for one knowledge snippet, from parameters or from piped rows.</summary>
 [Cmdlet(VerbsCommon.New, "SnippetRank", DefaultParameterSetName = FromParameters)]
 [OutputType(typeof(SnippetRank))]
 public sealed class NewSnippetRankCommand : PSCmdlet

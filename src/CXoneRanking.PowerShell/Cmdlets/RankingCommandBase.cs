@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using CXoneRanking.PowerShell.Completion;
+using CXoneRanking.PowerShell.Errors;
 using CXoneRanking.Ranking;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
@@ -34,7 +36,7 @@ public abstract class RankingCommandBase : PSCmdlet
     /// <summary>The session for ranks that carry none.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(Infrastructure.SessionIdCompleter))]
+    [ArgumentCompleter(typeof(SessionIdCompleter))]
     public string? SessionId { get; set; }
 
     /// <summary>Rank each session in an arm of this experiment (docs/experiments.md).</summary>
@@ -63,13 +65,15 @@ public abstract class RankingCommandBase : PSCmdlet
         switch (input is PSObject wrapped ? wrapped.BaseObject : input)
         {
             case null: break;
-            case SnippetRank rank: Sessions.Add(rank); break;
+            case SnippetRank rank:
+                Sessions.Add(rank);
+                break;
             case System.Collections.IEnumerable many and not string:
                 foreach (var item in many) AddRanks(item);
                 break;
             case var other when TryAddPrepared(other): break;
             case var other:
-                WriteError(new ErrorRecord(new ArgumentException($"Cannot rank a {other.GetType().Name}: pipe {AcceptedInput}."),
+                WriteError(ErrorRecords.Create(new ArgumentException($"Cannot rank a {other.GetType().Name}: pipe {AcceptedInput}."),
                     "UnsupportedInput", ErrorCategory.InvalidType, input));
                 break;
         }
@@ -91,7 +95,7 @@ public abstract class RankingCommandBase : PSCmdlet
     };
 
     /// <summary>Every session's ranking, in first-seen order.</summary>
-    protected IEnumerable<RankingValidationResult> RankSessions() =>
+    protected IEnumerable<SessionRanking> RankSessions() =>
         ExperimentOrNull() is { } experiment ? experiment.RankAll(Sessions, Options) : Sessions.RankAll(Options);
 
     /// <summary>The experiment the parameters name, or null; a terminating error when they cannot run one.</summary>
@@ -100,23 +104,23 @@ public abstract class RankingCommandBase : PSCmdlet
         if (Experiment is null)
         {
             foreach (var name in new[] { nameof(TreatmentDirective), nameof(TreatmentPercent) })
-                if (MyInvocation.BoundParameters.ContainsKey(name)) ThrowTerminatingError(Infrastructure.ExperimentErrors.ExperimentMissing(name));
+                if (MyInvocation.BoundParameters.ContainsKey(name)) ThrowTerminatingError(ExperimentErrors.ExperimentMissing(name));
             return null;
         }
         if (Experiments.RankingExperiment.NameProblem(Experiment) is { } problem)
-            ThrowTerminatingError(Infrastructure.ExperimentErrors.InvalidExperiment(problem, Experiment));
+            ThrowTerminatingError(ExperimentErrors.InvalidExperiment(problem, Experiment));
         return new Experiments.RankingExperiment(Experiment, TreatmentDirective, TreatmentPercent);
     }
 
     /// <summary>False, with an error naming the session, for an already ranked session that is not in this call's experiment.</summary>
-    protected bool InThisExperiment(RankingValidationResult prepared)
+    protected bool InThisExperiment(SessionRanking prepared)
     {
         if (Experiment is null || string.Equals(prepared.Experiment, Experiment, StringComparison.Ordinal)) return true;
-        WriteError(Infrastructure.ExperimentErrors.ExperimentMismatch(prepared, Experiment));
+        WriteError(ExperimentErrors.ExperimentMismatch(prepared, Experiment));
         return false;
     }
 
     /// <summary>" (experiment 'x', arm Treatment)" for a ranking in an experiment, else empty: for -WhatIf and Verbose.</summary>
-    protected static string ArmNote(RankingValidationResult ranking) =>
+    protected static string ArmNote(SessionRanking ranking) =>
         ranking.Arm is null ? string.Empty : $" (experiment '{ranking.Experiment}', arm {ranking.Arm})";
 }

@@ -1,19 +1,18 @@
 using System.Management.Automation;
 using CXoneRanking.Expert;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Async;
+using CXoneRanking.PowerShell.Connections;
+using CXoneRanking.PowerShell.Errors;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Searches a CXone Expert site and emits one snippet rank per result, in the site's order.</para>
-/// <para type="description">Each result becomes a SnippetRank: the page id is the snippet id, the site's rank the relevance score, and the metadata holds title, path, type, uri, tags, expert_query_id, expert_position and expert_rank. Pipe them into Test-RankingPayload or Submit-SnippetRanking like CSV rows. A failed search is an ExpertSearchFailed error and the next piped query goes on.</para>
-/// </summary>
+/// <summary>Searches a CXone Expert site and emits one snippet rank per result, in the site's order.</summary>
 [Cmdlet(VerbsCommon.Search, "CXoneExpert")]
 [OutputType(typeof(SnippetRank))]
 public sealed class SearchCXoneExpertCommand : PSCmdlet
 {
     private readonly object _gate = new();
-    private AsyncPipeline? _running;
+    private CmdletAsyncBridge? _running;
     private bool _stopped;
 
     /// <summary>What to search for.</summary>
@@ -41,11 +40,11 @@ public sealed class SearchCXoneExpertCommand : PSCmdlet
     {
         var connection = ExpertConnectionStore.Resolve(this, Connection);
         ExpertSearch? search = null;
-        var pipeline = Start();
-        if (pipeline is null) return;
+        var bridge = Start();
+        if (bridge is null) return;
         try
         {
-            pipeline.Run(async stop => search = await connection.SearchAsync(Query, Limit, 0, stop).ConfigureAwait(false));
+            bridge.Run(async stop => search = await connection.SearchAsync(Query, Limit, 0, stop).ConfigureAwait(false));
         }
         catch (ExpertApiException e)
         {
@@ -63,11 +62,14 @@ public sealed class SearchCXoneExpertCommand : PSCmdlet
         }
         catch (ObjectDisposedException e)
         {
-            ThrowTerminatingError(new ErrorRecord(
+            ThrowTerminatingError(ErrorRecords.Create(
                 new InvalidOperationException(e.Message, e), "ConnectionClosed", ErrorCategory.InvalidOperation, connection));
             return;
         }
-        finally { Finish(pipeline); }
+        finally
+        {
+            Finish(bridge);
+        }
         WriteVerbose($"Expert {search}.");
         var warnings = new List<string>();
         var ranks = ExpertSnippetRanks.From(search!, SessionId, warnings);
@@ -84,19 +86,19 @@ public sealed class SearchCXoneExpertCommand : PSCmdlet
         }
     }
 
-    // One pipeline per query: a pipeline runs one piece of work.
-    private AsyncPipeline? Start()
+    // One bridge per query: a bridge runs one piece of work.
+    private CmdletAsyncBridge? Start()
     {
         lock (_gate)
         {
             if (_stopped) return null;
-            return _running = new AsyncPipeline();
+            return _running = new CmdletAsyncBridge();
         }
     }
 
-    private void Finish(AsyncPipeline pipeline)
+    private void Finish(CmdletAsyncBridge bridge)
     {
         lock (_gate) _running = null;
-        pipeline.Dispose();
+        bridge.Dispose();
     }
 }

@@ -2,19 +2,21 @@ using System.Management.Automation;
 using System.Security;
 using CXoneRanking.Api;
 using CXoneRanking.Audit;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Async;
+using CXoneRanking.PowerShell.Audit;
+using CXoneRanking.PowerShell.Connections;
+using CXoneRanking.PowerShell.Errors;
+using CXoneRanking.PowerShell.Submission;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Ranks piped snippets per session and submits each session's ranking atomically, with retries, callbacks and an audit entry.</para>
-/// </summary>
+/// <summary>Ranks piped snippets per session and submits each session's ranking atomically, with retries, callbacks and an audit entry.</summary>
 [Cmdlet(VerbsLifecycle.Submit, "SnippetRanking", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(RankingSubmissionResult))]
 public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposable
 {
-    private readonly List<RankingValidationResult> _prepared = [];
-    private readonly AsyncPipeline _async = new();
+    private readonly List<SessionRanking> _prepared = [];
+    private readonly CmdletAsyncBridge _async = new();
     private string _auditDirectory = string.Empty;
 
     /// <summary>Ranks from New-SnippetRank, or results and payloads from Test-RankingPayload.</summary>
@@ -60,8 +62,12 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
     {
         switch (input)
         {
-            case RankingValidationResult result: _prepared.Add(result); return true;
-            case RankingPayload payload: _prepared.Add(new RankingValidationResult { SessionId = payload.SessionId, Payload = payload }); return true;
+            case SessionRanking result:
+                _prepared.Add(result);
+                return true;
+            case RankingPayload payload:
+                _prepared.Add(new SessionRanking { SessionId = payload.SessionId, Payload = payload });
+                return true;
             default: return false;
         }
     }
@@ -72,7 +78,8 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
     {
         // -SkipUnchanged needs the connection's target and its audit log before anything is approved.
         var unchanged = SkipUnchanged ? UnchangedSessions.Read(this, ConnectionStore.Resolve(this, Connection)) : null;
-        var approved = RankSessions().Concat(_prepared.Where(InThisExperiment)).Where(r => unchanged?.TakeUnchanged(r) != true && Approve(r)).ToList();
+        var approved = RankSessions().Concat(_prepared.Where(InThisExperiment))
+            .Where(r => unchanged?.TakeUnchanged(r) != true && Approve(r)).ToList();
         var skipped = unchanged?.Skipped ?? [];
         if (approved.Count == 0 && skipped.Count == 0) return;
         var connection = ConnectionStore.Resolve(this, Connection);
@@ -81,14 +88,21 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
         var submitter = RankingSubmitterFactory.Create(connection, audit, new SubmitOptions
         {
             LockTimeout = TimeSpan.FromSeconds(LockTimeout), CallbackUri = CallbackUri, CallbackSecret = CallbackSecret,
-        }, new PipelineLogger(_async, this));
+        }, new CmdletStreamLogger(_async, this));
         var progress = new SubmissionProgress(this, approved.Count + skipped.Count);
-        void Show(RankingSubmissionResult result) => _async.Post(() => { progress.Completed(result); Emit(result); });
+        void Show(RankingSubmissionResult result) => _async.Post(() =>
+        {
+            progress.Completed(result);
+            Emit(result);
+        });
         _async.Run(async stop =>
         {
             if (skipped.Count > 0)
-                foreach (var result in await submitter.RecordUnchangedAsync(skipped, unchanged!.Index).ConfigureAwait(false)) Show(result);
-            await AsyncPipeline.ForEachAsync(approved, ThrottleLimit,
+            {
+                foreach (var result in await submitter.RecordUnchangedAsync(skipped, unchanged!.Index).ConfigureAwait(false))
+                    Show(result);
+            }
+            await CmdletAsyncBridge.ForEachAsync(approved, ThrottleLimit,
                 async ranking => Show(await submitter.SubmitAsync(ranking, stop).ConfigureAwait(false)),
                 async notStarted =>
                 {
@@ -102,8 +116,9 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
 
     public void Dispose() => _async.Dispose();
 
-    private bool Approve(RankingValidationResult ranking) => ranking.Payload is { } payload
-        ? ShouldProcess($"session '{ranking.SessionId}'{ArmNote(ranking)}", $"Submit a ranking of {payload.Snippets.Count} snippet(s) ({string.Join(", ", payload.Snippets.Take(5).Select(s => s.SnippetId))}{(payload.Snippets.Count > 5 ? ", ..." : "")})")
+    private bool Approve(SessionRanking ranking) => ranking.Payload is { } payload
+        ? ShouldProcess($"session '{ranking.SessionId}'{ArmNote(ranking)}", $"Submit a ranking of {payload.Snippets.Count} snippet(s) "
+            + $"({string.Join(", ", payload.Snippets.Take(5).Select(s => s.SnippetId))}{(payload.Snippets.Count > 5 ? ", ..." : "")})")
         : ShouldProcess($"session '{ranking.SessionId}'{ArmNote(ranking)}", "Record an invalid ranking in the audit log (nothing is sent)");
 
     // Every applied session is output, even when its outcome could not be audited; that case

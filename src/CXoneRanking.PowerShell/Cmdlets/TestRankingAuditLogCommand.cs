@@ -1,12 +1,10 @@
 using System.Management.Automation;
 using CXoneRanking.Audit;
-using CXoneRanking.PowerShell.Infrastructure;
+using CXoneRanking.PowerShell.Audit;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Verifies the audit log's hash chain and reports the first broken entry and every torn line.</para>
-/// </summary>
+/// <summary>Verifies the audit log's hash chain and reports the first broken entry and every torn line.</summary>
 [Cmdlet(VerbsDiagnostic.Test, "RankingAuditLog")]
 [OutputType(typeof(AuditVerificationResult))]
 public sealed class TestRankingAuditLogCommand : AuditLogCommandBase, IDisposable

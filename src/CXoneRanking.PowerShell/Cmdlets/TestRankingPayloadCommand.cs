@@ -2,11 +2,9 @@ using System.Management.Automation;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Ranks piped snippets per session and reports every problem, without sending anything.</para>
-/// </summary>
+/// <summary>Ranks piped snippets per session and reports every problem, without sending anything.</summary>
 [Cmdlet(VerbsDiagnostic.Test, "RankingPayload")]
-[OutputType(typeof(RankingValidationResult))]
+[OutputType(typeof(SessionRanking))]
 [OutputType(typeof(bool))]
 public sealed class TestRankingPayloadCommand : RankingCommandBase
 {
@@ -29,7 +27,8 @@ public sealed class TestRankingPayloadCommand : RankingCommandBase
         foreach (var result in RankSessions())
         {
             allValid &= result.IsValid;
-            WriteVerbose($"Session '{result.SessionId}': {(result.IsValid ? "valid" : "invalid")}, {result.Payload?.Snippets.Count ?? 0} snippet(s), {result.Errors.Count} error(s), {result.Warnings.Count} warning(s).");
+            WriteVerbose($"Session '{result.SessionId}': {(result.IsValid ? "valid" : "invalid")}, {result.Payload?.Snippets.Count ?? 0} snippet(s), "
+                + $"{result.Errors.Count} error(s), {result.Warnings.Count} warning(s).");
             foreach (var issue in result.Errors.Concat(result.Warnings))
                 WriteVerbose($"  {issue}");
             if (!Quiet) WriteObject(result);

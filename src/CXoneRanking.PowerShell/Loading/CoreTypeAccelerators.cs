@@ -20,7 +20,9 @@ internal static class CoreTypeAccelerators
     public static void Register(Assembly core)
     {
         var method = Accelerators?.GetMethod("Add", BindingFlags.Public | BindingFlags.Static, null, [typeof(string), typeof(Type)], null);
-        if (method is null || Accelerators!.GetProperty("Get", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is not IDictionary<string, Type> existing) return;
+        if (method is null
+            || Accelerators!.GetProperty("Get", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is not IDictionary<string, Type> existing)
+            return;
         // One bound delegate rather than a reflective Invoke (and its argument array) per type.
         var add = (Action<string, Type>)Delegate.CreateDelegate(typeof(Action<string, Type>), method);
         lock (Gate)

@@ -9,7 +9,7 @@ internal sealed class DependencyFolder
 {
     public const string FolderName = "dependencies";
 
-    private static DependencyFolder? s_besideModule;
+    private static DependencyFolder? _besideModule;
     private readonly Dictionary<string, string> _files = new(StringComparer.OrdinalIgnoreCase);
 
     public DependencyFolder(string path)
@@ -21,7 +21,7 @@ internal sealed class DependencyFolder
     }
 
     /// <summary>The folder of the laid-out module (next to CXoneRanking.PowerShell.dll).</summary>
-    public static DependencyFolder BesideModule => s_besideModule ??=
+    public static DependencyFolder BesideModule => _besideModule ??=
         new DependencyFolder(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(DependencyFolder).Assembly.Location)!, FolderName));
 
     public string Path { get; }

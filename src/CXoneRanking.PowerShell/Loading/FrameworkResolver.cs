@@ -14,14 +14,14 @@ namespace CXoneRanking.PowerShell.Loading;
 internal static class FrameworkResolver
 {
     private static readonly object Gate = new();
-    private static DependencyFolder? s_dependencies;
+    private static DependencyFolder? _dependencies;
 
     public static void Install(DependencyFolder dependencies)
     {
         lock (Gate)
         {
-            if (s_dependencies is not null) return;
-            s_dependencies = dependencies;
+            if (_dependencies is not null) return;
+            _dependencies = dependencies;
             AppDomain.CurrentDomain.AssemblyResolve += OnAssemblyResolve;
         }
     }
@@ -30,16 +30,16 @@ internal static class FrameworkResolver
     {
         lock (Gate)
         {
-            if (s_dependencies is null) return;
+            if (_dependencies is null) return;
             AppDomain.CurrentDomain.AssemblyResolve -= OnAssemblyResolve;
-            s_dependencies = null;
+            _dependencies = null;
         }
     }
 
     private static Assembly? OnAssemblyResolve(object? sender, ResolveEventArgs args)
     {
         var name = new AssemblyName(args.Name).Name;
-        if (name is null || s_dependencies?.PathOf(name) is not { } path) return null;
+        if (name is null || _dependencies?.PathOf(name) is not { } path) return null;
         // Already loaded from our folder (another version was asked for): that one, not a second copy.
         foreach (var loaded in AppDomain.CurrentDomain.GetAssemblies())
             if (!loaded.IsDynamic && string.Equals(loaded.Location, path, StringComparison.OrdinalIgnoreCase)) return loaded;

@@ -11,8 +11,8 @@ namespace CXoneRanking.PowerShell.Loading;
 internal static class LoadContextApi
 {
     private static readonly Type? ContextType = typeof(object).Assembly.GetType("System.Runtime.Loader.AssemblyLoadContext");
-    private static MethodInfo? s_loadFromPath;
-    private static EventInfo? s_resolving;
+    private static MethodInfo? _loadFromPath;
+    private static EventInfo? _resolving;
 
     /// <summary>True on .NET Core 3+ (PowerShell 7), false on .NET Framework.</summary>
     public static bool IsAvailable => ContextType is not null;
@@ -25,8 +25,11 @@ internal static class LoadContextApi
     /// <exception cref="FileLoadException">The file is not an assembly this runtime can load.</exception>
     public static Assembly LoadFromPath(object context, string path)
     {
-        s_loadFromPath ??= ContextType!.GetMethod("LoadFromAssemblyPath", [typeof(string)])!;
-        try { return (Assembly)s_loadFromPath.Invoke(context, [path])!; }
+        _loadFromPath ??= ContextType!.GetMethod("LoadFromAssemblyPath", [typeof(string)])!;
+        try
+        {
+            return (Assembly)_loadFromPath.Invoke(context, [path])!;
+        }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
             throw new FileLoadException($"The CXoneRanking module could not load '{path}': {e.InnerException.Message}", path, e.InnerException);
@@ -36,12 +39,12 @@ internal static class LoadContextApi
     /// <summary>Subscribes <paramref name="handler"/> (object context, AssemblyName name) to the context's Resolving event.</summary>
     public static Delegate AddResolving(object context, Func<object, AssemblyName, Assembly?> handler)
     {
-        s_resolving ??= ContextType!.GetEvent("Resolving")!;
-        var typed = Delegate.CreateDelegate(s_resolving.EventHandlerType!, handler.Target, handler.Method);
-        s_resolving.AddEventHandler(context, typed);
+        _resolving ??= ContextType!.GetEvent("Resolving")!;
+        var typed = Delegate.CreateDelegate(_resolving.EventHandlerType!, handler.Target, handler.Method);
+        _resolving.AddEventHandler(context, typed);
         return typed;
     }
 
     public static void RemoveResolving(object context, Delegate handler) =>
-        (s_resolving ??= ContextType!.GetEvent("Resolving")!).RemoveEventHandler(context, handler);
+        (_resolving ??= ContextType!.GetEvent("Resolving")!).RemoveEventHandler(context, handler);
 }

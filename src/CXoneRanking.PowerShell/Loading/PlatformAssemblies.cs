@@ -11,21 +11,21 @@ namespace CXoneRanking.PowerShell.Loading;
 internal static class PlatformAssemblies
 {
     private static readonly object Gate = new();
-    private static HashSet<string>? s_names;
+    private static HashSet<string>? _names;
 
     /// <summary>True when the platform has an assembly named <paramref name="name"/>, in any version.</summary>
     public static bool Lists(string name)
     {
         lock (Gate)
         {
-            if (s_names is null)
+            if (_names is null)
             {
-                s_names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                _names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 var list = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty;
                 foreach (var path in list.Split([System.IO.Path.PathSeparator], StringSplitOptions.RemoveEmptyEntries))
-                    s_names.Add(System.IO.Path.GetFileNameWithoutExtension(path));
+                    _names.Add(System.IO.Path.GetFileNameWithoutExtension(path));
             }
-            return s_names.Contains(name);
+            return _names.Contains(name);
         }
     }
 }

@@ -23,10 +23,10 @@ internal static class PrivateLoadContext
     private static readonly object Gate = new();
     // Kept for the life of the process: a re-import reuses them, and objects made by Core (a
     // connection in a variable) outlive Remove-Module.
-    private static Assembly? s_core;
-    private static object? s_context;
-    private static DependencyFolder? s_dependencies;
-    private static Delegate? s_defaultHandler;
+    private static Assembly? _core;
+    private static object? _context;
+    private static DependencyFolder? _dependencies;
+    private static Delegate? _defaultHandler;
     private static readonly Dictionary<string, Assembly> Resolved = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Loads the context once, routes the default context's requests for Core to it, and returns Core.</summary>
@@ -35,9 +35,9 @@ internal static class PrivateLoadContext
     {
         lock (Gate)
         {
-            s_core ??= LoadPrivately(dependencies);
-            s_defaultHandler ??= LoadContextApi.AddResolving(LoadContextApi.Default, OnDefaultResolving);
-            return s_core;
+            _core ??= LoadPrivately(dependencies);
+            _defaultHandler ??= LoadContextApi.AddResolving(LoadContextApi.Default, OnDefaultResolving);
+            return _core;
         }
     }
 
@@ -45,9 +45,9 @@ internal static class PrivateLoadContext
     {
         lock (Gate)
         {
-            if (s_defaultHandler is null) return;
-            LoadContextApi.RemoveResolving(LoadContextApi.Default, s_defaultHandler);
-            s_defaultHandler = null;
+            if (_defaultHandler is null) return;
+            LoadContextApi.RemoveResolving(LoadContextApi.Default, _defaultHandler);
+            _defaultHandler = null;
         }
     }
 
@@ -58,7 +58,7 @@ internal static class PrivateLoadContext
                 $"The CXoneRanking module is incomplete: '{CoreAssemblyName}.dll' is missing from '{dependencies.Path}'. Reinstall the module.",
                 CoreAssemblyName + ".dll");
         var context = LoadContextApi.Create(ContextName);
-        (s_context, s_dependencies) = (context, dependencies);
+        (_context, _dependencies) = (context, dependencies);
         LoadContextApi.AddResolving(context, OnPrivateResolving);
         // Sharing the platform's copies costs no isolation (no module can replace them) and keeps
         // framework types (Span, JsonElement) the same everywhere.
@@ -80,11 +80,11 @@ internal static class PrivateLoadContext
     /// </summary>
     private static Assembly? OnPrivateResolving(object context, AssemblyName name)
     {
-        if (name.Name is null || s_dependencies?.PathOf(name.Name) is not { } path) return null;
+        if (name.Name is null || _dependencies?.PathOf(name.Name) is not { } path) return null;
         lock (Resolved)
         {
             if (!Resolved.TryGetValue(name.Name, out var assembly))
-                Resolved[name.Name] = assembly = LoadContextApi.LoadFromPath(s_context!, path);
+                Resolved[name.Name] = assembly = LoadContextApi.LoadFromPath(_context!, path);
             return assembly;
         }
     }
@@ -94,5 +94,5 @@ internal static class PrivateLoadContext
     /// handing our private Polly to another module that lacks one would share what we isolate.
     /// </summary>
     private static Assembly? OnDefaultResolving(object context, AssemblyName name) =>
-        string.Equals(name.Name, CoreAssemblyName, StringComparison.OrdinalIgnoreCase) ? s_core : null;
+        string.Equals(name.Name, CoreAssemblyName, StringComparison.OrdinalIgnoreCase) ? _core : null;
 }

@@ -18,7 +18,7 @@ internal static class TestConnections
             Handler = handler,
         }, CancellationToken.None);
 
-    public static RankingValidationResult Ranking(string sessionId = "s-1") =>
+    public static SessionRanking Ranking(string sessionId = "s-1") =>
         RankingEngine.RankSession(sessionId, [Ranks.Of("KB-1", 0.9, session: sessionId), Ranks.Of("KB-2", 0.5, session: sessionId)], new RankingOptions());
 
     public static RankingSubmitter Submitter(CXoneConnection connection, TimeSpan? lockTimeout = null) =>

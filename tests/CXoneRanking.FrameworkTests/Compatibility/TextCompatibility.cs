@@ -17,6 +17,19 @@ internal static class TextCompatibility
         public string[] Split(char separator, StringSplitOptions options) => text.Split([separator], options);
 
         public string[] Split(char separator, int count) => text.Split([separator], count);
+
+        public string Replace(string oldValue, string? newValue, StringComparison comparison)
+        {
+            var result = new System.Text.StringBuilder();
+            var start = 0;
+            int found;
+            while ((found = text.IndexOf(oldValue, start, comparison)) >= 0)
+            {
+                result.Append(text, start, found - start).Append(newValue);
+                start = found + oldValue.Length;
+            }
+            return result.Append(text, start, text.Length - start).ToString();
+        }
     }
 
     extension(Convert)

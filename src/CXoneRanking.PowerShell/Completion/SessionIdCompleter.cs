@@ -2,8 +2,9 @@ using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using CXoneRanking.Audit;
+using CXoneRanking.PowerShell.Connections;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Completion;
 
 /// <summary>
 /// Tab completion of -SessionId from the latest entries of the audit log, newest first: the
@@ -28,7 +29,8 @@ public sealed class SessionIdCompleter : IArgumentCompleter
             return RecentSessionIds.Read(directory)
                 .Where(id => pattern.IsMatch(id))
                 .Take(MaxResults)
-                .Select(id => new CompletionResult(Quote(id), id, CompletionResultType.ParameterValue, $"Session '{id}', from the audit log in {directory}"))
+                .Select(id => new CompletionResult(Quote(id), id, CompletionResultType.ParameterValue,
+                    $"Session '{id}', from the audit log in {directory}"))
                 .ToList();
         }
         catch (Exception)

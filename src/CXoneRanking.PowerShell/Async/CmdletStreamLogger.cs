@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using CXoneRanking.Api;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Async;
 
 /// <summary>
 /// Core's logging, shown in PowerShell's streams from the pipeline thread: Information as Verbose,
@@ -10,7 +10,7 @@ namespace CXoneRanking.PowerShell.Infrastructure;
 /// assembly never names Microsoft.Extensions.Logging (which lives in the module's private load
 /// context; see Loading/PrivateLoadContext).
 /// </summary>
-internal sealed class PipelineLogger(AsyncPipeline pipeline, PSCmdlet cmdlet) : ILogSink
+internal sealed class CmdletStreamLogger(CmdletAsyncBridge bridge, PSCmdlet cmdlet) : ILogSink
 {
     // Verbose lines are few and cheap, so they are always handed to WriteVerbose, which alone
     // sees a $VerbosePreference set in the caller's own scope (this module's session state does
@@ -22,7 +22,7 @@ internal sealed class PipelineLogger(AsyncPipeline pipeline, PSCmdlet cmdlet) : 
     public void Write(LogSeverity severity, string message)
     {
         if (!IsEnabled(severity)) return;
-        pipeline.Post(severity switch
+        bridge.Post(severity switch
         {
             LogSeverity.Debug => () => cmdlet.WriteDebug(message),
             LogSeverity.Information => () => cmdlet.WriteVerbose(message),

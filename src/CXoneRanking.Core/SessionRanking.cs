@@ -1,7 +1,7 @@
 namespace CXoneRanking;
 
 /// <summary>One session's ranking checked against the assist engine's constraints.</summary>
-public sealed class RankingValidationResult
+public sealed class SessionRanking
 {
     public string SessionId { get; init; } = string.Empty;
 

@@ -1,7 +1,7 @@
 using System.Security;
 using CXoneRanking.Api;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Connections;
 
 /// <summary>
 /// What Connect-CXone was given, completed from the environment for unattended runs:
@@ -35,34 +35,74 @@ internal sealed class ConnectionRequest
     /// </summary>
     private bool AccessKeyChosen => UseAccessKey || (TokenUri is null && Scope is null && Env("CXONE_ACCESS_KEY_ID") is not null);
 
-    /// <summary>The settings, or a terminating problem in words (never a secret).</summary>
+    /// <summary>
+    /// The settings, checked once, here: what was given and found in the environment, then the
+    /// settings' own rules (<see cref="ConnectionSettings.Problem"/>). Null with the first problem
+    /// in words (never a secret) when there is one.
+    /// </summary>
     public ConnectionSettings? ToSettings(out string problem)
     {
+        var settings = Complete(out problem);
+        if (settings?.Problem() is { } invalid)
+            problem = invalid;
+        return problem.Length > 0 ? null : settings;
+    }
+
+    private ConnectionSettings? Complete(out string problem)
+    {
         problem = string.Empty;
-        if (Environment is not null && BaseUri is not null) { problem = "give -Environment or -BaseUri, not both"; return null; }
+        if (Environment is not null && BaseUri is not null)
+        {
+            problem = "give -Environment or -BaseUri, not both";
+            return null;
+        }
         var baseUri = BaseUri ?? FromEnvironmentName(Environment ?? Env("CXONE_ENV")) ?? UriFrom(Env("CXONE_BASE_URI"));
         var accessKey = AccessKeyChosen;
-        if (baseUri is null && !accessKey) { problem = "no API address: give -Environment or -BaseUri (or set CXONE_ENV or CXONE_BASE_URI)"; return null; }
+        if (baseUri is null && !accessKey)
+        {
+            problem = "no API address: give -Environment or -BaseUri (or set CXONE_ENV or CXONE_BASE_URI)";
+            return null;
+        }
         var clientId = ClientId ?? Env("CXONE_CLIENT_ID");
-        if (string.IsNullOrWhiteSpace(clientId)) { problem = "no client id: give -ClientId or -Credential (or set CXONE_CLIENT_ID)"; return null; }
+        if (string.IsNullOrWhiteSpace(clientId))
+        {
+            problem = "no client id: give -ClientId or -Credential (or set CXONE_CLIENT_ID)";
+            return null;
+        }
         var secret = ClientSecret ?? Secret("CXONE_CLIENT_SECRET");
-        if (secret is null || secret.Length == 0) { problem = "no client secret: give -ClientSecret or -Credential (or set CXONE_CLIENT_SECRET)"; return null; }
+        if (secret is null || secret.Length == 0)
+        {
+            problem = "no client secret: give -ClientSecret or -Credential (or set CXONE_CLIENT_SECRET)";
+            return null;
+        }
         AccessKeyCredentials? key = null;
         if (accessKey)
         {
             var keyId = AccessKeyId ?? Env("CXONE_ACCESS_KEY_ID");
-            if (string.IsNullOrWhiteSpace(keyId)) { problem = "no access key id: give -AccessKey (or set CXONE_ACCESS_KEY_ID)"; return null; }
+            if (string.IsNullOrWhiteSpace(keyId))
+            {
+                problem = "no access key id: give -AccessKey (or set CXONE_ACCESS_KEY_ID)";
+                return null;
+            }
             var keySecret = AccessKeySecret is { Length: > 0 } ? AccessKeySecret : Secret("CXONE_ACCESS_KEY_SECRET");
-            if (keySecret is null || keySecret.Length == 0) { problem = "no access key secret: give -AccessKey (or set CXONE_ACCESS_KEY_SECRET)"; return null; }
+            if (keySecret is null || keySecret.Length == 0)
+            {
+                problem = "no access key secret: give -AccessKey (or set CXONE_ACCESS_KEY_SECRET)";
+                return null;
+            }
             var issuer = Issuer ?? UriFrom(Env("CXONE_ISSUER")) ?? AccessKeyCredentials.DefaultIssuer;
             key = new AccessKeyCredentials(issuer, clientId!, secret, keyId!, keySecret);
         }
-        var tokenUri = accessKey ? null : TokenUri ?? UriFrom(Env("CXONE_OAUTH_URL")) ?? new Uri(new Uri(baseUri!.GetLeftPart(UriPartial.Authority)), "oauth/token");
+        var tokenUri = accessKey
+            ? null
+            : TokenUri ?? UriFrom(Env("CXONE_OAUTH_URL")) ?? new Uri(new Uri(baseUri!.GetLeftPart(UriPartial.Authority)), "oauth/token");
         return new ConnectionSettings
         {
             BaseUri = baseUri,
             AccessKey = key,
-            Credentials = tokenUri is null ? null : new ClientCredentials(tokenUri, clientId!, secret, Scope is { Length: > 0 } ? Scope : ClientCredentials.DefaultScopes),
+            Credentials = tokenUri is null
+                ? null
+                : new ClientCredentials(tokenUri, clientId!, secret, Scope is { Length: > 0 } ? Scope : ClientCredentials.DefaultScopes),
             RankingPathTemplate = RankingPathTemplate ?? PathTemplate.DefaultRanking,
             SessionPathTemplate = SessionPathTemplate ?? PathTemplate.DefaultSession,
             AuditPath = AuditPath ?? Env("CXONE_AUDIT_PATH"),

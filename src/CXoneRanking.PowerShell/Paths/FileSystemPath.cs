@@ -1,6 +1,7 @@
 using System.Management.Automation;
+using CXoneRanking.PowerShell.Errors;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Paths;
 
 /// <summary>
 /// The checks every cmdlet makes on a path it writes to: resolved against PowerShell's current
@@ -32,7 +33,7 @@ internal static class FileSystemPath
     /// </summary>
     public static ErrorRecord? RefuseToReplace(string file, bool force, string errorId) =>
         File.Exists(file) && !force
-            ? new ErrorRecord(new IOException($"The file '{file}' already exists. Use -Force to replace it."),
+            ? ErrorRecords.Create(new IOException($"The file '{file}' already exists. Use -Force to replace it."),
                 errorId, ErrorCategory.ResourceExists, file)
             : null;
 }

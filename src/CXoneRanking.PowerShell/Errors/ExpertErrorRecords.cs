@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using CXoneRanking.Expert;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Errors;
 
 /// <summary>
 /// An Expert failure as an ErrorRecord: a named id, a category from <see cref="ExpertFailure"/>
@@ -21,10 +21,7 @@ internal static class ExpertErrorRecords
 
     /// <summary>An error with <paramref name="errorId"/> whose category and advice follow the failure.</summary>
     public static ErrorRecord For(string errorId, string message, ExpertApiException e, object? target) =>
-        new(new ExpertApiException(message, e.Failure, e.HttpStatus, e), errorId, Category(e.Failure), target)
-        {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = Advice(e.Failure) },
-        };
+        ErrorRecords.Create(new ExpertApiException(message, e.Failure, e.HttpStatus, e), errorId, Category(e.Failure), target, Advice(e.Failure));
 
     private static ErrorCategory Category(ExpertFailure failure) => failure switch
     {

@@ -2,9 +2,11 @@ using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
 using CXoneRanking.Expert;
+using CXoneRanking.PowerShell.Async;
+using CXoneRanking.PowerShell.Errors;
 using CXoneRanking.PowerShell.Rows;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Expert;
 
 /// <summary>
 /// Add-SnippetClick -Expert: registers a click on a snippet from Search-CXoneExpert as a selection
@@ -15,7 +17,7 @@ namespace CXoneRanking.PowerShell.Infrastructure;
 internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection connection)
 {
     private readonly object _gate = new();
-    private AsyncPipeline? _running;
+    private CmdletAsyncBridge? _running;
     private bool _stopped;
 
     /// <summary>
@@ -27,7 +29,7 @@ internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection 
         var request = ExpertSelectionRequest.From(click.SnippetId!, click.RankPosition ?? 0, key => Metadata(row, key), out var problem);
         if (request is null)
         {
-            cmdlet.WriteError(new ErrorRecord(new ArgumentException($"Cannot register the click on '{click.SnippetId}' with Expert: {problem}."),
+            cmdlet.WriteError(ErrorRecords.Create(new ArgumentException($"Cannot register the click on '{click.SnippetId}' with Expert: {problem}."),
                 "ExpertSelectionFailed", ErrorCategory.InvalidData, row));
             return null;
         }
@@ -39,11 +41,11 @@ internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection 
     /// <summary>Registers a prepared selection with the site; called once its click is in the audit log.</summary>
     public void Send(ExpertSelectionRequest request, PSObject row)
     {
-        var pipeline = Start();
-        if (pipeline is null) return;
+        var bridge = Start();
+        if (bridge is null) return;
         try
         {
-            pipeline.Run(stop => connection.RegisterSelectionAsync(request.QueryId, request.PageId, request.Rank, request.Position, stop));
+            bridge.Run(stop => connection.RegisterSelectionAsync(request.QueryId, request.PageId, request.Rank, request.Position, stop));
             cmdlet.WriteVerbose($"Registered the selection of {request} with {connection.Site}.");
         }
         catch (ExpertApiException e)
@@ -53,11 +55,17 @@ internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection 
         }
         catch (Exception e) when (e is ArgumentException or ObjectDisposedException)
         {
-            cmdlet.WriteError(new ErrorRecord(new InvalidOperationException($"Could not register the selection of {request}: {e.Message}", e),
+            cmdlet.WriteError(ErrorRecords.Create(new InvalidOperationException($"Could not register the selection of {request}: {e.Message}", e),
                 "ExpertSelectionFailed", ErrorCategory.InvalidOperation, row));
         }
-        catch (OperationCanceledException) { } // Ctrl+C
-        finally { Finish(pipeline); }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C
+        }
+        finally
+        {
+            Finish(bridge);
+        }
     }
 
     public void Stop()
@@ -86,14 +94,14 @@ internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection 
         };
     }
 
-    private AsyncPipeline? Start()
+    private CmdletAsyncBridge? Start()
     {
-        lock (_gate) return _stopped ? null : _running = new AsyncPipeline();
+        lock (_gate) return _stopped ? null : _running = new CmdletAsyncBridge();
     }
 
-    private void Finish(AsyncPipeline pipeline)
+    private void Finish(CmdletAsyncBridge bridge)
     {
         lock (_gate) _running = null;
-        pipeline.Dispose();
+        bridge.Dispose();
     }
 }

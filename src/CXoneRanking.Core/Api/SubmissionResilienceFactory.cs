@@ -11,7 +11,7 @@ namespace CXoneRanking.Api;
 /// jittered exponential backoff or the server's Retry-After; a circuit breaker so a failing
 /// tenant is not hammered; an optional client-side rate limit; a timeout per attempt.
 /// </summary>
-internal static class SubmissionPipelineFactory
+internal static class SubmissionResilienceFactory
 {
     /// <param name="settings">The connection's settings.</param>
     /// <param name="rateLimit">The connection's rate limit, or null for none; the connection owns and disposes it.</param>

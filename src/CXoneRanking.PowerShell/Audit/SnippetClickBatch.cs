@@ -1,6 +1,6 @@
 using CXoneRanking.Audit;
 
-namespace CXoneRanking.PowerShell.Cmdlets;
+namespace CXoneRanking.PowerShell.Audit;
 
 /// <summary>
 /// Clicks accepted but not yet written. Add-SnippetClick fills it on the pipeline thread, while

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Connections;
 
 /// <summary>This runspace's CXone connection (see <see cref="RunspaceConnectionStore{TConnection}"/>).</summary>
 internal static class ConnectionStore

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using CXoneRanking.Expert;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Connections;
 
 /// <summary>This runspace's CXone Expert connection, beside the CXone one (see <see cref="RunspaceConnectionStore{TConnection}"/>).</summary>
 internal static class ExpertConnectionStore

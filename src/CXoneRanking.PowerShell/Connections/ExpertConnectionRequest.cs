@@ -2,7 +2,7 @@ using System.Security;
 using CXoneRanking.Api;
 using CXoneRanking.Expert;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Connections;
 
 /// <summary>
 /// Connect-CXoneExpert's parameters, with the environment variables filling in whatever was not

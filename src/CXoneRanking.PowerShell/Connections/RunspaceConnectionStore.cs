@@ -1,6 +1,7 @@
 using System.Management.Automation;
+using CXoneRanking.PowerShell.Errors;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Connections;
 
 /// <summary>
 /// One kind of connection kept in the runspace's global session state, never in a static: two
@@ -24,11 +25,11 @@ internal sealed class RunspaceConnectionStore<TConnection>(string variable, Func
     {
         if (explicitConnection is not null && !isClosed(explicitConnection)) return explicitConnection;
         if (explicitConnection is not null)
-            cmdlet.ThrowTerminatingError(new ErrorRecord(
+            cmdlet.ThrowTerminatingError(ErrorRecords.Create(
                 new InvalidOperationException($"The connection given with -Connection was closed by Disconnect-{nounOfCmdlets}; connect again."),
                 "ConnectionClosed", ErrorCategory.InvalidOperation, explicitConnection));
         if (Current(cmdlet) is { } current) return current;
-        cmdlet.ThrowTerminatingError(new ErrorRecord(
+        cmdlet.ThrowTerminatingError(ErrorRecords.Create(
             new InvalidOperationException($"Not connected to {product}. Run Connect-{nounOfCmdlets} first (or pass -Connection)."),
             "NotConnected", ErrorCategory.ConnectionError, null));
         return null!; // not reached: ThrowTerminatingError throws

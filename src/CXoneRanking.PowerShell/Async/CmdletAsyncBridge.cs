@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Async;
 
 /// <summary>
 /// Runs a cmdlet's asynchronous work on the thread pool while every Write* it asks for happens on
@@ -8,7 +8,7 @@ namespace CXoneRanking.PowerShell.Infrastructure;
 /// cancels every wait at once; the work is always awaited to its end, so nothing it started (an
 /// audit entry, say) is cut off half-way.
 /// </summary>
-internal sealed class AsyncPipeline : IDisposable
+internal sealed class CmdletAsyncBridge : IDisposable
 {
     private readonly BlockingCollection<Action> _writes = new();
     private readonly CancellationTokenSource _stop = new();
@@ -16,14 +16,25 @@ internal sealed class AsyncPipeline : IDisposable
     /// <summary>Queues a write for the pipeline thread; from any thread.</summary>
     public void Post(Action write)
     {
-        try { _writes.Add(write); }
-        catch (InvalidOperationException) { } // the work has ended (or the pipeline was disposed): nothing is left to show
+        try
+        {
+            _writes.Add(write);
+        }
+        catch (InvalidOperationException)
+        {
+            // the work has ended (or the bridge was disposed): nothing is left to show
+        }
     }
 
     public void Stop()
     {
-        try { _stop.Cancel(); }
-        catch (ObjectDisposedException) { }
+        try
+        {
+            _stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
     }
 
     /// <summary>Starts <paramref name="work"/> and runs its writes here until it ends.</summary>
@@ -40,7 +51,14 @@ internal sealed class AsyncPipeline : IDisposable
         {
             // A write failed (-ErrorAction Stop, a stopped pipeline): stop the rest, let it finish.
             Stop();
-            try { task.Wait(); } catch (AggregateException) { }
+            try
+            {
+                task.Wait();
+            }
+            catch (AggregateException)
+            {
+                // The write's failure is the one to report; the work's own ends with it.
+            }
             throw;
         }
         task.GetAwaiter().GetResult();
@@ -73,8 +91,14 @@ internal sealed class AsyncPipeline : IDisposable
             }
             running.Add(Task.Run(async () =>
             {
-                try { await body(item).ConfigureAwait(false); }
-                finally { slots.Release(); }
+                try
+                {
+                    await body(item).ConfigureAwait(false);
+                }
+                finally
+                {
+                    slots.Release();
+                }
             }));
         }
         await Task.WhenAll(running).ConfigureAwait(false);

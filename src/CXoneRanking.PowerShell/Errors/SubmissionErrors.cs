@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using CXoneRanking.Api;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Errors;
 
 /// <summary>A failed session as an ErrorRecord: the status is the error id, the session the target.</summary>
 internal static class SubmissionErrors
@@ -9,26 +9,20 @@ internal static class SubmissionErrors
     public static ErrorRecord For(RankingSubmissionResult result)
     {
         var problems = result.Problems.Count == 0 ? string.Empty
-            : " Problems: " + string.Join("; ", result.Problems.Take(10)) + (result.Problems.Count > 10 ? $"; and {result.Problems.Count - 10} more" : string.Empty);
+            : " Problems: " + string.Join("; ", result.Problems.Take(10))
+                + (result.Problems.Count > 10 ? $"; and {result.Problems.Count - 10} more" : string.Empty);
         var message = $"Session '{result.SessionId}': {result.Error}.{problems}";
-        return new ErrorRecord(new CXoneApiException(message, result.HttpStatus), result.Status.ToString(), Category(result.Status), result.SessionId)
-        {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = Advice(result.Status) },
-        };
+        return ErrorRecords.Create(new CXoneApiException(message, result.HttpStatus), result.Status.ToString(), Category(result.Status),
+            result.SessionId, Advice(result.Status));
     }
 
     /// <summary>The session's outcome (as its result says) is not in the audit log.</summary>
     public static ErrorRecord AuditWriteFailed(RankingSubmissionResult result, string directory)
     {
         var message = $"Session '{result.SessionId}' ended {result.Status}, but its outcome is not in the audit log: {result.AuditError}.";
-        return new ErrorRecord(new IOException(message), "AuditWriteFailed", ErrorCategory.WriteError, result.SessionId)
-        {
-            ErrorDetails = new ErrorDetails(message)
-            {
-                RecommendedAction = $"Check the audit directory '{directory}': it must be a folder you can write to. "
-                    + "This result is the only record of the session's outcome; keep it.",
-            },
-        };
+        var action = $"Check the audit directory '{directory}': it must be a folder you can write to. "
+            + "This result is the only record of the session's outcome; keep it.";
+        return ErrorRecords.Create(new IOException(message), "AuditWriteFailed", ErrorCategory.WriteError, result.SessionId, action);
     }
 
     private static ErrorCategory Category(SubmissionStatus status) => status switch

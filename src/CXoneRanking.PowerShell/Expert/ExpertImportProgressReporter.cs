@@ -1,20 +1,21 @@
 using System.Globalization;
 using System.Management.Automation;
 using CXoneRanking.Expert;
+using CXoneRanking.PowerShell.Async;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Expert;
 
 /// <summary>
 /// Write-Progress while Import-CXoneExpertSearchLog runs. Core reports from the thread pool after
 /// each batch, so each report is queued to the pipeline thread. The log's size is not known in
 /// advance, so the bar counts rather than fills.
 /// </summary>
-internal sealed class ExpertImportProgressReporter(Cmdlet cmdlet, AsyncPipeline pipeline, string activity) : IProgress<ExpertImportSummary>
+internal sealed class ExpertImportProgressReporter(Cmdlet cmdlet, CmdletAsyncBridge bridge, string activity) : IProgress<ExpertImportSummary>
 {
     private const int ActivityId = 0x0E7E;
     private bool _shown;
 
-    public void Report(ExpertImportSummary value) => pipeline.Post(() =>
+    public void Report(ExpertImportSummary value) => bridge.Post(() =>
     {
         _shown = true;
         cmdlet.WriteProgress(new ProgressRecord(ActivityId, activity, string.Format(CultureInfo.InvariantCulture,

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Management.Automation;
 using CXoneRanking.Api;
 using CXoneRanking.Audit;
+using CXoneRanking.PowerShell.Audit;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Submission;
 
 /// <summary>
 /// Submit-SnippetRanking -SkipUnchanged: the sessions whose ranking is the one last applied to
@@ -14,7 +15,7 @@ namespace CXoneRanking.PowerShell.Infrastructure;
 internal sealed class UnchangedSessions
 {
     private readonly PSCmdlet _cmdlet;
-    private readonly List<RankingValidationResult> _skipped = [];
+    private readonly List<SessionRanking> _skipped = [];
 
     private UnchangedSessions(PSCmdlet cmdlet, AppliedRankingIndex index)
     {
@@ -25,7 +26,7 @@ internal sealed class UnchangedSessions
     public AppliedRankingIndex Index { get; }
 
     /// <summary>The sessions approved to be skipped (recorded as ranking.unchanged, never sent).</summary>
-    public IReadOnlyList<RankingValidationResult> Skipped => _skipped;
+    public IReadOnlyList<SessionRanking> Skipped => _skipped;
 
     /// <summary>Reads the log once; a log that cannot be read is a warning, and every session is then sent.</summary>
     public static UnchangedSessions Read(PSCmdlet cmdlet, CXoneConnection connection)
@@ -49,7 +50,7 @@ internal sealed class UnchangedSessions
     }
 
     /// <summary>True when the session is not to be sent: its ranking is unchanged (and, unless -WhatIf, it is kept to be recorded).</summary>
-    public bool TakeUnchanged(RankingValidationResult ranking)
+    public bool TakeUnchanged(SessionRanking ranking)
     {
         if (ranking.Payload is not { } payload) return false;
         if (Index.Unchanged(ranking.SessionId, payload.ComputeChecksum()) is not { } applied)

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Submission;
 
 /// <summary>Write-Progress for a run of many sessions; silent for a handful.</summary>
 internal sealed class SubmissionProgress(Cmdlet cmdlet, int total)

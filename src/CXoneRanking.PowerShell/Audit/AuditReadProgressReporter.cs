@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Management.Automation;
 using CXoneRanking.Audit;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Audit;
 
 /// <summary>
 /// Write-Progress while an audit cmdlet reads the log. Core reports on the pipeline thread (the

@@ -9,7 +9,7 @@ namespace CXoneRanking.Expert;
 /// One Expert connection's resilience, outermost first: retry transient outcomes with jittered
 /// exponential backoff or the site's Retry-After (capped), then a timeout per attempt.
 /// </summary>
-internal static class ExpertPipelineFactory
+internal static class ExpertResilienceFactory
 {
     public static ResiliencePipeline<ExpertAnswer> Create(ExpertSettings settings, bool idempotent)
     {

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using CXoneRanking.Audit;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Audit;
 
 /// <summary>
 /// The reads of the audit log one cmdlet invocation makes, with a progress bar and Ctrl+C: one

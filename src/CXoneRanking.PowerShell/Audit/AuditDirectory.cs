@@ -1,7 +1,10 @@
 using System.Management.Automation;
 using CXoneRanking.Audit;
+using CXoneRanking.Expert;
+using CXoneRanking.PowerShell.Connections;
+using CXoneRanking.PowerShell.Paths;
 
-namespace CXoneRanking.PowerShell.Infrastructure;
+namespace CXoneRanking.PowerShell.Audit;
 
 /// <summary>
 /// The one way every cmdlet finds the audit log: -Path, else the connection's audit path
@@ -11,7 +14,7 @@ namespace CXoneRanking.PowerShell.Infrastructure;
 /// </summary>
 internal static class AuditDirectory
 {
-    public static string Resolve(PSCmdlet cmdlet, string? explicitPath, CXoneConnection? connection, Expert.ExpertConnection? expert = null)
+    public static string Resolve(PSCmdlet cmdlet, string? explicitPath, CXoneConnection? connection, ExpertConnection? expert = null)
     {
         var connectionPath = expert?.AuditPath
             ?? (connection ?? ConnectionStore.Current(cmdlet))?.AuditPath
