@@ -1,6 +1,6 @@
 namespace CXoneRanking.FrameworkTests.Compatibility;
 
-/// <summary>DateTimeOffset.UnixEpoch, Path.GetRelativePath, Task.WaitAsync and ThreadPool.ThreadCount, which .NET Framework 4.7.2 lacks.</summary>
+/// <summary>DateTimeOffset.UnixEpoch, Path.GetRelativePath and Task.WaitAsync, which .NET Framework 4.7.2 lacks.</summary>
 internal static class TimeAndPathCompatibility
 {
     extension(DateTimeOffset)
@@ -15,21 +15,6 @@ internal static class TimeAndPathCompatibility
             var from = new Uri(WithTrailingSeparator(Path.GetFullPath(relativeTo)));
             var relative = from.MakeRelativeUri(new Uri(Path.GetFullPath(path))).ToString();
             return Uri.UnescapeDataString(relative).Replace('/', Path.DirectorySeparatorChar);
-        }
-    }
-
-    // .NET Framework has no count of pool threads; the busy ones (the most minus the available) is
-    // the nearest it has, and is what a test of blocked threads means anyway.
-    extension(ThreadPool)
-    {
-        public static int ThreadCount
-        {
-            get
-            {
-                ThreadPool.GetMaxThreads(out var most, out _);
-                ThreadPool.GetAvailableThreads(out var available, out _);
-                return most - available;
-            }
         }
     }
 
