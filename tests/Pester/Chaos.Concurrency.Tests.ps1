@@ -12,9 +12,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-CXone -ErrorAction SilentlyContinue
-    Stop-CXoneEmulator
-    Save-ReliabilityFigure
+    Stop-ChaosRun
 }
 
 Describe 'Concurrency: several writers on one audit directory and one connection' {

@@ -12,9 +12,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-CXone -ErrorAction SilentlyContinue
-    Stop-CXoneEmulator
-    Save-ReliabilityFigure
+    Stop-ChaosRun
 }
 
 Describe 'Ctrl+C in the middle of a busy run' {

@@ -12,9 +12,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-CXone -ErrorAction SilentlyContinue
-    Stop-CXoneEmulator
-    Save-ReliabilityFigure
+    Stop-ChaosRun
 }
 
 Describe 'Chaos: random 409 locks, and sessions an agent holds' {

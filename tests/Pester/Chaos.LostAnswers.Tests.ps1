@@ -145,9 +145,7 @@ namespace CXoneChaos
 }
 
 AfterAll {
-    Disconnect-CXone -ErrorAction SilentlyContinue
-    Stop-CXoneEmulator
-    Save-ReliabilityFigure
+    Stop-ChaosRun
 }
 
 Describe 'Chaos: answers lost after the ranking was applied' {

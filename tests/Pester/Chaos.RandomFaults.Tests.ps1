@@ -12,9 +12,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-CXone -ErrorAction SilentlyContinue
-    Stop-CXoneEmulator
-    Save-ReliabilityFigure
+    Stop-ChaosRun
 }
 
 Describe 'Chaos: 300 sessions x 5 snippets through random 429, 500 and dropped connections' {

@@ -12,9 +12,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-CXone -ErrorAction SilentlyContinue
-    Stop-CXoneEmulator
-    Save-ReliabilityFigure
+    Stop-ChaosRun
 }
 
 Describe 'Chaos: a token that lives 2 s is renewed mid-run without a storm of 401s' {

@@ -6,17 +6,8 @@
 # show what the module really sent. The helpers are in TestSupport.psm1.
 
 BeforeAll {
-    Import-Module $env:CXONERANKING_MODULE_PATH -Force
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
-    Import-Module (Join-Path $env:CXONERANKING_REPO_ROOT 'out/emulator/CXoneEmulator.psm1') -Force
-
-    $clientSecret = 'Submit-Pester-Secret-0c41'
-    # Retry-After 2 s on every 429: long enough that honouring it is visible in the journal,
-    # distinct from the module's own 0.5 s backoff base.
-    $emulator = Start-CXoneEmulator -ArgumentList '--client-id', 'pester', '--client-secret', $clientSecret, '--retry-after', '2'
-    $secureSecret = ConvertTo-SecureString $clientSecret -AsPlainText -Force
-    $auditDir = Join-Path $TestDrive 'audit-main'
-    $connection = Connect-CXone -BaseUri $emulator.Uri -ClientId pester -ClientSecret $secureSecret -AuditPath $auditDir -PassThru
+    $emulator, $clientSecret, $secureSecret, $auditDir, $connection = Initialize-SubmitSuite $TestDrive
 }
 
 AfterAll {
