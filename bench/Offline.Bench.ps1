@@ -81,6 +81,9 @@ public sealed class GroupMinimalRank : PSCmdlet
     [Parameter] public MinimalOverflow Overflow { get; set; }
     [Parameter] public SwitchParameter Normalize { get; set; }
     [Parameter] [ValidateNotNullOrEmpty] public string SessionId { get; set; }
+    [Parameter] [ValidateNotNullOrEmpty] public string Experiment { get; set; }
+    [Parameter] [ValidateNotNull] public object[] TreatmentDirective { get; set; }
+    [Parameter] [ValidateRange(1, 99)] public int TreatmentPercent { get; set; }
     private readonly Dictionary<string, List<MinimalValue>> _bySession = new Dictionary<string, List<MinimalValue>>();
     private readonly List<List<MinimalValue>> _sessions = new List<List<MinimalValue>>();
     private readonly Dictionary<string, string> _strings = new Dictionary<string, string>();
