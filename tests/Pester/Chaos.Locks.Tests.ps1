@@ -6,14 +6,11 @@
 # (Start-ChaosEmulator, Connect-Chaos, New-ChaosRank, Add-ReliabilityFigure ...) are in TestSupport.psm1.
 
 BeforeAll {
-    Import-Module $env:CXONERANKING_MODULE_PATH -Force
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
-    Import-Module (Join-Path $env:CXONERANKING_REPO_ROOT 'out/emulator/CXoneEmulator.psm1') -Force
+    Import-ModuleUnderTest
 }
 
-AfterAll {
-    Stop-ChaosRun
-}
+AfterAll { Stop-ChaosRun }
 
 Describe 'Chaos: random 409 locks, and sessions an agent holds' {
     BeforeAll {

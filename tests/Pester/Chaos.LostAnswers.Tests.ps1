@@ -7,9 +7,8 @@
 # (Start-ChaosEmulator, Connect-Chaos, New-ChaosRank, Add-ReliabilityFigure ...) are in TestSupport.psm1.
 
 BeforeAll {
-    Import-Module $env:CXONERANKING_MODULE_PATH -Force
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
-    Import-Module (Join-Path $env:CXONERANKING_REPO_ROOT 'out/emulator/CXoneEmulator.psm1') -Force
+    Import-ModuleUnderTest
 
     # A loopback proxy that loses a seeded fraction of the emulator's 200 answers to ranking POSTs
     # (the connection is reset after the ranking was applied): the case idempotency keys exist for.

@@ -6,14 +6,11 @@
 # (Start-ChaosEmulator, Connect-Chaos, New-ChaosRank, Add-ReliabilityFigure ...) are in TestSupport.psm1.
 
 BeforeAll {
-    Import-Module $env:CXONERANKING_MODULE_PATH -Force
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
-    Import-Module (Join-Path $env:CXONERANKING_REPO_ROOT 'out/emulator/CXoneEmulator.psm1') -Force
+    Import-ModuleUnderTest
 }
 
-AfterAll {
-    Stop-ChaosRun
-}
+AfterAll { Stop-ChaosRun }
 
 Describe 'Chaos: a token that lives 2 s is renewed mid-run without a storm of 401s' {
     BeforeAll {

@@ -163,14 +163,19 @@ function Get-AppliedRankingBySession([Parameter(Mandatory, Position = 0)] $Emula
     $held
 }
 
+# The laid-out module and the emulator's script module, for the test file that calls it.
+function Import-ModuleUnderTest {
+    Import-Module $env:CXONERANKING_MODULE_PATH -Force -Global
+    Import-Module (Join-Path $env:CXONERANKING_REPO_ROOT 'out/emulator/CXoneEmulator.psm1') -Force -Global
+}
+
 # The set-up every Submit.*.Tests.ps1 file shares: the module and the emulator module imported for
 # the test file, an emulator whose 429s say Retry-After 2 s (long enough that honouring it shows in
 # the journal, distinct from the module's own 0.5 s backoff base), and a connection auditing to
 # <TestDrive>/audit-main. Returns the emulator, the client secret (plain and secure), the audit
 # directory and the connection, in that order.
 function Initialize-SubmitSuite([Parameter(Mandatory, Position = 0)] [string] $TestDrive) {
-    Import-Module $env:CXONERANKING_MODULE_PATH -Force -Global
-    Import-Module (Join-Path $env:CXONERANKING_REPO_ROOT 'out/emulator/CXoneEmulator.psm1') -Force -Global
+    Import-ModuleUnderTest
     $clientSecret = 'Submit-Pester-Secret-0c41'
     $emulator = Start-CXoneEmulator -ArgumentList '--client-id', 'pester', '--client-secret', $clientSecret, '--retry-after', '2'
     $secureSecret = ConvertTo-SecureString $clientSecret -AsPlainText -Force
@@ -378,7 +383,7 @@ function Get-EmulatorJournalMark($Emulator) {
     if ($entries.Count -eq 0) { 0 } else { [long]$entries[-1].sequence }
 }
 
-Export-ModuleMember -Function Initialize-SubmitSuite, Stop-ChaosRun, Invoke-ChildPwsh, Start-ChildPwsh, Get-EmulatorRankingPost, Get-EmulatorJournalMark, Get-FreePort, Get-HmacHex, ConvertTo-Text, Get-SecretSearchPlace,
+Export-ModuleMember -Function Import-ModuleUnderTest, Initialize-SubmitSuite, Stop-ChaosRun, Invoke-ChildPwsh, Start-ChildPwsh, Get-EmulatorRankingPost, Get-EmulatorJournalMark, Get-FreePort, Get-HmacHex, ConvertTo-Text, Get-SecretSearchPlace,
     Invoke-EmulatorControl, Reset-Emulator, Get-Journal, Get-RankingPost, Get-TokenIssuedCount, Set-Fault, Set-SessionLock,
     Get-AppliedRanking, Get-AppliedRankingBySession, New-TestRank, Get-AuditEntry, Wait-Until,
     Start-CallbackReceiver, Stop-CallbackReceiver, Get-CallbackRequest,
