@@ -93,6 +93,13 @@ Describe 'Submit-SnippetRanking -Experiment' {
         (Test-RankingAuditLog -Path $auditDir).IsValid | Should -BeTrue
     }
 
+    It 'records them in the write-ahead entries too' {
+        $sending = @(Get-ChildItem $auditDir -Filter 'cxone-audit-*.jsonl' | Get-Content | ConvertFrom-Json |
+            Where-Object { $_.event -eq 'ranking.sending' -and $_.experiment -eq 'pester-ab' })
+        $sending.Count | Should -Be 300
+        $sending | Where-Object { $_.arm -cne (Get-ExpectedArm 'pester-ab' $_.session_id) } | Should -BeNullOrEmpty
+    }
+
     It 'keeps each session in its arm when it is submitted again' {
         $again = @($aaSessions | Select-Object -First 20 | ForEach-Object { New-SessionRanks $_ } |
             Submit-SnippetRanking -Experiment pester-aa -TreatmentDirective (New-BoostDirective -SnippetId 'NO-SUCH-*' -Factor 3) -ThrottleLimit 8)

@@ -15,7 +15,7 @@ internal sealed class NotStartedSubmissions(SubmissionAuditTrail trail, Func<Dat
         var keys = rankings.Select(_ => Guid.NewGuid().ToString()).ToList();
         var at = now();
         var entries = rankings.Select((r, i) =>
-            SubmissionAudit.Entry(r.SessionId, r.Payload, SubmissionStatus.Cancelled, null, 0, 0, keys[i], Reason, at, checksum: false)).ToList();
+            SubmissionAudit.Entry(r, r.Payload, SubmissionStatus.Cancelled, null, 0, 0, keys[i], Reason, at, checksum: false)).ToList();
         var auditError = await trail.TryRecordOutcomesAsync(entries).ConfigureAwait(false);
         return rankings.Select((r, i) => SubmissionResults.Describe(r, SubmissionStatus.Cancelled, r.Payload, null, keys[i], null, 0, 0,
             Reason, [], null, null, auditError)).ToList();

@@ -27,7 +27,7 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         if (cancellationToken.IsCancellationRequested) return await NotSentAsync(ranking, key, payload).ConfigureAwait(false);
 
         string? auditProblem;
-        var sending = SubmissionAudit.Sending(ranking.SessionId, payload, key, Now);
+        var sending = SubmissionAudit.Sending(ranking, payload, key, Now);
         try
         {
             auditProblem = await _trail.TryRecordSendingAsync(sending, cancellationToken).ConfigureAwait(false);
@@ -124,9 +124,7 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         int? httpStatus, int attempts, long latencyMs, string? error, IReadOnlyList<string> problems, AttemptOutcome? outcome,
         CancellationToken cancellation)
     {
-        var entry = SubmissionAudit.Entry(ranking.SessionId, payload, status, httpStatus, attempts, latencyMs, key, error, Now);
-        entry.Experiment = ranking.Experiment;
-        entry.Arm = ranking.Arm;
+        var entry = SubmissionAudit.Entry(ranking, payload, status, httpStatus, attempts, latencyMs, key, error, Now);
         string? callbackError = null;
         if (options.CallbackUri is not null && payload is not null && status != SubmissionStatus.Cancelled)
         {

@@ -3,23 +3,27 @@ using CXoneRanking.Ranking;
 
 namespace CXoneRanking.Api;
 
-/// <summary>The audit entries of one submission: the write-ahead entry before it is sent, and its outcome.</summary>
+/// <summary>
+/// The audit entries of one session's submission: the write-ahead entry before it is sent, its
+/// outcome, or the entry of a session -SkipUnchanged did not send. Each names the ranking it is
+/// about the same way, experiment and arm included.
+/// </summary>
 internal static class SubmissionAudit
 {
     // A ranking whose session id cannot be used is still audited, under this stand-in.
     public const string UnusableSessionId = "(invalid session id)";
 
     /// <summary>The ranking.sending entry: what is about to be sent, under the key every attempt carries.</summary>
-    public static AuditEntry Sending(string sessionId, RankingPayload payload, string idempotencyKey, DateTimeOffset now)
+    public static AuditEntry Sending(SessionRanking ranking, RankingPayload payload, string idempotencyKey, DateTimeOffset now)
     {
-        var entry = AuditEntry.Ranking(AuditEvent.RankingSending, Session(sessionId), now);
-        Describe(entry, payload, checksum: true);
+        var entry = AuditEntry.Ranking(AuditEvent.RankingSending, Session(ranking.SessionId), now);
+        Describe(entry, ranking, payload, payload.ComputeChecksum());
         entry.IdempotencyKey = idempotencyKey;
         return entry;
     }
 
     /// <summary>The outcome entry; <paramref name="checksum"/> false leaves out ranking_checksum (for what was never sent).</summary>
-    public static AuditEntry Entry(string sessionId, RankingPayload? payload, SubmissionStatus status, int? httpStatus,
+    public static AuditEntry Entry(SessionRanking ranking, RankingPayload? payload, SubmissionStatus status, int? httpStatus,
         int attempts, long latencyMs, string idempotencyKey, string? error, DateTimeOffset now, bool checksum = true)
     {
         var eventName = status switch
@@ -28,8 +32,8 @@ internal static class SubmissionAudit
             SubmissionStatus.Cancelled => AuditEvent.RankingCancelled,
             _ => AuditEvent.RankingFailed,
         };
-        var entry = AuditEntry.Ranking(eventName, Session(sessionId), now);
-        Describe(entry, payload, checksum);
+        var entry = AuditEntry.Ranking(eventName, Session(ranking.SessionId), now);
+        Describe(entry, ranking, payload, checksum ? payload?.ComputeChecksum() : null);
         entry.Status = status.ToString();
         entry.HttpStatus = httpStatus;
         entry.Attempts = attempts;
@@ -39,13 +43,24 @@ internal static class SubmissionAudit
         return entry;
     }
 
+    /// <summary>The ranking.unchanged entry of a session not sent because <paramref name="checksum"/> is already applied.</summary>
+    public static AuditEntry Unchanged(SessionRanking ranking, RankingPayload payload, string checksum, string note, DateTimeOffset now)
+    {
+        var entry = AuditEntry.Ranking(AuditEvent.RankingUnchanged, Session(ranking.SessionId), now);
+        Describe(entry, ranking, payload, checksum);
+        entry.Note = note;
+        return entry;
+    }
+
     private static string Session(string sessionId) => SnippetRules.SessionIdProblem(sessionId) is null ? sessionId : UnusableSessionId;
 
-    private static void Describe(AuditEntry entry, RankingPayload? payload, bool checksum)
+    private static void Describe(AuditEntry entry, SessionRanking ranking, RankingPayload? payload, string? checksum)
     {
         entry.SnippetCount = payload?.Snippets.Count ?? 0;
         entry.MaxWindow = payload?.MaxResultWindow;
         entry.Snippets = payload?.Snippets.Select(s => s.SnippetId).ToList();
-        entry.RankingChecksum = checksum ? payload?.ComputeChecksum() : null;
+        entry.RankingChecksum = checksum;
+        entry.Experiment = ranking.Experiment;
+        entry.Arm = ranking.Arm;
     }
 }

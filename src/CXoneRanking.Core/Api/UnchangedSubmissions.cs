@@ -26,7 +26,7 @@ internal sealed class UnchangedSubmissions(SubmissionAuditTrail trail, Func<Date
             var last = index.Unchanged(ranking.SessionId, checksum)
                 ?? throw new ArgumentException($"Session '{ranking.SessionId}' differs from the ranking last applied to it.", nameof(rankings));
             applied.Add(last);
-            entries.Add(Entry(ranking.SessionId, payload, checksum, last, at));
+            entries.Add(SubmissionAudit.Unchanged(ranking, payload, checksum, Describe(last), at));
         }
         var auditError = await trail.TryRecordOutcomesAsync(entries).ConfigureAwait(false);
         return rankings.Select((r, i) => SubmissionResults.Describe(r, SubmissionStatus.Unchanged, r.Payload, entries[i].RankingChecksum,
@@ -36,15 +36,4 @@ internal sealed class UnchangedSubmissions(SubmissionAuditTrail trail, Func<Date
     public static string Describe(AppliedRanking applied) =>
         $"unchanged since it was applied at {AuditTimestamp.ToText(applied.AppliedAt)} "
         + $"(idempotency key {applied.IdempotencyKey ?? "none"}); not sent";
-
-    private static AuditEntry Entry(string sessionId, RankingPayload payload, string checksum, AppliedRanking applied, DateTimeOffset at)
-    {
-        var entry = AuditEntry.Ranking(AuditEvent.RankingUnchanged, sessionId, at);
-        entry.SnippetCount = payload.Snippets.Count;
-        entry.MaxWindow = payload.MaxResultWindow;
-        entry.Snippets = payload.Snippets.Select(s => s.SnippetId).ToList();
-        entry.RankingChecksum = checksum;
-        entry.Note = Describe(applied);
-        return entry;
-    }
 }
