@@ -83,12 +83,20 @@ public sealed class ExpertSearchLogImport
         return known;
     }
 
+    // A batch is tried once: one that could not be written (the writer leaves none of it behind)
+    // is dropped, not tried again by the finally above; its searches are imported by a re-run.
     private void Flush(List<AuditEntry> batch, ExpertImportSummary summary, IProgress<ExpertImportSummary>? progress)
     {
         if (batch.Count == 0) return;
-        Writer.Append(batch, CancellationToken.None);
-        summary.EntriesWritten += batch.Count;
-        batch.Clear();
+        try
+        {
+            Writer.Append(batch, CancellationToken.None);
+            summary.EntriesWritten += batch.Count;
+        }
+        finally
+        {
+            batch.Clear();
+        }
         progress?.Report(summary.Copy());
     }
 }
