@@ -17,8 +17,11 @@ public sealed class ExpertImportSummary
     /// <summary>The part of <see cref="Clicks"/> the site logged without a position (position 0): counted, with no position.</summary>
     public long UntrackedClicks { get; internal set; }
 
-    /// <summary>Searches whose query id was already in the audit log.</summary>
+    /// <summary>Searches whose query id was already in the audit log (their new selections are in <see cref="Clicks"/>).</summary>
     public long Skipped { get; internal set; }
+
+    /// <summary>True for -WhatIf: the counts say what would be imported, and nothing was written.</summary>
+    public bool WhatIf { get; internal set; }
 
     /// <summary>Audit entries written so far.</summary>
     public long EntriesWritten { get; internal set; }
@@ -29,5 +32,5 @@ public sealed class ExpertImportSummary
     internal ExpertImportSummary Copy() => (ExpertImportSummary)MemberwiseClone();
 
     public override string ToString() =>
-        $"{Searches} search(es) and {Clicks} click(s) imported, {Skipped} search(es) already in the log";
+        $"{Searches} search(es) and {Clicks} click(s) {(WhatIf ? "would be imported" : "imported")}, {Skipped} search(es) already in the log";
 }

@@ -6,8 +6,9 @@ namespace CXoneRanking.Expert;
 /// Appends an Expert site's search log to the audit log (docs/expert.md#import): one
 /// <c>expert.search</c> entry per search and one <c>click</c> per selected result, in batches,
 /// in the same hash chain as everything else. Idempotent: a search whose query id is already in
-/// the log (imported before, or clicked through Add-SnippetClick -Expert) is skipped, so importing
-/// the same range twice adds nothing. The ids are collected in one streaming pass before writing.
+/// the log is not written again, but the selections it gained since it was imported are (once
+/// each); one clicked through Add-SnippetClick -Expert is left to its session (see
+/// <see cref="ExpertImportedQueries"/>). What the log holds is read in one streaming pass before writing.
 /// </summary>
 public sealed class ExpertSearchLogImport
 {
@@ -23,6 +24,9 @@ public sealed class ExpertSearchLogImport
 
     /// <summary>Entries appended per write (each write takes the directory lock once).</summary>
     public int BatchSize { get; init; } = DefaultBatchSize;
+
+    /// <summary>Reads and counts everything, writes nothing: the summary says what an import would add.</summary>
+    public bool WhatIf { get; init; }
 
     /// <summary>Reads the connection's search log for <paramref name="range"/> (every page) and imports it.</summary>
     public Task<ExpertImportSummary> ImportAsync(ExpertConnection connection, ExpertSearchLogRange range,
@@ -41,26 +45,27 @@ public sealed class ExpertSearchLogImport
     {
         if (ShownResults < 1) throw new ArgumentOutOfRangeException(nameof(ShownResults), ShownResults, "At least one result is shown.");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "A batch holds at least one entry.");
-        var known = KnownQueryIds(Writer.Options.Directory, cancellationToken);
-        var summary = new ExpertImportSummary { Since = range.Since, Until = range.Before, Path = Writer.Options.Directory };
+        var known = ExpertImportedQueries.Read(Writer.Options.Directory, cancellationToken);
+        var summary = new ExpertImportSummary { Since = range.Since, Until = range.Before, Path = Writer.Options.Directory, WhatIf = WhatIf };
         var batch = new List<AuditEntry>(BatchSize);
         try
         {
             await foreach (var query in queries.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                if (!known.Add(query.QueryId))
+                var isNew = !known.Contains(query.QueryId);
+                var clicks = known.Add(query.QueryId, query.Selections.Select(selection => ExpertAuditEntries.Click(query, selection)));
+                if (isNew)
+                {
+                    batch.Add(ExpertAuditEntries.Search(query, ShownResults));
+                    summary.Searches++;
+                }
+                else
                 {
                     summary.Skipped++;
-                    continue;
                 }
-                batch.Add(ExpertAuditEntries.Search(query, ShownResults));
-                summary.Searches++;
-                foreach (var selection in query.Selections)
-                {
-                    batch.Add(ExpertAuditEntries.Click(query, selection));
-                    summary.Clicks++;
-                    if (selection.Position < 1) summary.UntrackedClicks++;
-                }
+                batch.AddRange(clicks);
+                summary.Clicks += clicks.Count;
+                summary.UntrackedClicks += clicks.Count(click => click.RankPosition is null);
                 // A search and its clicks go into one batch, so a failure never splits them.
                 if (batch.Count >= BatchSize) Flush(batch, summary, progress);
             }
@@ -73,16 +78,6 @@ public sealed class ExpertSearchLogImport
         return summary;
     }
 
-    /// <summary>Every Expert query id any entry of the log carries.</summary>
-    internal static HashSet<long> KnownQueryIds(string directory, CancellationToken cancellationToken)
-    {
-        var known = new HashSet<long>();
-        if (!Directory.Exists(directory)) return known;
-        foreach (var entry in new AuditLogReader(directory).ReadEntries(cancellationToken))
-            if (entry.ExpertQueryId is { } id) known.Add(id);
-        return known;
-    }
-
     // A batch is tried once: one that could not be written (the writer leaves none of it behind)
     // is dropped, not tried again by the finally above; its searches are imported by a re-run.
     private void Flush(List<AuditEntry> batch, ExpertImportSummary summary, IProgress<ExpertImportSummary>? progress)
@@ -90,8 +85,11 @@ public sealed class ExpertSearchLogImport
         if (batch.Count == 0) return;
         try
         {
-            Writer.Append(batch, CancellationToken.None);
-            summary.EntriesWritten += batch.Count;
+            if (!WhatIf)
+            {
+                Writer.Append(batch, CancellationToken.None);
+                summary.EntriesWritten += batch.Count;
+            }
         }
         finally
         {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CXoneRanking.Expert;
 
 /// <summary>
@@ -20,16 +22,31 @@ public sealed class ExpertSearchLogRange
 
     public string? Problem() =>
         PageSize is < 1 or > MaxPageSize ? $"the page size {PageSize} is outside 1..{MaxPageSize}"
-        : Since is { } since && Before is { } before && since >= before ? "the range's start is not before its end"
+        : Since is { } since && Before is { } before && since >= before
+            ? string.Format(CultureInfo.InvariantCulture, "the range starts at {0:u}, which is not before its end {1:u}", since, before)
         : null;
 
-    /// <summary>The same range with both ends filled in from the clock, to whole seconds (the wire's precision).</summary>
+    /// <summary>
+    /// The same range with both ends filled in from the clock, to whole seconds (the wire's precision).
+    /// Check <see cref="Problem"/> on the result: a start in the current second or later is only
+    /// found empty once "now" is known.
+    /// </summary>
     public ExpertSearchLogRange Resolve(TimeProvider time)
     {
         var before = Truncate(Before ?? time.GetUtcNow());
-        var since = Truncate(Since ?? before.AddMonths(-1));
+        var since = Truncate(Since ?? MonthBefore(before));
         return new ExpertSearchLogRange { Since = since, Before = before, PageSize = PageSize };
     }
+
+    /// <summary>The range filled in from the connection's clock (see <see cref="Resolve(TimeProvider)"/>).</summary>
+    public ExpertSearchLogRange ResolveFor(ExpertConnection connection) => Resolve(connection.Settings.Time);
+
+    /// <summary>The same range asking for <paramref name="pageSize"/> queries a request.</summary>
+    internal ExpertSearchLogRange WithPageSize(int pageSize) => new() { Since = Since, Before = Before, PageSize = pageSize };
+
+    // An end in January of year 1 has no month before it: the range then starts at the calendar's start.
+    private static DateTimeOffset MonthBefore(DateTimeOffset date) =>
+        date.UtcDateTime.Year == 1 && date.UtcDateTime.Month == 1 ? DateTimeOffset.MinValue : date.AddMonths(-1);
 
     private static DateTimeOffset Truncate(DateTimeOffset date)
     {

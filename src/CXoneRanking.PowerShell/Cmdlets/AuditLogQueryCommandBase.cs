@@ -2,6 +2,7 @@ using System.Management.Automation;
 using CXoneRanking.Audit;
 using CXoneRanking.Metrics;
 using CXoneRanking.PowerShell.Audit;
+using CXoneRanking.PowerShell.Parameters;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
@@ -26,12 +27,19 @@ public abstract class AuditLogQueryCommandBase : AuditLogCommandBase, IDisposabl
     /// <summary>This invocation's reads of the log: one Ctrl+C stops whichever is under way.</summary>
     private protected AuditReadSession Reading { get; }
 
-    protected RankingMetricsFilter Filter(IEnumerable<string>? sessionIds = null) => new()
+    /// <summary>The filter every computation uses; a range that holds nothing is a terminating InvalidTimeRange.</summary>
+    protected RankingMetricsFilter Filter(IEnumerable<string>? sessionIds = null)
     {
-        Since = Since is { } since ? new DateTimeOffset(since) : null,
-        Until = Until is { } until ? new DateTimeOffset(until) : null,
-        SessionIds = sessionIds,
-    };
+        var filter = new RankingMetricsFilter
+        {
+            Since = TimeRangeParameters.ToOffset(Since),
+            Until = TimeRangeParameters.ToOffset(Until),
+            SessionIds = sessionIds,
+        };
+        // Reversed, it would compute zeros that look like a quiet period.
+        if (TimeRangeParameters.Reversed(filter.Since, filter.Until) is { } reversed) ThrowTerminatingError(reversed);
+        return filter;
+    }
 
     /// <summary>
     /// Streams the log's entries into <paramref name="consume"/>; null when there is no log (an

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Management.Automation;
 using CXoneRanking.Audit;
 using CXoneRanking.Expert;
@@ -6,11 +7,12 @@ using CXoneRanking.PowerShell.Audit;
 using CXoneRanking.PowerShell.Connections;
 using CXoneRanking.PowerShell.Errors;
 using CXoneRanking.PowerShell.Expert;
+using CXoneRanking.PowerShell.Parameters;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
 /// <summary>Appends a CXone Expert site's search log (searches and the results selected after them) to the audit log.</summary>
-[Cmdlet(VerbsData.Import, "CXoneExpertSearchLog")]
+[Cmdlet(VerbsData.Import, "CXoneExpertSearchLog", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ExpertImportSummary))]
 public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDisposable
 {
@@ -29,6 +31,11 @@ public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDi
     [ValidateRange(1, 1000)]
     public int ShownResults { get; set; } = ExpertSearchLogImport.DefaultShownResults;
 
+    /// <summary>Searches asked for per request; a page too large to read is asked for again smaller, by itself.</summary>
+    [Parameter]
+    [ValidateRange(1, ExpertSearchLogRange.MaxPageSize)]
+    public int PageSize { get; set; } = ExpertSearchLogRange.DefaultPageSize;
+
     /// <summary>A connection from Connect-CXoneExpert -PassThru; by default, this runspace's current one.</summary>
     [Parameter]
     public ExpertConnection? Connection { get; set; }
@@ -36,18 +43,26 @@ public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDi
     protected override void EndProcessing()
     {
         var connection = ExpertConnectionStore.Resolve(this, Connection);
+        // Checked once the defaults are filled in: -Since (Get-Date) is only empty once "now" is known.
         var range = new ExpertSearchLogRange
         {
-            Since = Since is { } since ? new DateTimeOffset(since) : null,
-            Before = Until is { } until ? new DateTimeOffset(until) : null,
-        };
-        if (range.Problem() is { } problem)
+            Since = TimeRangeParameters.ToOffset(Since),
+            Before = TimeRangeParameters.ToOffset(Until),
+            PageSize = PageSize,
+        }.ResolveFor(connection);
+        if (TimeRangeParameters.Reversed(range.Since, range.Before, Until is null ? "now" : null) is { } reversed)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidRange", $"Cannot import the search log: {problem}.", range));
+            ThrowTerminatingError(reversed);
             return;
         }
         var directory = AuditDirectory.Resolve(this, Path, connection: null, connection);
-        var import = new ExpertSearchLogImport(new AuditLogWriter(directory)) { ShownResults = ShownResults };
+        var action = string.Format(CultureInfo.InvariantCulture,
+            "Import the searches of {0:u} to {1:u} from the search log of {2} into the audit log in '{3}'",
+            range.Since, range.Before, connection.Site, directory);
+        var write = ShouldProcess(action, action + "?", "Import-CXoneExpertSearchLog", out var reason);
+        // -WhatIf still reads the site's log, to say what would be imported; a declined -Confirm reads nothing.
+        if (!write && reason != ShouldProcessReason.WhatIf) return;
+        var import = new ExpertSearchLogImport(new AuditLogWriter(directory)) { ShownResults = ShownResults, WhatIf = !write };
         var progress = new ExpertImportProgressReporter(this, _async, $"Importing the search log of {connection.Site}");
         ExpertImportSummary? summary = null;
         try

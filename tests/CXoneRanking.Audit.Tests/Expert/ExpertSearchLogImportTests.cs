@@ -86,7 +86,58 @@ public class ExpertSearchLogImportTests
 
         var summary = ExpertLogs.Import(dir.Path, [ExpertLogs.Query(9, 4, (101, 3, 0.7))]);
 
-        Assert.Equal((0L, 1L), (summary.Searches, summary.Skipped));
+        // Its selections are the clicks the session already recorded: none is added again.
+        Assert.Equal((0L, 0L, 1L), (summary.Searches, summary.Clicks, summary.Skipped));
+    }
+
+    [Fact]
+    public void A_selection_made_after_its_search_was_imported_is_imported_by_the_next_run_once()
+    {
+        using var dir = new TempDirectory();
+        ExpertLogs.Import(dir.Path, [ExpertLogs.Query(7, 4)]);
+        var later = ExpertLogs.Query(7, 4, (101, 2, 0.8));
+
+        var second = ExpertLogs.Import(dir.Path, [later]);
+        var lines = Entries.AllLines(dir.Path);
+        var third = ExpertLogs.Import(dir.Path, [later]);
+
+        Assert.Equal((0L, 1L, 1L, 1L), (second.Searches, second.Clicks, second.Skipped, second.EntriesWritten));
+        Assert.Equal((0L, 0L, 1L, 0L), (third.Searches, third.Clicks, third.Skipped, third.EntriesWritten));
+        Assert.Equal(lines, Entries.AllLines(dir.Path));
+        var entries = ExpertLogs.Read(dir.Path);
+        Assert.Single(entries, e => e.Event == AuditEvent.ExpertSearch);
+        var click = Assert.Single(entries, e => e.Event == AuditEvent.Click);
+        Assert.Equal(("expert-query-7", "101", 2, 7L), (click.SessionId, click.SnippetId, click.RankPosition!.Value, click.ExpertQueryId!.Value));
+        Assert.True(AuditChainVerifier.Verify(dir.Path).IsValid);
+    }
+
+    [Fact]
+    public void Only_the_new_selections_of_a_known_search_are_added_and_identical_ones_keep_their_count()
+    {
+        using var dir = new TempDirectory();
+        var twice = ExpertLogs.Query(3, 5, (101, 1, 0.9), (101, 1, 0.9));
+        ExpertLogs.Import(dir.Path, [twice]);
+        var more = ExpertLogs.Query(3, 5, (101, 1, 0.9), (101, 1, 0.9), (102, 2, 0.7));
+
+        var second = ExpertLogs.Import(dir.Path, [more]);
+        var third = ExpertLogs.Import(dir.Path, [more]);
+
+        Assert.Equal((1L, 0L), (second.Clicks, third.Clicks));
+        Assert.Equal(["101", "101", "102"], ExpertLogs.Read(dir.Path).Where(e => e.Event == AuditEvent.Click).Select(e => e.SnippetId!));
+    }
+
+    [Fact]
+    public async Task A_preview_reports_what_would_be_imported_and_writes_nothing()
+    {
+        using var dir = new TempDirectory();
+        ExpertLogs.Import(dir.Path, [ExpertLogs.Query(1, 3)]);
+        var lines = Entries.AllLines(dir.Path);
+
+        var preview = await new ExpertSearchLogImport(new AuditLogWriter(dir.Path)) { WhatIf = true }.ImportAsync(
+            ExpertLogs.Stream([ExpertLogs.Query(1, 3, (101, 1, 0.9)), ExpertLogs.Query(2, 3, (102, 2, 0.5))]), ExpertLogs.Range);
+
+        Assert.Equal((1L, 2L, 1L, 0L, true), (preview.Searches, preview.Clicks, preview.Skipped, preview.EntriesWritten, preview.WhatIf));
+        Assert.Equal(lines, Entries.AllLines(dir.Path));
     }
 
     [Fact]
