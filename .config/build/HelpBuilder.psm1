@@ -17,8 +17,8 @@ $script:Command = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
 $script:Dev = 'http://schemas.microsoft.com/maml/dev/2004/10'
 $script:OnlineBase = 'https://github.com/cxoneranking/CXoneRanking/blob/main/docs/cmdlets'
 $script:ShouldProcessHelp = [ordered]@{
-    WhatIf  = 'Shows what would happen if the cmdlet runs (Submit-SnippetRanking: for each session, what would be sent; Export-BoostDirective: which file would be written). Nothing is sent, written or audited.'
-    Confirm = 'Prompts you for confirmation before each change: each session submitted, each file written.'
+    WhatIf  = 'Shows what would happen if the cmdlet runs (Submit-SnippetRanking: for each session, what would be sent; Export-BoostDirective: which file would be written; Import-CXoneExpertSearchLog: reads the site''s log and outputs what would be imported). Nothing is sent, written or audited.'
+    Confirm = 'Prompts you for confirmation before each change: each session submitted, each file written, each search-log import.'
 }
 
 function Get-CmdletMetadata([string] $ManifestPath) {

@@ -107,7 +107,7 @@ Describe 'Import-CXoneExpertSearchLog' {
 
     It 'refuses a range whose start is not before its end' {
         { Import-CXoneExpertSearchLog -Since (Get-Date) -Until (Get-Date).AddDays(-1) -Path $audit } |
-            Should -Throw -ErrorId 'InvalidRange,CXoneRanking.PowerShell.Cmdlets.ImportCXoneExpertSearchLogCommand'
+            Should -Throw -ErrorId 'InvalidTimeRange,CXoneRanking.PowerShell.Cmdlets.ImportCXoneExpertSearchLogCommand'
     }
 
     It 'fails with ExpertSearchLogFailed and PermissionDenied for a user who may not read the log' {
@@ -117,5 +117,147 @@ Describe 'Import-CXoneExpertSearchLog' {
 
         $failure.FullyQualifiedErrorId | Should -BeLike 'ExpertSearchLogFailed,*'
         $failure.CategoryInfo.Category | Should -Be 'PermissionDenied'
+    }
+}
+
+# The tests below load exact histories, replacing the seeded month above, and sign in as the admin
+# again (the last test above left an agent's connection current).
+Describe 'Import-CXoneExpertSearchLog: selections made after their search was imported' {
+    BeforeAll {
+        Connect-CXoneExpert -Site $emulator.Uri -Credential $token -User '=admin'
+        $late = Join-Path $TestDrive 'late'
+        $searchedAt = [datetimeoffset]::UtcNow.AddMinutes(-10).ToString('o')
+        $null = Invoke-EmulatorControl $emulator -Method Post -Path '_emulator/expert/history' -Body @{
+            searches = @(@{ query = 'refund'; searched_at = $searchedAt; user_id = 3 })
+        }
+    }
+
+    It 'imports a selection made after its search was imported, on the next run, once' {
+        $first = Import-CXoneExpertSearchLog -Path $late
+        # An agent opens a result: the site tracks the selection against the search logged 10 minutes ago.
+        Invoke-RestMethod -Method Post "$($emulator.Uri)@api/deki/site/query/1?pageid=102&rank=0.8&position=2&type=page" | Out-Null
+        $second = Import-CXoneExpertSearchLog -Path $late
+        $hashes = (Get-ChildItem -LiteralPath $late -File | Get-FileHash).Hash
+        $third = Import-CXoneExpertSearchLog -Path $late
+
+        $first.Searches, $first.Clicks, $first.Skipped | Should -Be 1, 0, 0
+        $second.Searches, $second.Clicks, $second.Skipped | Should -Be 0, 1, 1
+        $third.Searches, $third.Clicks, $third.Skipped | Should -Be 0, 0, 1
+        (Get-ChildItem -LiteralPath $late -File | Get-FileHash).Hash | Should -Be $hashes
+    }
+
+    It 'counts the late click against its search in the metrics, and keeps the chain valid' {
+        $m = Get-RankingMetrics -Path $late
+
+        $m.ImportedSearches, $m.Clicks | Should -Be 1, 1
+        @($m.ClickThroughRateByPosition | Where-Object Clicks -gt 0).Position | Should -Be 2
+        (Test-RankingAuditLog -Path $late).IsValid | Should -BeTrue
+    }
+}
+
+Describe 'Import-CXoneExpertSearchLog: a log page over the answer cap' {
+    BeforeAll {
+        Connect-CXoneExpert -Site $emulator.Uri -Credential $token -User '=admin'
+        # 600 searches of 850 distinct characters each: a page of 500 is well over 1 MiB.
+        $now = [datetimeoffset]::UtcNow
+        $null = Invoke-EmulatorControl $emulator -Method Post -Path '_emulator/expert/history' -Body @{
+            searches = @(1..600 | ForEach-Object {
+                    $n = $_
+                    $words = (1..200 | ForEach-Object { 'term{0}x{1}' -f $n, $_ }) -join ' '
+                    @{ query = $words.Substring(0, 850); searched_at = $now.AddMinutes(-$n).ToString('o'); user_id = 3 }
+                })
+        }
+    }
+
+    It 'asks for smaller pages by itself and imports every search' {
+        $mark = Get-EmulatorJournalMark $emulator
+
+        $summary = Import-CXoneExpertSearchLog -Path (Join-Path $TestDrive 'large')
+
+        $summary.Searches | Should -Be 600
+        $reads = @((Invoke-RestMethod "$($emulator.Uri)_emulator/journal").entries | Where-Object { $_.route -eq 'site/query/log' -and $_.sequence -gt $mark })
+        $reads.Count | Should -BeGreaterThan 2
+    }
+
+    It 'asks for -PageSize searches a request' {
+        $mark = Get-EmulatorJournalMark $emulator
+
+        $summary = Import-CXoneExpertSearchLog -Path (Join-Path $TestDrive 'paged') -PageSize 50
+
+        $summary.Searches | Should -Be 600
+        $reads = @((Invoke-RestMethod "$($emulator.Uri)_emulator/journal").entries | Where-Object { $_.route -eq 'site/query/log' -and $_.sequence -gt $mark })
+        $reads.detail | Should -Be (@('50') * 12 + '0')
+    }
+
+    It 'refuses a -PageSize outside 1..1000 by name' {
+        { Import-CXoneExpertSearchLog -Path (Join-Path $TestDrive 'paged') -PageSize 0 } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,CXoneRanking.PowerShell.Cmdlets.ImportCXoneExpertSearchLogCommand'
+    }
+}
+
+Describe 'Import-CXoneExpertSearchLog -WhatIf and -Confirm' {
+    BeforeAll { Connect-CXoneExpert -Site $emulator.Uri -Credential $token -User '=admin' }
+
+    It 'reads the site log and says what would be imported, writing nothing' {
+        $dry = Join-Path $TestDrive 'dry'
+
+        $summary = Import-CXoneExpertSearchLog -Path $dry -WhatIf
+
+        $summary.WhatIf | Should -BeTrue
+        $summary.Searches, $summary.EntriesWritten | Should -Be 600, 0
+        @(Get-ChildItem -LiteralPath $dry -File -Recurse -ErrorAction SilentlyContinue).Count | Should -Be 0
+    }
+
+    It 'says what an import after an earlier one would add' {
+        $imported = Join-Path $TestDrive 'imported'
+        $null = Import-CXoneExpertSearchLog -Path $imported
+        $hashes = (Get-ChildItem -LiteralPath $imported -File | Get-FileHash).Hash
+
+        $summary = Import-CXoneExpertSearchLog -Path $imported -WhatIf
+
+        $summary.Searches, $summary.Clicks, $summary.Skipped | Should -Be 0, 0, 600
+        (Get-ChildItem -LiteralPath $imported -File | Get-FileHash).Hash | Should -Be $hashes
+    }
+
+    It 'takes -Confirm, and imports with -Confirm:$false' {
+        $summary = Import-CXoneExpertSearchLog -Path (Join-Path $TestDrive 'confirmed') -Confirm:$false
+
+        (Get-Command Import-CXoneExpertSearchLog).Parameters.Keys | Should -Contain 'Confirm'
+        $summary.Searches, $summary.EntriesWritten | Should -Be 600, 600
+    }
+}
+
+Describe 'Import-CXoneExpertSearchLog: ranges checked once the defaults are filled in' {
+    BeforeAll { Connect-CXoneExpert -Site $emulator.Uri -Credential $token -User '=admin' }
+
+    It 'refuses <name> as InvalidTimeRange' -ForEach @(
+        @{ name = '-Since now (the default -Until is now)'; Since = { Get-Date }; Until = $null }
+        @{ name = 'a -Since in the future'; Since = { (Get-Date).AddDays(1) }; Until = $null }
+        @{ name = '-Since [datetime]::MaxValue'; Since = { [datetime]::MaxValue }; Until = $null }
+        @{ name = '-Until [datetime]::MinValue'; Since = $null; Until = { [datetime]::MinValue } }
+    ) {
+        $arguments = @{ Path = (Join-Path $TestDrive 'ranges') }
+        if ($Since) { $arguments.Since = & $Since }
+        if ($Until) { $arguments.Until = & $Until }
+
+        $failure = { Import-CXoneExpertSearchLog @arguments } | Should -Throw -PassThru
+
+        $failure.FullyQualifiedErrorId | Should -Be 'InvalidTimeRange,CXoneRanking.PowerShell.Cmdlets.ImportCXoneExpertSearchLogCommand'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'imports nothing, without an error, for -Until <until>' -ForEach @(
+        @{ until = '0001-01-15' }
+        @{ until = '0001-01-01 00:00:01' }
+    ) {
+        $summary = Import-CXoneExpertSearchLog -Until $until -Path (Join-Path $TestDrive 'ranges')
+
+        $summary.Searches | Should -Be 0
+    }
+
+    It 'reads the whole log from -Since [datetime]::MinValue to -Until [datetime]::MaxValue' {
+        $summary = Import-CXoneExpertSearchLog -Since ([datetime]::MinValue) -Until ([datetime]::MaxValue) -Path (Join-Path $TestDrive 'ranges') -WhatIf
+
+        $summary.Searches | Should -Be 600
     }
 }
