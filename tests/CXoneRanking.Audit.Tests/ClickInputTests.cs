@@ -66,4 +66,20 @@ public class ClickInputTests
     {
         Assert.Equal("1234.5", ClickInput.Create(1234.5, "k", 1, null, Now).SessionId);
     }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00:00Z", false)]
+    [InlineData("1999-12-31T23:59:59Z", false)]
+    [InlineData("2000-01-01T00:00:00Z", true)]
+    [InlineData("+1.00:00:00", true)]     // a day ahead of now: a zone mistaken
+    [InlineData("+1.00:00:01", false)]
+    [InlineData("9999-12-31T23:59:59Z", false)]
+    public void A_click_time_is_between_2000_and_a_day_from_now(string time, bool plausible)
+    {
+        var at = time.StartsWith('+')
+            ? Now + TimeSpan.Parse(time[1..], CultureInfo.InvariantCulture)
+            : DateTimeOffset.Parse(time, CultureInfo.InvariantCulture);
+
+        Assert.Equal(plausible, ClickInput.TimestampProblem(at, Now) is null);
+    }
 }

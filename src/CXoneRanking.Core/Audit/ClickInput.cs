@@ -8,6 +8,8 @@ namespace CXoneRanking.Audit;
 /// </summary>
 internal static class ClickInput
 {
+    private static readonly DateTimeOffset EarliestClick = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>The click, or an <see cref="ArgumentException"/> saying what is wrong with the cells.</summary>
     public static AuditEntry Create(object? sessionId, object? snippetId, object? rankPosition, object? timestamp, DateTimeOffset defaultTimestamp) =>
         AuditEntry.Click(
@@ -15,6 +17,16 @@ internal static class ClickInput
             Text(snippetId, "snippet id"),
             Position(rankPosition),
             timestamp is null || timestamp is string { Length: 0 } ? defaultTimestamp : Timestamp(timestamp));
+
+    /// <summary>
+    /// Why a click cannot have happened at <paramref name="timestamp"/>: before 2000 or more than a day
+    /// after <paramref name="now"/> (a day allows for a zone mistaken, not for a year mistyped). One
+    /// such click would stretch every chart of the log across centuries.
+    /// </summary>
+    public static string? TimestampProblem(DateTimeOffset timestamp, DateTimeOffset now) =>
+        timestamp < EarliestClick || timestamp > now.AddDays(1)
+            ? string.Format(CultureInfo.InvariantCulture, "the timestamp {0:u} is not a time a click can have happened (2000 to now)", timestamp)
+            : null;
 
     private static string Text(object? value, string what) => value switch
     {

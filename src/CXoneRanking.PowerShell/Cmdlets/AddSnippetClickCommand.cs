@@ -89,6 +89,7 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
                     RowCells.First(InputObject, RowColumns.ClickSnippetId),
                     RowCells.First(InputObject, RowColumns.ClickRankPosition), RowCells.First(InputObject, RowColumns.ClickTimestamp), now)
                 : AuditEntry.Click(SessionId, SnippetId, RankPosition, now);
+            if (ClickInput.TimestampProblem(click.Timestamp, DateTimeOffset.UtcNow) is { } problem) throw new ArgumentException(problem);
         }
         catch (ArgumentException e)
         {
