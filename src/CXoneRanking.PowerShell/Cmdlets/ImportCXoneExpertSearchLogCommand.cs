@@ -73,7 +73,8 @@ public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDi
         catch (ExpertApiException e)
         {
             ThrowTerminatingError(ExpertErrorRecords.For("ExpertSearchLogFailed",
-                $"Reading the search log failed: {e.Message} What was read before is in the audit log; run the import again to go on.",
+                $"Reading the search log failed: {e.Message} "
+                + (import.WhatIf ? "Nothing was written (-WhatIf)." : "What was read before is in the audit log; run the import again to go on."),
                 e, connection.Site));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
