@@ -95,6 +95,28 @@ $connection = Connect-CXoneExpert -User '=agent' -PassThru -ErrorAction Stop
         { Connect-CXoneExpert -Site $closed -Credential $token -User '=admin' -MaxAttempts 1 } |
             Should -Throw -ErrorId 'ExpertSiteUnreachable,CXoneRanking.PowerShell.Cmdlets.ConnectCXoneExpertCommand'
     }
+
+    # NICE's guide: the token's user part must be encoded; the site decodes it before the lookup.
+    It 'signs in as <Expected> for -User <User>, the name percent-encoded in the token' -ForEach @(
+        @{ User = "=J$([char]0xF6)rg"; Expected = "J$([char]0xF6)rg" }
+        @{ User = '=night_shift'; Expected = 'night_shift' }
+        @{ User = '=ad%6Din'; Expected = 'ad%6Din' }
+        @{ User = '==team'; Expected = '=team' }
+    ) {
+        $connection = Connect-CXoneExpert -Site $emulator.Uri -Credential $token -User $User -PassThru
+
+        $connection.SignedInAs.Username | Should -BeExactly $Expected
+    }
+
+    It 'closes the connection it replaces (sockets and secret), so a kept copy is ConnectionClosed' {
+        $first = Connect-CXoneExpert -Site $emulator.Uri -Credential $token -User '=admin' -PassThru
+        $second = Connect-CXoneExpert -Site $emulator.Uri -Credential $token -User '=admin' -PassThru
+
+        $first.IsDisconnected | Should -BeTrue
+        $second.IsDisconnected | Should -BeFalse
+        { Search-CXoneExpert -Query refund -Connection $first } |
+            Should -Throw -ErrorId 'ConnectionClosed,CXoneRanking.PowerShell.Cmdlets.SearchCXoneExpertCommand'
+    }
 }
 
 Describe 'Disconnect-CXoneExpert' {
@@ -105,6 +127,16 @@ Describe 'Disconnect-CXoneExpert' {
 
         $global:CXoneRankingExpertConnection | Should -BeNullOrEmpty
         { Search-CXoneExpert -Query refund } | Should -Throw -ErrorId 'NotConnected,CXoneRanking.PowerShell.Cmdlets.SearchCXoneExpertCommand'
+    }
+
+    It 'forgets but does not close a connection the script built itself' {
+        $settings = [CXoneRanking.Expert.ExpertSettings]@{ Site = $emulator.Uri; Key = $key; Secret = $token.Password; User = '=admin' }
+        $own = [CXoneRanking.Expert.ExpertConnection]::new($settings)
+        try {
+            Disconnect-CXoneExpert -Connection $own
+
+            $own.IsDisconnected | Should -BeFalse
+        } finally { $own.Dispose() }
     }
 
     It 'makes a closed -Connection a ConnectionClosed error' {

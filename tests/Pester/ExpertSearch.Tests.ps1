@@ -103,6 +103,36 @@ Describe 'Search-CXoneExpert' {
     }
 }
 
+Describe 'Search-CXoneExpert with several queries for one session' {
+    It 'merges overlapping queries into one rank per page, keeping the best result and noting the queries' {
+        $refund = @(Search-CXoneExpert -Query refund -SessionId call-m1)
+        $billing = @(Search-CXoneExpert -Query billing -SessionId call-m2)
+        $overlap = @($refund.SnippetId | Where-Object { $_ -in $billing.SnippetId })
+        $overlap.Count | Should -BeGreaterThan 0 -Because 'the two queries must share a page for this test to mean anything'
+
+        $ranks = @('refund', 'billing' | Search-CXoneExpert -SessionId call-10)
+
+        $ranks.Count | Should -Be @(@($refund.SnippetId) + @($billing.SnippetId) | Sort-Object -Unique).Count
+        @($ranks.SnippetId | Sort-Object -Unique).Count | Should -Be $ranks.Count
+        foreach ($id in $overlap) {
+            $merged = $ranks | Where-Object SnippetId -eq $id
+            $found = @($refund; $billing) | Where-Object SnippetId -eq $id
+            $merged.RelevanceScore | Should -Be ($found.RelevanceScore | Measure-Object -Maximum).Maximum
+            @($merged.Metadata.expert_queries | ConvertFrom-Json) | Should -Be 'refund', 'billing'
+        }
+        $only = $ranks | Where-Object { $_.SnippetId -notin $overlap } | Select-Object -First 1
+        @($only.Metadata.expert_queries | ConvertFrom-Json).Count | Should -Be 1
+    }
+
+    It 'submits the merged session, which used to fail with DuplicateSnippetId' {
+        $submitted = 'refund', 'billing' | Search-CXoneExpert -SessionId call-11 | Submit-SnippetRanking -ErrorVariable failures
+
+        $failures.Count | Should -Be 0
+        $submitted.Status | Should -Be 'Succeeded'
+        $submitted.SessionId | Should -Be 'call-11'
+    }
+}
+
 Describe 'Add-SnippetClick -Expert' {
     It 'registers a click on a result a directive lifted from third place to the top at position 1' {
         $ranks = @(Search-CXoneExpert -Query refund -SessionId call-7)
@@ -129,6 +159,16 @@ Describe 'Add-SnippetClick -Expert' {
         $line.event | Should -Be 'click'
         $line.session_id | Should -Be 'call-7'
         $line.expert_query_id | Should -BeGreaterThan 0
+    }
+
+    It 'takes the Expert connection as -Connection, like the other Expert cmdlets, with -ExpertConnection as its alias' {
+        $snippet = (Search-CXoneExpert -Query chargeback -SessionId call-12 | Test-RankingPayload).Payload.Snippets[0]
+
+        $entry = $snippet | Add-SnippetClick -SessionId call-12 -Expert -Connection $expert -PassThru
+        $again = $snippet | Add-SnippetClick -SessionId call-12 -Expert -ExpertConnection $expert -PassThru
+
+        $entry.ExpertQueryId | Should -BeGreaterThan 0
+        $again.ExpertQueryId | Should -Be $entry.ExpertQueryId
     }
 
     It 'keeps the audit entry and gives ExpertSelectionFailed when the site refuses the selection' {

@@ -25,12 +25,14 @@ internal sealed class ExpertAnswer
 
     /// <summary>
     /// Worth another try. A read may be repeated after any 5xx or dropped connection; a selection
-    /// (a POST that logs a click) only after 429 or 503, which say the site did not act on it.
+    /// (a POST that logs a click) only after 429, which says the request was turned away before it
+    /// was acted on. A 503 does not say that: a gateway answers 503 when the site was slow even
+    /// though it forwarded the POST, so a retry could log the click twice (docs/design.md#cxone-expert).
     /// </summary>
     public bool IsTransient(bool idempotent) => StatusCode switch
     {
         null => idempotent,
-        429 or 503 => true,
+        429 => true,
         >= 500 => idempotent,
         _ => false,
     };

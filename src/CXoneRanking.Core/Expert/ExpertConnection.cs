@@ -72,7 +72,7 @@ public sealed class ExpertConnection : IDisposable
     public async Task<ExpertUser> VerifySignInAsync(CancellationToken cancellationToken)
     {
         var body = await GetAsync("users/current?" + Json, ExpertUserReader.Endpoint, cancellationToken).ConfigureAwait(false);
-        var user = ExpertUserReader.Read(body);
+        var user = Read(body, ExpertUserReader.Endpoint, ExpertUserReader.Read, cancellationToken);
         if (user.IsAnonymous)
             throw new ExpertAuthenticationException(
                 $"The Expert site {Site} ignored the server API token for '{User}' (key {Key}) and answered as Anonymous. Check the key, "
@@ -96,7 +96,7 @@ public sealed class ExpertConnection : IDisposable
         if (offset < 0) throw new ArgumentOutOfRangeException(nameof(offset), offset, "The offset must not be negative.");
         var path = $"site/query?q={Uri.EscapeDataString(query)}&limit={Text(limit)}&offset={Text(offset)}&sortby=-rank&{Json}";
         var body = await GetAsync(path, ExpertSearchReader.Endpoint, cancellationToken).ConfigureAwait(false);
-        return ExpertSearchReader.Read(body, query, offset);
+        return Read(body, ExpertSearchReader.Endpoint, (text, stop) => ExpertSearchReader.Read(text, query, offset, stop), cancellationToken);
     }
 
     /// <summary>
@@ -126,7 +126,8 @@ public sealed class ExpertConnection : IDisposable
             + $"&before={ExpertValues.QueryDate(fixedRange.Before!.Value)}"
             + $"&limit={Text(range.PageSize)}&offset={Text(offset)}&{Json}";
         var body = await GetAsync(path, ExpertSearchLogReader.Endpoint, cancellationToken).ConfigureAwait(false);
-        return new ExpertSearchLogPage(ExpertSearchLogReader.Read(body), offset, range.PageSize);
+        var queries = Read(body, ExpertSearchLogReader.Endpoint, ExpertSearchLogReader.Read, cancellationToken);
+        return new ExpertSearchLogPage(queries, offset, range.PageSize);
     }
 
     /// <summary>Every query in the range, page after page, until a page comes back short.</summary>
@@ -136,6 +137,21 @@ public sealed class ExpertConnection : IDisposable
         var chosen = range ?? new ExpertSearchLogRange();
         if (chosen.Problem() is { } problem) throw new ArgumentException($"Cannot read the search log: {problem}.", nameof(range));
         return ExpertSearchLogPager.ReadAllAsync(this, chosen.Resolve(Settings.Time), cancellationToken);
+    }
+
+    // An answer is read under the request's cancellation and within its time limit, like the request itself.
+    private T Read<T>(string body, string endpoint, Func<string, CancellationToken, T> read, CancellationToken cancellationToken)
+    {
+        using var timeLimit = Settings.Time.CreateCancellationTokenSource(Settings.RequestTimeout);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeLimit.Token);
+        try
+        {
+            return read(body, either.Token);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw ExpertErrors.TimedOut(ApiUri, endpoint, Settings.RequestTimeout, e);
+        }
     }
 
     internal Task<string> GetAsync(string relative, string endpoint, CancellationToken cancellationToken)

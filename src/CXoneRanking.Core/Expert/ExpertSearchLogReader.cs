@@ -9,9 +9,9 @@ internal static class ExpertSearchLogReader
 {
     public const string Endpoint = "site/query/log";
 
-    public static IReadOnlyList<ExpertLoggedQuery> Read(string body)
+    public static IReadOnlyList<ExpertLoggedQuery> Read(string body, CancellationToken cancellationToken = default)
     {
-        var queries = ExpertDocument.Parse(body, "queries", Endpoint);
+        var queries = ExpertDocument.Parse(body, "queries", Endpoint, cancellationToken);
         return queries.Children("query").Select(Query).ToList();
     }
 

@@ -9,9 +9,9 @@ internal static class ExpertSearchReader
 {
     public const string Endpoint = "site/query";
 
-    public static ExpertSearch Read(string body, string query, int offset)
+    public static ExpertSearch Read(string body, string query, int offset, CancellationToken cancellationToken = default)
     {
-        var search = ExpertDocument.Parse(body, "search", Endpoint);
+        var search = ExpertDocument.Parse(body, "search", Endpoint, cancellationToken);
         var queryId = ExpertValues.RequiredId(search.Attribute("queryid"), "search/@queryid", Endpoint);
         var results = search.Children("result").Select((result, index) => Result(result, queryId, offset + index + 1)).ToList();
         return new ExpertSearch

@@ -53,6 +53,16 @@ public sealed class ExpertSettings
         ?? (RetryBaseDelay < TimeSpan.Zero ? "the retry delay must not be negative" : null)
         ?? (MaxAnswerBytes is < 1024 or > 256 * 1024 * 1024 ? $"MaxAnswerBytes {MaxAnswerBytes} is outside 1 KiB..256 MiB" : null);
 
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return false;
+        }
+        return true;
+    }
+
     // The token is tkn_{key}_{epoch}_{user}_{hash}: an underscore in the key would make it ambiguous.
     private string? KeyProblem()
     {
@@ -65,7 +75,9 @@ public sealed class ExpertSettings
     private string? UserProblem()
     {
         if (string.IsNullOrWhiteSpace(User)) return "the user is empty: give an Expert user id or =username";
-        if (User!.Any(c => char.IsControl(c) || c > '\u007e')) return "the user must be printable ASCII";
+        // Any printable name will do: the token percent-encodes it (ExpertServerToken.EncodeUser).
+        if (User!.Any(char.IsControl)) return "the user must not contain control characters";
+        if (!IsWellFormed(User!)) return "the user is not well-formed text (a lone surrogate)";
         return User == "=" ? "the user '=' names no username" : null;
     }
 }

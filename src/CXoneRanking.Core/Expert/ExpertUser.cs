@@ -17,9 +17,9 @@ internal static class ExpertUserReader
 {
     public const string Endpoint = "users/current";
 
-    public static ExpertUser Read(string body)
+    public static ExpertUser Read(string body, CancellationToken cancellationToken = default)
     {
-        var user = ExpertDocument.Parse(body, "user", Endpoint);
+        var user = ExpertDocument.Parse(body, "user", Endpoint, cancellationToken);
         return new ExpertUser(
             ExpertValues.OptionalId(user.Attribute("id"), "user/@id", Endpoint),
             ExpertValues.Required(user.ChildText("username"), "user/username", Endpoint));

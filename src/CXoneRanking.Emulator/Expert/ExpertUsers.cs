@@ -3,7 +3,8 @@ namespace CXoneRanking.Emulator.Expert;
 /// <summary>
 /// The emulated site's accounts. As on a fresh Expert site, user 1 is the administrator and user 2
 /// is Anonymous, whom every request without a valid server token runs as; user 3 is a plain agent
-/// account for rehearsing a token that signs in but may not read the search log.
+/// account for rehearsing a token that signs in but may not read the search log. Users 4 to 7 have
+/// names a token must percent-encode (non-ASCII, '_', '%', a leading '='), as NICE's guide asks.
 /// </summary>
 internal sealed class ExpertUsers
 {
@@ -18,6 +19,10 @@ internal sealed class ExpertUsers
         new(AdminId, "admin", "Emulator Admin", "admin@example.com", "Admin", SiteCreated),
         new(AnonymousId, "Anonymous", "", "", "Guest", SiteCreated),
         new(AgentId, "agent", "Contact Centre Agent", "agent@example.com", "Viewer", SiteCreated),
+        new(4, "J\u00f6rg", "J\u00f6rg M\u00fcller", "joerg@example.com", "Viewer", SiteCreated),
+        new(5, "night_shift", "Night Shift", "night@example.com", "Viewer", SiteCreated),
+        new(6, "ad%6Din", "Percent In Name", "percent@example.com", "Viewer", SiteCreated),
+        new(7, "=team", "Equals Team", "team@example.com", "Viewer", SiteCreated),
     ];
 
     public ExpertUser Anonymous => users[1];

@@ -61,9 +61,10 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     [Parameter(ParameterSetName = FromPipeline)]
     public SwitchParameter Expert { get; set; }
 
-    /// <summary>The Expert connection for -Expert; by default, this runspace's current one.</summary>
+    /// <summary>The Expert connection for -Expert; by default, this runspace's current one. -Connection as on the other Expert cmdlets.</summary>
     [Parameter(ParameterSetName = FromPipeline)]
-    public CXoneRanking.Expert.ExpertConnection? ExpertConnection { get; set; }
+    [Alias("ExpertConnection")]
+    public CXoneRanking.Expert.ExpertConnection? Connection { get; set; }
 
     /// <summary>Output each click entry once it is written.</summary>
     [Parameter]
@@ -71,7 +72,7 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
 
     protected override void BeginProcessing()
     {
-        var expert = Expert ? ExpertConnectionStore.Resolve(this, ExpertConnection) : null;
+        var expert = Expert ? ExpertConnectionStore.Resolve(this, Connection) : null;
         _expert = expert is null ? null : new ExpertClickRegistration(this, expert);
         _writer = new AuditLogWriter(expert is null ? ResolveAuditDirectory() : AuditDirectory.Resolve(this, Path, connection: null, expert));
     }

@@ -94,8 +94,9 @@ public sealed class ConnectCXoneExpertCommand : PSCmdlet, IDisposable
         {
             return; // Ctrl+C: nothing was stored
         }
-        // The connection it replaces is not closed: a script may still hold it from -PassThru.
-        ExpertConnectionStore.Set(this, connection!);
+        // The connection it replaces is closed (its sockets and its copy of the secret) if this module made it;
+        // a script that kept it from -PassThru gets ConnectionClosed if it uses it again (docs/design.md#cxone-expert).
+        ExpertConnectionStore.Replace(this, connection!);
         WriteVerbose($"Connected: {connection} (signed in as {connection!.SignedInAs}).");
         if (PassThru) WriteObject(connection);
     }

@@ -23,7 +23,9 @@ public sealed class DisconnectCXoneExpertCommand : PSCmdlet
             return;
         }
         if (ReferenceEquals(target, current)) ExpertConnectionStore.Clear(this);
-        target.Dispose();
-        WriteVerbose($"Disconnected: {target}.");
+        // A connection a script built itself is the script's to dispose: it is forgotten, not closed.
+        WriteVerbose(ExpertConnectionStore.CloseIfMadeHere(target)
+            ? $"Disconnected: {target}."
+            : $"Forgot {target}; it was not made by Connect-CXoneExpert, so it stays open for whoever made it.");
     }
 }

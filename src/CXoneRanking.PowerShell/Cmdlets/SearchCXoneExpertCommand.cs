@@ -6,12 +6,19 @@ using CXoneRanking.PowerShell.Errors;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
-/// <summary>Searches a CXone Expert site and emits one snippet rank per result, in the site's order.</summary>
+/// <summary>
+/// Searches a CXone Expert site and emits one snippet rank per result, in the site's order. Queries
+/// piped into one session are merged once the pipeline ends: one rank per page, its best result kept
+/// and the queries that found it in its metadata (ExpertSnippetRanks), so the session never holds a
+/// snippet twice.
+/// </summary>
 [Cmdlet(VerbsCommon.Search, "CXoneExpert")]
 [OutputType(typeof(SnippetRank))]
 public sealed class SearchCXoneExpertCommand : PSCmdlet
 {
     private readonly object _gate = new();
+    private readonly List<string?> _sessions = [];
+    private readonly Dictionary<string, List<ExpertSearch>> _searches = new(StringComparer.Ordinal);
     private CmdletAsyncBridge? _running;
     private bool _stopped;
 
@@ -71,10 +78,25 @@ public sealed class SearchCXoneExpertCommand : PSCmdlet
             Finish(bridge);
         }
         WriteVerbose($"Expert {search}.");
-        var warnings = new List<string>();
-        var ranks = ExpertSnippetRanks.From(search!, SessionId, warnings);
-        foreach (var warning in warnings) WriteWarning($"Search '{Query}': {warning}");
-        WriteObject(ranks, enumerateCollection: true);
+        var session = SessionId ?? string.Empty;
+        if (!_searches.TryGetValue(session, out var searches))
+        {
+            _searches[session] = searches = [];
+            _sessions.Add(SessionId);
+        }
+        searches.Add(search!);
+    }
+
+    // A session's ranks wait for its last query: only then is each page's best result known.
+    protected override void EndProcessing()
+    {
+        foreach (var session in _sessions)
+        {
+            var warnings = new List<string>();
+            var ranks = ExpertSnippetRanks.From(_searches[session ?? string.Empty], session, warnings);
+            foreach (var warning in warnings) WriteWarning(warning);
+            WriteObject(ranks, enumerateCollection: true);
+        }
     }
 
     protected override void StopProcessing()

@@ -69,6 +69,33 @@ public sealed class ExpertSelectionTests
         Assert.Single(site.Requests);
     }
 
+    [Fact]
+    public async Task A_selection_is_not_retried_after_a_503_a_gateway_may_have_forwarded()
+    {
+        var site = new ExpertFakeSite { Answer = _ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) };
+        using var connection = new ExpertConnection(ExpertFakeSite.Settings(site, maxAttempts: 3));
+
+        var error = await Assert.ThrowsAsync<ExpertApiException>(() => connection.RegisterSelectionAsync(1, 2, 0.5, 1));
+
+        Assert.Equal(ExpertFailure.ServerError, error.Failure);
+        Assert.Single(site.Requests);
+    }
+
+    [Fact]
+    public async Task A_selection_is_retried_after_a_429_which_says_the_site_did_not_act()
+    {
+        var answers = 0;
+        var site = new ExpertFakeSite
+        {
+            Answer = _ => new HttpResponseMessage(Interlocked.Increment(ref answers) == 1 ? (HttpStatusCode)429 : HttpStatusCode.OK),
+        };
+        using var connection = new ExpertConnection(ExpertFakeSite.Settings(site, maxAttempts: 3));
+
+        await connection.RegisterSelectionAsync(1, 2, 0.5, 1);
+
+        Assert.Equal(2, site.Requests.Count);
+    }
+
     [Theory]
     [InlineData(0, 2, 0.5, 1)]
     [InlineData(1, 0, 0.5, 1)]

@@ -32,6 +32,36 @@ public sealed class ExpertTokenTests
         Assert.Equal($"tkn_k9_1234567890_{user}_{expected}", ExpertServerToken.Create("k9", 1_234_567_890, user, secret));
     }
 
+    [Theory]
+    [InlineData("=Jörg", "=J%C3%B6rg")]
+    [InlineData("=ad%6Din", "=ad%256Din")]
+    [InlineData("=night_shift", "=night%5Fshift")]
+    [InlineData("==team", "=%3Dteam")]
+    [InlineData("=jane doe", "=jane%20doe")]
+    [InlineData("17", "17")]
+    public void The_user_part_is_percent_encoded_UTF8_for_signing_and_sending_alike(string user, string sent)
+    {
+        using var secret = ExpertSecret.From(Encoding.UTF8.GetBytes("another secret"));
+        using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes("another secret"));
+        var expected = Convert.ToHexString(hmac.ComputeHash(Encoding.UTF8.GetBytes($"k9_1234567890_{sent}"))).ToLowerInvariant();
+
+        Assert.Equal($"tkn_k9_1234567890_{sent}_{expected}", ExpertServerToken.Create("k9", 1_234_567_890, user, secret));
+    }
+
+    [Theory]
+    [InlineData("=Jörg")]
+    [InlineData("=ad%6Din")]
+    [InlineData("==team")]
+    public void A_username_of_any_printable_characters_is_accepted(string user)
+    {
+        var settings = ExpertFakeSite.Settings(new ExpertFakeSite());
+
+        Assert.Null(new ExpertSettings
+        {
+            Site = settings.Site, Key = settings.Key, Secret = settings.Secret, User = user,
+        }.Problem());
+    }
+
     [Fact]
     public async Task Every_request_gets_a_fresh_token_with_the_current_epoch()
     {
