@@ -62,15 +62,26 @@ function Write-TypeElement([System.Xml.XmlWriter] $Writer, [string] $Type) {
     $Writer.WriteEndElement()
 }
 
+# The type as Az and Graph show it: PSCredential, String[], Dictionary[String, Object] (no namespaces).
+function Get-ShortTypeName([string] $Type) { $Type -replace '\b[A-Za-z_][A-Za-z0-9_]*\.', '' }
+
+# One value of a parameter's metadata for its full description: the value when every set agrees,
+# else each set's, e.g. "true (FromParameters), false (FromPipeline)"; Get-Help shows the text as is.
+function Get-PerSetText($Sets, [scriptblock] $Value) {
+    $values = @($Sets | ForEach-Object { [pscustomobject]@{ Set = $_.Name; Text = [string](& $Value $_) } })
+    if (@($values.Text | Select-Object -Unique).Count -eq 1) { return $values[0].Text }
+    ($values | ForEach-Object { "$($_.Text) ($($_.Set))" }) -join ', '
+}
+
 # One <command:parameter>; $Set is a syntax item's view (its own Mandatory/Position) or $null for the full list.
 function Write-Parameter([System.Xml.XmlWriter] $Writer, $Parameter, $Help, $Set) {
     $sets = @($Parameter.Sets)
-    $required = if ($Set) { $Set.Mandatory } else { -not ($sets | Where-Object { -not $_.Mandatory }) }
-    $positions = @(if ($Set) { $Set.Position } else { $sets.Position | Select-Object -Unique })
-    $position = if ($positions.Count -eq 1 -and $positions[0] -ge 0) { [string]$positions[0] } else { 'named' }
+    $positionText = { param($s) if ($s.Position -ge 0) { [string]$s.Position } else { 'named' } }
+    $required = if ($Set) { $Set.Mandatory.ToString().ToLowerInvariant() } else { Get-PerSetText $sets { param($s) $s.Mandatory.ToString().ToLowerInvariant() } }
+    $position = if ($Set) { & $positionText $Set } else { Get-PerSetText $sets $positionText }
     $pipeline = @($sets.PipelineInput | Where-Object { $_ -ne 'False' } | Select-Object -Unique)
     $Writer.WriteStartElement('command', 'parameter', $script:Command)
-    $Writer.WriteAttributeString('required', $required.ToString().ToLowerInvariant())
+    $Writer.WriteAttributeString('required', $required)
     $Writer.WriteAttributeString('variableLength', $Parameter.Type.EndsWith('[]').ToString().ToLowerInvariant())
     $Writer.WriteAttributeString('globbing', $Parameter.SupportsWildcards.ToString().ToLowerInvariant())
     $Writer.WriteAttributeString('pipelineInput', $(if ($pipeline) { $pipeline -join '; ' } else { 'False' }))
@@ -82,7 +93,7 @@ function Write-Parameter([System.Xml.XmlWriter] $Writer, $Parameter, $Help, $Set
         $Writer.WriteStartElement('command', 'parameterValue', $script:Command)
         $Writer.WriteAttributeString('required', 'true')
         $Writer.WriteAttributeString('variableLength', 'false')
-        $Writer.WriteString($Parameter.Type)
+        $Writer.WriteString((Get-ShortTypeName $Parameter.Type))
         $Writer.WriteEndElement()
     }
     Write-TypeElement $Writer $Parameter.Type
@@ -95,7 +106,7 @@ function Get-ShouldProcessParameter {
     foreach ($name in $script:ShouldProcessHelp.Keys) {
         $parameter = [pscustomobject]@{
             Name = $name; Type = 'System.Management.Automation.SwitchParameter'; IsSwitch = $true; SupportsWildcards = $false
-            Aliases = @(if ($name -eq 'WhatIf') { 'wi' } else { 'cf' }); Sets = @([pscustomobject]@{ Mandatory = $false; Position = -2147483648; PipelineInput = 'False' })
+            Aliases = @(if ($name -eq 'WhatIf') { 'wi' } else { 'cf' }); Sets = @([pscustomobject]@{ Name = 'All'; Mandatory = $false; Position = -2147483648; PipelineInput = 'False' })
         }
         [pscustomobject]@{ Parameter = $parameter; Help = [pscustomobject]@{ Paragraphs = @($script:ShouldProcessHelp[$name]); DefaultValue = 'False' } }
     }

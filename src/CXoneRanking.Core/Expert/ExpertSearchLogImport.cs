@@ -42,7 +42,7 @@ public sealed class ExpertSearchLogImport
         if (ShownResults < 1) throw new ArgumentOutOfRangeException(nameof(ShownResults), ShownResults, "At least one result is shown.");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "A batch holds at least one entry.");
         var known = KnownQueryIds(Writer.Options.Directory, cancellationToken);
-        var summary = new ExpertImportSummary { Since = range.Since, Until = range.Before, Path = Writer.Options.Directory };
+        var summary = new ExpertImportSummary { Since = range.Since, Until = range.Before, AuditPath = Writer.Options.Directory };
         var batch = new List<AuditEntry>(BatchSize);
         try
         {

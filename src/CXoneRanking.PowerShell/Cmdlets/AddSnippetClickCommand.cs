@@ -63,7 +63,7 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
 
     /// <summary>The Expert connection for -Expert; by default, this runspace's current one.</summary>
     [Parameter(ParameterSetName = FromPipeline)]
-    public CXoneRanking.Expert.ExpertConnection? ExpertConnection { get; set; }
+    public CXoneRanking.ExpertConnection? ExpertConnection { get; set; }
 
     /// <summary>Output each click entry once it is written.</summary>
     [Parameter]
@@ -73,7 +73,7 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     {
         var expert = Expert ? ExpertConnectionStore.Resolve(this, ExpertConnection) : null;
         _expert = expert is null ? null : new ExpertClickRegistration(this, expert);
-        _writer = new AuditLogWriter(expert is null ? ResolveAuditDirectory() : AuditDirectory.Resolve(this, Path, connection: null, expert));
+        _writer = new AuditLogWriter(expert is null ? ResolveAuditDirectory() : AuditDirectory.Resolve(this, AuditPath, connection: null, expert));
     }
 
     protected override void ProcessRecord()

@@ -46,7 +46,7 @@ public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDi
             ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidRange", $"Cannot import the search log: {problem}.", range));
             return;
         }
-        var directory = AuditDirectory.Resolve(this, Path, connection: null, connection);
+        var directory = AuditDirectory.Resolve(this, AuditPath, connection: null, connection);
         var import = new ExpertSearchLogImport(new AuditLogWriter(directory)) { ShownResults = ShownResults };
         var progress = new ExpertImportProgressReporter(this, _async, $"Importing the search log of {connection.Site}");
         ExpertImportSummary? summary = null;
