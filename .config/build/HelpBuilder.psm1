@@ -73,22 +73,32 @@ function Get-PerSetText($Sets, [scriptblock] $Value) {
     ($values | ForEach-Object { "$($_.Text) ($($_.Set))" }) -join ', '
 }
 
-# One <command:parameter>; $Set is a syntax item's view (its own Mandatory/Position) or $null for the full list.
-function Write-Parameter([System.Xml.XmlWriter] $Writer, $Parameter, $Help, $Set) {
+# One <command:parameter>; $Set is a syntax item's view (its own Mandatory/Position) or $null for the full
+# list. Get-Help shows "Required?" only as true or false: in the full list a parameter mandatory in
+# some sets only is "true" when it is in the default set and mandatory there, and its description
+# ends with a line naming the sets; "Position?" is shown as written, so it names each set's.
+function Write-Parameter([System.Xml.XmlWriter] $Writer, $Parameter, $Help, $Set, [string] $DefaultSet) {
     $sets = @($Parameter.Sets)
     $positionText = { param($s) if ($s.Position -ge 0) { [string]$s.Position } else { 'named' } }
-    $required = if ($Set) { $Set.Mandatory.ToString().ToLowerInvariant() } else { Get-PerSetText $sets { param($s) $s.Mandatory.ToString().ToLowerInvariant() } }
+    $mandatory = @($sets | Where-Object Mandatory)
+    $inDefault = @($sets | Where-Object { $_.Name -eq $DefaultSet -or $_.Name -eq '__AllParameterSets' })
+    $required = if ($Set) { $Set.Mandatory } elseif ($inDefault) { [bool]$inDefault[0].Mandatory } else { $mandatory.Count -eq $sets.Count }
     $position = if ($Set) { & $positionText $Set } else { Get-PerSetText $sets $positionText }
+    $paragraphs = @($Help.Paragraphs)
+    if (-not $Set -and $mandatory.Count -gt 0 -and $mandatory.Count -lt $sets.Count) {
+        $optional = @($sets | Where-Object { -not $_.Mandatory })
+        $paragraphs += "Required in the $($mandatory.Name -join ', ') parameter set; optional in $($optional.Name -join ', ')."
+    }
     $pipeline = @($sets.PipelineInput | Where-Object { $_ -ne 'False' } | Select-Object -Unique)
     $Writer.WriteStartElement('command', 'parameter', $script:Command)
-    $Writer.WriteAttributeString('required', $required)
+    $Writer.WriteAttributeString('required', $required.ToString().ToLowerInvariant())
     $Writer.WriteAttributeString('variableLength', $Parameter.Type.EndsWith('[]').ToString().ToLowerInvariant())
     $Writer.WriteAttributeString('globbing', $Parameter.SupportsWildcards.ToString().ToLowerInvariant())
     $Writer.WriteAttributeString('pipelineInput', $(if ($pipeline) { $pipeline -join '; ' } else { 'False' }))
     $Writer.WriteAttributeString('position', $position)
     $Writer.WriteAttributeString('aliases', $(if ($Parameter.Aliases) { $Parameter.Aliases -join ', ' } else { 'none' }))
     $Writer.WriteElementString('maml', 'name', $script:Maml, $Parameter.Name)
-    if (-not $Set) { Write-Paragraph $Writer $Help.Paragraphs }
+    if (-not $Set) { Write-Paragraph $Writer $paragraphs }
     if (-not $Parameter.IsSwitch) {
         $Writer.WriteStartElement('command', 'parameterValue', $script:Command)
         $Writer.WriteAttributeString('required', 'true')
@@ -138,7 +148,8 @@ function Write-CommandHelp([System.Xml.XmlWriter] $Writer, $Command, $Page) {
     $Writer.WriteEndElement()
 
     $Writer.WriteStartElement('command', 'parameters', $script:Command)
-    foreach ($name in $Page.Parameters.Keys) { if ($byName.ContainsKey($name)) { Write-Parameter $Writer $byName[$name].Parameter $byName[$name].Help $null } }
+    $defaultSet = $Command.ParameterSets | Where-Object IsDefault | Select-Object -First 1 -ExpandProperty Name
+    foreach ($name in $Page.Parameters.Keys) { if ($byName.ContainsKey($name)) { Write-Parameter $Writer $byName[$name].Parameter $byName[$name].Help $null $defaultSet } }
     foreach ($item in $extra) { Write-Parameter $Writer $item.Parameter $item.Help $null }
     $Writer.WriteEndElement()
 
