@@ -66,11 +66,11 @@ function Write-TypeElement([System.Xml.XmlWriter] $Writer, [string] $Type) {
 function Get-ShortTypeName([string] $Type) { $Type -replace '\b[A-Za-z_][A-Za-z0-9_]*\.', '' }
 
 # One value of a parameter's metadata for its full description: the value when every set agrees,
-# else each set's, e.g. "true (FromParameters), false (FromPipeline)"; Get-Help shows the text as is.
+# else each value with its sets, e.g. "0 (Boost, Exclude), named (SnippetBoost)"; Get-Help shows it as is.
 function Get-PerSetText($Sets, [scriptblock] $Value) {
     $values = @($Sets | ForEach-Object { [pscustomobject]@{ Set = $_.Name; Text = [string](& $Value $_) } })
     if (@($values.Text | Select-Object -Unique).Count -eq 1) { return $values[0].Text }
-    ($values | ForEach-Object { "$($_.Text) ($($_.Set))" }) -join ', '
+    ($values | Group-Object Text | ForEach-Object { "$($_.Name) ($($_.Group.Set -join ', '))" }) -join ', '
 }
 
 # One <command:parameter>; $Set is a syntax item's view (its own Mandatory/Position) or $null for the full
@@ -87,7 +87,7 @@ function Write-Parameter([System.Xml.XmlWriter] $Writer, $Parameter, $Help, $Set
     $paragraphs = @($Help.Paragraphs)
     if (-not $Set -and $mandatory.Count -gt 0 -and $mandatory.Count -lt $sets.Count) {
         $optional = @($sets | Where-Object { -not $_.Mandatory })
-        $paragraphs += "Required in the $($mandatory.Name -join ', ') parameter set; optional in $($optional.Name -join ', ')."
+        $paragraphs += "Required in the $($mandatory.Name -join ', ') parameter set$(if ($mandatory.Count -gt 1) { 's' }); optional in $($optional.Name -join ', ')."
     }
     $pipeline = @($sets.PipelineInput | Where-Object { $_ -ne 'False' } | Select-Object -Unique)
     $Writer.WriteStartElement('command', 'parameter', $script:Command)

@@ -81,10 +81,10 @@ Describe 'Get-Help <_> -Full' -ForEach $cmdlets {
             $entry.required | Should -Be $required.ToString().ToLowerInvariant() -Because "-$($parameter.Name) is$(if (-not $required) { ' not' }) mandatory in the syntax Get-Help shows first"
             foreach ($set in $sets) {
                 $position = if ($set.Position -ge 0) { [string]$set.Position } else { 'named' }
-                $entry.position | Should -Match "(^|, )$position( \($([regex]::Escape($set.Name))\)|$)" -Because "-$($parameter.Name) in set $($set.Name)"
+                $entry.position | Should -Match "(^|\), )$position( \(([^)]*, )?$([regex]::Escape($set.Name))(, [^)]*)?\)|$)" -Because "-$($parameter.Name) in set $($set.Name)"
             }
             if (@($sets.Mandatory | Select-Object -Unique).Count -gt 1) {
-                ($entry.description.Text -join ' ') | Should -Match 'Required in the .* parameter set; optional in' -Because "-$($parameter.Name) is mandatory in some sets only"
+                ($entry.description.Text -join ' ') | Should -Match 'Required in the .* parameter sets?; optional in' -Because "-$($parameter.Name) is mandatory in some sets only"
             }
         }
     }
