@@ -50,14 +50,14 @@ try {
             }
         }
     }
-    $clicks | Add-SnippetClick -Path $AuditPath
+    $clicks | Add-SnippetClick -AuditPath $AuditPath
     Write-Host "Recorded $(@($clicks).Count) clicks." -ForegroundColor Cyan
 
     Write-Host "`nMetrics, computed from the audit files alone:" -ForegroundColor Cyan
-    Get-RankingMetrics -Path $AuditPath | Out-Host
+    Get-RankingMetrics -AuditPath $AuditPath | Out-Host
 
     Write-Host "Audit chain:" -ForegroundColor Cyan
-    $verification = Test-RankingAuditLog -Path $AuditPath
+    $verification = Test-RankingAuditLog -AuditPath $AuditPath
     $verification | Out-Host
 
     Disconnect-CXone

@@ -47,10 +47,10 @@ try {
             }
         }
     }
-    $clicks | Add-SnippetClick -Path $AuditPath
+    $clicks | Add-SnippetClick -AuditPath $AuditPath
     Write-Host "Recorded $(@($clicks).Count) clicks." -ForegroundColor Cyan
 
-    $experiment = Get-RankingExperiment -Name kb5-boost -Path $AuditPath
+    $experiment = Get-RankingExperiment -Name kb5-boost -AuditPath $AuditPath
     Write-Host "`nEach arm:" -ForegroundColor Cyan
     $experiment.Control, $experiment.Treatment | Format-Table | Out-Host
     Write-Host 'All the figures:' -ForegroundColor Cyan

@@ -43,8 +43,8 @@ try {
     Import-CXoneExpertSearchLog -Since (Get-Date).AddDays(-32) | Out-Host
 
     Write-Host "Metrics over the submission and the imported searches:" -ForegroundColor Cyan
-    Get-RankingMetrics -Path $AuditPath | Out-Host
-    $verification = Test-RankingAuditLog -Path $AuditPath
+    Get-RankingMetrics -AuditPath $AuditPath | Out-Host
+    $verification = Test-RankingAuditLog -AuditPath $AuditPath
     $verification | Out-Host
     Disconnect-CXoneExpert
     Disconnect-CXone

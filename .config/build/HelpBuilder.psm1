@@ -62,12 +62,33 @@ function Write-TypeElement([System.Xml.XmlWriter] $Writer, [string] $Type) {
     $Writer.WriteEndElement()
 }
 
-# One <command:parameter>; $Set is a syntax item's view (its own Mandatory/Position) or $null for the full list.
-function Write-Parameter([System.Xml.XmlWriter] $Writer, $Parameter, $Help, $Set) {
+# The type as Az and Graph show it: PSCredential, String[], Dictionary[String, Object] (no namespaces).
+function Get-ShortTypeName([string] $Type) { $Type -replace '\b[A-Za-z_][A-Za-z0-9_]*\.', '' }
+
+# One value of a parameter's metadata for its full description: the value when every set agrees,
+# else each value with its sets, e.g. "0 (Boost, Exclude), named (SnippetBoost)"; Get-Help shows it as is.
+function Get-PerSetText($Sets, [scriptblock] $Value) {
+    $values = @($Sets | ForEach-Object { [pscustomobject]@{ Set = $_.Name; Text = [string](& $Value $_) } })
+    if (@($values.Text | Select-Object -Unique).Count -eq 1) { return $values[0].Text }
+    ($values | Group-Object Text | ForEach-Object { "$($_.Name) ($($_.Group.Set -join ', '))" }) -join ', '
+}
+
+# One <command:parameter>; $Set is a syntax item's view (its own Mandatory/Position) or $null for the full
+# list. Get-Help shows "Required?" only as true or false: in the full list a parameter mandatory in
+# some sets only is "true" when it is in the default set and mandatory there, and its description
+# ends with a line naming the sets; "Position?" is shown as written, so it names each set's.
+function Write-Parameter([System.Xml.XmlWriter] $Writer, $Parameter, $Help, $Set, [string] $DefaultSet) {
     $sets = @($Parameter.Sets)
-    $required = if ($Set) { $Set.Mandatory } else { -not ($sets | Where-Object { -not $_.Mandatory }) }
-    $positions = @(if ($Set) { $Set.Position } else { $sets.Position | Select-Object -Unique })
-    $position = if ($positions.Count -eq 1 -and $positions[0] -ge 0) { [string]$positions[0] } else { 'named' }
+    $positionText = { param($s) if ($s.Position -ge 0) { [string]$s.Position } else { 'named' } }
+    $mandatory = @($sets | Where-Object Mandatory)
+    $inDefault = @($sets | Where-Object { $_.Name -eq $DefaultSet -or $_.Name -eq '__AllParameterSets' })
+    $required = if ($Set) { $Set.Mandatory } elseif ($inDefault) { [bool]$inDefault[0].Mandatory } else { $mandatory.Count -eq $sets.Count }
+    $position = if ($Set) { & $positionText $Set } else { Get-PerSetText $sets $positionText }
+    $paragraphs = @($Help.Paragraphs)
+    if (-not $Set -and $mandatory.Count -gt 0 -and $mandatory.Count -lt $sets.Count) {
+        $optional = @($sets | Where-Object { -not $_.Mandatory })
+        $paragraphs += "Required in the $($mandatory.Name -join ', ') parameter set$(if ($mandatory.Count -gt 1) { 's' }); optional in $($optional.Name -join ', ')."
+    }
     $pipeline = @($sets.PipelineInput | Where-Object { $_ -ne 'False' } | Select-Object -Unique)
     $Writer.WriteStartElement('command', 'parameter', $script:Command)
     $Writer.WriteAttributeString('required', $required.ToString().ToLowerInvariant())
@@ -77,12 +98,12 @@ function Write-Parameter([System.Xml.XmlWriter] $Writer, $Parameter, $Help, $Set
     $Writer.WriteAttributeString('position', $position)
     $Writer.WriteAttributeString('aliases', $(if ($Parameter.Aliases) { $Parameter.Aliases -join ', ' } else { 'none' }))
     $Writer.WriteElementString('maml', 'name', $script:Maml, $Parameter.Name)
-    if (-not $Set) { Write-Paragraph $Writer $Help.Paragraphs }
+    if (-not $Set) { Write-Paragraph $Writer $paragraphs }
     if (-not $Parameter.IsSwitch) {
         $Writer.WriteStartElement('command', 'parameterValue', $script:Command)
         $Writer.WriteAttributeString('required', 'true')
         $Writer.WriteAttributeString('variableLength', 'false')
-        $Writer.WriteString($Parameter.Type)
+        $Writer.WriteString((Get-ShortTypeName $Parameter.Type))
         $Writer.WriteEndElement()
     }
     Write-TypeElement $Writer $Parameter.Type
@@ -95,7 +116,7 @@ function Get-ShouldProcessParameter {
     foreach ($name in $script:ShouldProcessHelp.Keys) {
         $parameter = [pscustomobject]@{
             Name = $name; Type = 'System.Management.Automation.SwitchParameter'; IsSwitch = $true; SupportsWildcards = $false
-            Aliases = @(if ($name -eq 'WhatIf') { 'wi' } else { 'cf' }); Sets = @([pscustomobject]@{ Mandatory = $false; Position = -2147483648; PipelineInput = 'False' })
+            Aliases = @(if ($name -eq 'WhatIf') { 'wi' } else { 'cf' }); Sets = @([pscustomobject]@{ Name = 'All'; Mandatory = $false; Position = -2147483648; PipelineInput = 'False' })
         }
         [pscustomobject]@{ Parameter = $parameter; Help = [pscustomobject]@{ Paragraphs = @($script:ShouldProcessHelp[$name]); DefaultValue = 'False' } }
     }
@@ -127,7 +148,8 @@ function Write-CommandHelp([System.Xml.XmlWriter] $Writer, $Command, $Page) {
     $Writer.WriteEndElement()
 
     $Writer.WriteStartElement('command', 'parameters', $script:Command)
-    foreach ($name in $Page.Parameters.Keys) { if ($byName.ContainsKey($name)) { Write-Parameter $Writer $byName[$name].Parameter $byName[$name].Help $null } }
+    $defaultSet = $Command.ParameterSets | Where-Object IsDefault | Select-Object -First 1 -ExpandProperty Name
+    foreach ($name in $Page.Parameters.Keys) { if ($byName.ContainsKey($name)) { Write-Parameter $Writer $byName[$name].Parameter $byName[$name].Help $null $defaultSet } }
     foreach ($item in $extra) { Write-Parameter $Writer $item.Parameter $item.Help $null }
     $Writer.WriteEndElement()
 

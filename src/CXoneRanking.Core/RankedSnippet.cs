@@ -22,10 +22,16 @@ public sealed class RankedSnippet
 
     public string SnippetId { get; init; } = string.Empty;
 
-    /// <summary>The final score f in [0, 1], rounded to 4 decimals: the wire's relevance_score.</summary>
-    public double Score { get; init; }
+    /// <summary>
+    /// The final score f in [0, 1], rounded to 4 decimals: what the snippets are sorted by, sent as
+    /// the wire's relevance_score (docs/design.md, "Names").
+    /// </summary>
+    public double FinalScore { get; init; }
 
-    /// <summary>The relevance score r that went in (after the score matrix, before normalization).</summary>
+    /// <summary>The former name of <see cref="FinalScore"/>, kept for the 0.x releases.</summary>
+    public double Score { get => FinalScore; init => FinalScore = value; }
+
+    /// <summary>The relevance score r that went in (after the score matrix, before normalization): the input, never what is sent.</summary>
     public double RelevanceScore { get; init; }
 
     /// <summary>The total boost factor applied: the snippet's own times every matching rule.</summary>
@@ -44,5 +50,5 @@ public sealed class RankedSnippet
         init => _explanation = value;
     }
 
-    public override string ToString() => $"{Position}. {SnippetId} {ScoreFormat.Number(Score)}";
+    public override string ToString() => $"{Position}. {SnippetId} {ScoreFormat.Number(FinalScore)}";
 }

@@ -1,6 +1,6 @@
 #requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
-# Tab completion as the console does it (TabExpansion2): -SessionId from the newest audit entries,
-# and enum parameters from their values.
+# Tab completion as the console does it (TabExpansion2): -SessionId and Get-RankingExperiment -Name
+# from the newest audit entries, and enum parameters from their values.
 
 BeforeAll {
     Import-Module $env:CXONERANKING_MODULE_PATH -Force
@@ -34,7 +34,12 @@ Describe '-SessionId completion' {
         (Get-Completion "Add-SnippetClick -Path '$dir' -SessionId CALL-M").CompletionText | Should -Be 'call-mid'
     }
 
-    It 'finds the log through $env:CXONE_AUDIT_PATH for Submit-SnippetRanking, which has no -Path' {
+    It 'finds the log through -AuditPath, as through its former name -Path' {
+        (Get-Completion "Get-RankingMetrics -AuditPath '$dir' -SessionId call-n").CompletionText | Should -Be 'call-new'
+        (Get-Completion "Submit-SnippetRanking -AuditPath '$dir' -SessionId call-o").CompletionText | Should -Be 'call-old'
+    }
+
+    It 'finds the log through $env:CXONE_AUDIT_PATH for Submit-SnippetRanking without -AuditPath' {
         $saved = $env:CXONE_AUDIT_PATH
         try {
             $env:CXONE_AUDIT_PATH = $dir
@@ -64,6 +69,36 @@ Describe '-SessionId completion' {
         $null = New-Item -ItemType Directory -Path $torn
         Set-Content (Join-Path $torn ('cxone-audit-{0:yyyyMMdd}.jsonl' -f [datetime]::UtcNow)) -Value '{"event":"click","session_id":"whole"}', '{"event":"click","sess' -NoNewline:$false
         (Get-Completion "Get-RankingMetrics -Path '$torn' -SessionId ").CompletionText | Should -Be 'whole'
+    }
+}
+
+Describe 'Get-RankingExperiment -Name completion' {
+    BeforeAll {
+        $experiments = Join-Path $TestDrive 'experiments'
+        $null = New-Item -ItemType Directory -Path $experiments
+        # Ranking entries as Submit-SnippetRanking -Experiment writes them (only the members completion reads).
+        Set-Content (Join-Path $experiments ('cxone-audit-{0:yyyyMMdd}.jsonl' -f [datetime]::UtcNow)) -Value @(
+            '{"event":"ranking.submitted","session_id":"s-1","experiment":"kb5-boost","arm":"Treatment"}'
+            '{"event":"click","session_id":"s-1"}'
+            '{"event":"ranking.submitted","session_id":"s-2","experiment":"title boost","arm":"Control"}'
+            '{"event":"ranking.submitted","session_id":"s-3","experiment":"kb5-boost","arm":"Control"}'
+        )
+    }
+
+    It 'offers the experiments of the newest audit entries, newest first, once each' {
+        $completions = Get-Completion "Get-RankingExperiment -AuditPath '$experiments' -Name "
+        $completions.ListItemText | Should -Be 'kb5-boost', 'title boost'
+        $completions.CompletionText | Should -Be 'kb5-boost', "'title boost'"
+        $completions[0].ToolTip | Should -BeLike "Experiment 'kb5-boost', from the audit log in *"
+    }
+
+    It 'narrows to what was typed, also as the -Experiment alias and by position' {
+        (Get-Completion "Get-RankingExperiment -Path '$experiments' -Experiment TI").CompletionText | Should -Be "'title boost'"
+        (Get-Completion "Get-RankingExperiment -AuditPath '$experiments' kb").CompletionText | Should -Be 'kb5-boost'
+    }
+
+    It 'offers nothing without a log' {
+        Get-Completion "Get-RankingExperiment -AuditPath '$(Join-Path $TestDrive 'nowhere')' -Name " | Should -BeNullOrEmpty
     }
 }
 

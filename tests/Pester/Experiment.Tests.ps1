@@ -167,7 +167,7 @@ Describe 'Get-RankingExperiment' {
 
     It 'adds the experiments, with their lift intervals, to Export-RankingReport' {
         $file = Join-Path $TestDrive 'report.html'
-        Export-RankingReport -Path $auditDir -OutFile $file
+        Export-RankingReport -AuditPath $auditDir -Path $file
         $html = Get-Content $file -Raw
         $html | Should -Match '<section id="experiments">'
         $html | Should -Match '<g data-experiment="pester-ab" data-lift="'

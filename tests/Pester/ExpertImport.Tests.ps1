@@ -100,7 +100,7 @@ Describe 'Import-CXoneExpertSearchLog' {
     It 'gives the report the same caveat' {
         $report = Join-Path $TestDrive 'report.html'
 
-        Export-RankingReport -Path $audit -OutFile $report
+        Export-RankingReport -AuditPath $audit -Path $report
 
         Get-Content -LiteralPath $report -Raw | Should -Match 'imported Expert search'
     }

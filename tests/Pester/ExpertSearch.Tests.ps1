@@ -22,7 +22,7 @@ BeforeAll {
     $null = Start-Transcript -LiteralPath $transcript
     $script:records = [System.Collections.Generic.List[object]]::new()
     $expert = Connect-CXoneExpert -Site $emulator.Uri -Credential $token -User '=admin' -AuditPath $audit -PassThru -Verbose 4>&1 |
-        ForEach-Object { $script:records.Add($_); $_ } | Where-Object { $_ -is [CXoneRanking.Expert.ExpertConnection] }
+        ForEach-Object { $script:records.Add($_); $_ } | Where-Object { $_ -is [CXoneRanking.ExpertConnection] }
     Connect-CXone -BaseUri $emulator.Uri -ClientId 'expert-search' -ClientSecret (ConvertTo-SecureString $clientSecret -AsPlainText -Force)
 
     function Get-History { @((Invoke-RestMethod "$($emulator.Uri)_emulator/expert/history").searches) }

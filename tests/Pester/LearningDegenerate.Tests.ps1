@@ -90,7 +90,7 @@ Describe 'Get-SnippetBoostSuggestion on ten rankings and two clicks, none at pos
 Describe 'Export-RankingReport on the same log' {
     BeforeAll {
         $file = Join-Path $TestDrive 'report.html'
-        Export-RankingReport -Path $dir -OutFile $file
+        Export-RankingReport -AuditPath $dir -Path $file
         $script:doc = [xml]((Get-Content $file -Raw) -replace '^<!DOCTYPE html>\s*', '')
     }
 

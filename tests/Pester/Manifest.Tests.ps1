@@ -83,3 +83,64 @@ Describe 'the module layout' {
         Get-ChildItem $moduleBase -Recurse -Include System.Management.Automation.dll, System.Runtime.Loader.dll, *.deps.json | Should -BeNullOrEmpty
     }
 }
+
+# The 0.x pass over the public surface (docs/design.md, "Names"): one namespace for every type a
+# cmdlet emits or takes, and every renamed name still answering for the 0.x releases.
+Describe 'the public surface' {
+    BeforeAll {
+        Import-Module $manifestPath -Force
+        $module = Get-Module CXoneRanking
+        function Get-ElementType([type] $Type) {
+            if ($Type.IsArray) { return Get-ElementType $Type.GetElementType() }
+            if ([Nullable]::GetUnderlyingType($Type)) { return [Nullable]::GetUnderlyingType($Type) }
+            $Type
+        }
+    }
+
+    It 'keeps every type a cmdlet emits or takes in the CXoneRanking namespace' {
+        $elsewhere = foreach ($command in $module.ExportedCmdlets.Values) {
+            $types = @($command.OutputType.Type) + @($command.Parameters.Values | ForEach-Object { Get-ElementType $_.ParameterType })
+            foreach ($type in $types | Where-Object { $_ -and $_.Namespace -like 'CXoneRanking*' }) {
+                if ($type.Namespace -ne 'CXoneRanking') { "$($command.Name): $($type.FullName)" }
+            }
+        }
+        $elsewhere | Should -BeNullOrEmpty
+    }
+
+    It 'still resolves the former full names of moved types, to the same types' {
+        [type]'CXoneRanking.Expert.ExpertConnection' | Should -Be ([CXoneRanking.ExpertConnection])
+        [type]'CXoneRanking.Expert.ExpertImportSummary' | Should -Be ([CXoneRanking.ExpertImportSummary])
+        [type]'CXoneRanking.Experiments.RankingExperimentResult' | Should -Be ([CXoneRanking.RankingExperimentResult])
+    }
+
+    It 'keeps each renamed parameter''s former name as an alias: <Cmdlet> -<Name> (was -<Former>)' -ForEach @(
+        @{ Cmdlet = 'Get-RankingMetrics'; Name = 'AuditPath'; Former = 'Path' }
+        @{ Cmdlet = 'Test-RankingAuditLog'; Name = 'AuditPath'; Former = 'Path' }
+        @{ Cmdlet = 'Add-SnippetClick'; Name = 'AuditPath'; Former = 'Path' }
+        @{ Cmdlet = 'Get-SnippetBoostSuggestion'; Name = 'AuditPath'; Former = 'Path' }
+        @{ Cmdlet = 'Get-RankingExperiment'; Name = 'AuditPath'; Former = 'Path' }
+        @{ Cmdlet = 'Import-CXoneExpertSearchLog'; Name = 'AuditPath'; Former = 'Path' }
+        @{ Cmdlet = 'Export-RankingReport'; Name = 'Path'; Former = 'OutFile' }
+        @{ Cmdlet = 'Connect-CXone'; Name = 'RequestTimeoutSec'; Former = 'RequestTimeout' }
+        @{ Cmdlet = 'Connect-CXone'; Name = 'TotalTimeoutSec'; Former = 'TotalTimeout' }
+        @{ Cmdlet = 'Connect-CXoneExpert'; Name = 'RequestTimeoutSec'; Former = 'RequestTimeout' }
+        @{ Cmdlet = 'Submit-SnippetRanking'; Name = 'LockTimeoutSec'; Former = 'LockTimeout' }
+    ) {
+        (Get-Command $Cmdlet).Parameters[$Name].Aliases | Should -Contain $Former
+    }
+
+    It 'names every timeout parameter with its unit' {
+        $unnamed = foreach ($command in $module.ExportedCmdlets.Values) {
+            $command.Parameters.Keys | Where-Object { $_ -like '*Timeout*' -and $_ -notlike '*Sec' } | ForEach-Object { "$($command.Name) -$_" }
+        }
+        $unnamed | Should -BeNullOrEmpty
+    }
+
+    It 'calls the score that is sent FinalScore, and the score that went in RelevanceScore' {
+        $snippet = (New-SnippetRank -SessionId n-1 -SnippetId KB-1 -RelevanceScore 0.5 -BoostFactor 3 | Test-RankingPayload).Snippets[0]
+        $snippet.RelevanceScore | Should -Be 0.5
+        $snippet.FinalScore | Should -Be 1.0 -Because '0.5 x 3 is rescaled to 1'
+        $snippet.Score | Should -Be $snippet.FinalScore -Because 'Score is the former name, kept for the 0.x releases'
+        ($snippet | Out-String) | Should -Match 'FinalScore'
+    }
+}

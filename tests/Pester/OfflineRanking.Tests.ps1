@@ -209,7 +209,7 @@ Describe 'Formatting' {
     It 'renders results, ranked snippets, ranks and directives as tables' {
         $result = Import-Csv $csv | New-SnippetRank -MetadataProperty category | Test-RankingPayload
         ($result | Format-Table | Out-String) | Should -Match 'SessionId\s+IsValid\s+Snippets\s+Errors\s+Warnings\s+FirstProblem'
-        ($result[0].Payload.Snippets | Out-String) | Should -Match '#\s+SnippetId\s+Score\s+Relevance\s+Boost\s+Explanation'
+        ($result[0].Payload.Snippets | Out-String) | Should -Match '#\s+SnippetId\s+FinalScore\s+Relevance\s+Boost\s+Explanation'
         ($result[0].Payload.Snippets | Out-String) | Should -Match '1 KB-001\s+1\.0000'
         (New-SnippetRank a 0.5 -Metadata @{ b = 2; a = 1 } | Out-String) | Should -Match 'a=1; b=2'
         (New-BoostDirective c x -Factor 1.5 | Out-String) | Should -Match 'boost x1\.5'

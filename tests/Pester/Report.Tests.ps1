@@ -47,7 +47,7 @@ BeforeAll {
     ) | Add-SnippetClick -Path $dir
 
     $script:file = Join-Path $TestDrive 'report.html'
-    $script:info = Export-RankingReport -Path $dir -OutFile $file -Title 'Weekly <check>' -PassThru
+    $script:info = Export-RankingReport -AuditPath $dir -Path $file -Title 'Weekly <check>' -PassThru
     $script:html = Get-Content $file -Raw
     $script:doc = Read-Report $file
 }
@@ -104,7 +104,7 @@ Describe 'The figures of Export-RankingReport equal Get-RankingMetrics' {
         @{ Name = 'an empty range'; Filter = @{ Since = [datetime]'2030-01-01' } }
     ) {
         $out = Join-Path $TestDrive "filtered-$([guid]::NewGuid()).html"
-        Export-RankingReport -Path $dir -OutFile $out @Filter
+        Export-RankingReport -AuditPath $dir -Path $out @Filter
         $m = Get-RankingMetrics -Path $dir @Filter
         $d = Read-Report $out
         foreach ($pair in @(
@@ -128,7 +128,7 @@ Describe 'Export-RankingReport on a broken chain, an existing file and -WhatIf' 
         $log = Get-ChildItem $broken -Filter *.jsonl | Select-Object -First 1
         (Get-Content $log.FullName -Raw) -replace '"latency_ms":120', '"latency_ms":121' | Set-Content $log.FullName -NoNewline
         $out = Join-Path $TestDrive 'broken.html'
-        Export-RankingReport -Path $broken -OutFile $out -WarningVariable warnings -WarningAction SilentlyContinue
+        Export-RankingReport -AuditPath $broken -Path $out -WarningVariable warnings -WarningAction SilentlyContinue
         $warnings -join ' ' | Should -Match 'chain is broken'
         $d = Read-Report $out
         $banner = $d.SelectSingleNode('//main/*[1]')
@@ -140,25 +140,25 @@ Describe 'Export-RankingReport on a broken chain, an existing file and -WhatIf' 
     It 'refuses to replace a file without -Force, and replaces it with -Force' {
         $out = Join-Path $TestDrive 'exists.html'
         Set-Content $out 'old'
-        Export-RankingReport -Path $dir -OutFile $out -ErrorVariable errs -ErrorAction SilentlyContinue
+        Export-RankingReport -AuditPath $dir -Path $out -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -Match '^ReportFileExists'
         Get-Content $out -Raw | Should -Match '^old'
-        Export-RankingReport -Path $dir -OutFile $out -Force
+        Export-RankingReport -AuditPath $dir -Path $out -Force
         Get-Content $out -Raw | Should -Match '<svg'
     }
 
-    It 'writes nothing with -WhatIf, and resolves -OutFile against the PowerShell location' {
+    It 'writes nothing with -WhatIf, and resolves -Path against the PowerShell location' {
         Push-Location $TestDrive
         try {
-            Export-RankingReport -Path $dir -OutFile 'whatif.html' -WhatIf
+            Export-RankingReport -AuditPath $dir -Path 'whatif.html' -WhatIf
             Test-Path (Join-Path $TestDrive 'whatif.html') | Should -BeFalse
-            (Export-RankingReport -Path $dir -OutFile 'relative.html' -PassThru).FullName | Should -Be (Join-Path $TestDrive 'relative.html')
+            (Export-RankingReport -AuditPath $dir -Path 'relative.html' -PassThru).FullName | Should -Be (Join-Path $TestDrive 'relative.html')
         }
         finally { Pop-Location }
     }
 
     It 'reports a missing log as AuditLogNotFound' {
-        Export-RankingReport -Path (Join-Path $TestDrive 'nowhere') -OutFile (Join-Path $TestDrive 'none.html') -ErrorVariable errs -ErrorAction SilentlyContinue
+        Export-RankingReport -AuditPath (Join-Path $TestDrive 'nowhere') -Path (Join-Path $TestDrive 'none.html') -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -Match '^AuditLogNotFound'
     }
 }

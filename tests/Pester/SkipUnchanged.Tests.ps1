@@ -105,7 +105,7 @@ Describe 'A nightly job with -SkipUnchanged' {
         $metrics.Submissions | Should -Be (30 + 31 + 3 + 1 + 60)
         (Get-RankingMetrics -Path $audit | Out-String) | Should -Match 'Unchanged\s+: 145'
         $report = Join-Path $TestDrive 'report.html'
-        Export-RankingReport -Path $audit -OutFile $report
+        Export-RankingReport -AuditPath $audit -Path $report
         Get-Content $report -Raw | Should -Match 'data-metric="unchanged" data-value="145"'
     }
 

@@ -1,4 +1,6 @@
-namespace CXoneRanking.Experiments;
+using CXoneRanking.Experiments;
+
+namespace CXoneRanking;
 
 /// <summary>
 /// What Get-RankingExperiment returns: both arms' figures, and for click-through and mean

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net;
+using CXoneRanking.Expert;
 
-namespace CXoneRanking.Expert;
+namespace CXoneRanking;
 
 /// <summary>
 /// A connection to one CXone Expert site's API (<c>https://{site}/@api/deki/</c>) with a server API

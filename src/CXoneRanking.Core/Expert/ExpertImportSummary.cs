@@ -1,4 +1,4 @@
-namespace CXoneRanking.Expert;
+namespace CXoneRanking;
 
 /// <summary>What Import-CXoneExpertSearchLog did: the searches and clicks it appended and the searches it skipped.</summary>
 public sealed class ExpertImportSummary
@@ -26,8 +26,11 @@ public sealed class ExpertImportSummary
     /// <summary>Audit entries written so far.</summary>
     public long EntriesWritten { get; internal set; }
 
-    /// <summary>The audit directory written to.</summary>
-    public string Path { get; internal set; } = string.Empty;
+    /// <summary>The audit directory written to (the cmdlets' -AuditPath).</summary>
+    public string AuditPath { get; internal set; } = string.Empty;
+
+    /// <summary>The former name of <see cref="AuditPath"/>, kept for the 0.x releases.</summary>
+    public string Path => AuditPath;
 
     internal ExpertImportSummary Copy() => (ExpertImportSummary)MemberwiseClone();
 

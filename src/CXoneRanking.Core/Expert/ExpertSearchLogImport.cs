@@ -46,7 +46,7 @@ public sealed class ExpertSearchLogImport
         if (ShownResults < 1) throw new ArgumentOutOfRangeException(nameof(ShownResults), ShownResults, "At least one result is shown.");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "A batch holds at least one entry.");
         var known = ExpertImportedQueries.Read(Writer.Options.Directory, cancellationToken);
-        var summary = new ExpertImportSummary { Since = range.Since, Until = range.Before, Path = Writer.Options.Directory, WhatIf = WhatIf };
+        var summary = new ExpertImportSummary { Since = range.Since, Until = range.Before, AuditPath = Writer.Options.Directory, WhatIf = WhatIf };
         var batch = new List<AuditEntry>(BatchSize);
         try
         {

@@ -108,7 +108,7 @@ internal sealed class ScoredSnippet
     {
         Position = position,
         SnippetId = SnippetId,
-        Score = Math.Round(Final, 4, MidpointRounding.AwayFromZero),
+        FinalScore = Math.Round(Final, 4, MidpointRounding.AwayFromZero),
         RelevanceScore = Input.RelevanceScore,
         BoostFactor = WireBoost(Boost),
     };

@@ -45,5 +45,5 @@ public sealed class RankingReport
     public IReadOnlyDictionary<string, string> RelevanceNotes { get; internal set; } = new Dictionary<string, string>();
 
     /// <summary>The experiments of the period, as Get-RankingExperiment computes them; empty when there are none.</summary>
-    public IReadOnlyList<Experiments.RankingExperimentResult> Experiments { get; internal set; } = [];
+    public IReadOnlyList<RankingExperimentResult> Experiments { get; internal set; } = [];
 }

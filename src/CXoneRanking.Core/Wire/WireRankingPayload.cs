@@ -16,7 +16,7 @@ internal sealed class WireRankingPayload
         Snippets = payload.Snippets.Select(s => new WireSnippet
         {
             SnippetId = s.SnippetId,
-            RelevanceScore = s.Score,
+            FinalScore = s.FinalScore,
             BoostFactor = s.BoostFactor,
             Metadata = new SortedDictionary<string, string>(
                 s.Metadata.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
@@ -28,7 +28,8 @@ internal sealed class WireRankingPayload
 internal sealed class WireSnippet
 {
     [JsonPropertyName("snippet_id")] public string SnippetId { get; set; } = string.Empty;
-    [JsonPropertyName("relevance_score")] public double RelevanceScore { get; set; }
+    // The final score goes out under the name the API gives it (docs/design.md, "Names").
+    [JsonPropertyName("relevance_score")] public double FinalScore { get; set; }
     [JsonPropertyName("boost_factor")] public double BoostFactor { get; set; }
     [JsonPropertyName("metadata")] public SortedDictionary<string, string> Metadata { get; set; } = new(StringComparer.Ordinal);
 }

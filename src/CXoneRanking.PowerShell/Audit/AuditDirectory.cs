@@ -7,7 +7,7 @@ using CXoneRanking.PowerShell.Paths;
 namespace CXoneRanking.PowerShell.Audit;
 
 /// <summary>
-/// The one way every cmdlet finds the audit log: -Path, else the connection's audit path
+/// The one way every cmdlet finds the audit log: -AuditPath, else the connection's audit path
 /// (Connect-CXone -AuditPath; for an Expert cmdlet, its Expert connection's first; then this
 /// runspace's Expert connection's), else $env:CXONE_AUDIT_PATH, else the per-user default; relative
 /// paths resolve against PowerShell's current location, not the process's.

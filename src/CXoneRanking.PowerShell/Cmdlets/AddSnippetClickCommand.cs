@@ -64,7 +64,7 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     /// <summary>The Expert connection for -Expert; by default, this runspace's current one. -Connection as on the other Expert cmdlets.</summary>
     [Parameter(ParameterSetName = FromPipeline)]
     [Alias("ExpertConnection")]
-    public CXoneRanking.Expert.ExpertConnection? Connection { get; set; }
+    public CXoneRanking.ExpertConnection? Connection { get; set; }
 
     /// <summary>Output each click entry once it is written.</summary>
     [Parameter]
@@ -74,7 +74,7 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     {
         var expert = Expert ? ExpertConnectionStore.Resolve(this, Connection) : null;
         _expert = expert is null ? null : new ExpertClickRegistration(this, expert);
-        _writer = new AuditLogWriter(expert is null ? ResolveAuditDirectory() : AuditDirectory.Resolve(this, Path, connection: null, expert));
+        _writer = new AuditLogWriter(expert is null ? ResolveAuditDirectory() : AuditDirectory.Resolve(this, AuditPath, connection: null, expert));
     }
 
     protected override void ProcessRecord()

@@ -5,21 +5,24 @@ using CXoneRanking.PowerShell.Audit;
 namespace CXoneRanking.PowerShell.Cmdlets;
 
 /// <summary>
-/// The -Path every audit cmdlet shares, and the one way they find the log directory:
-/// -Path, else the connection's audit path, else $env:CXONE_AUDIT_PATH, else the per-user default.
+/// The -AuditPath every audit cmdlet shares, and the one way they find the log directory:
+/// -AuditPath, else the connection's audit path, else $env:CXONE_AUDIT_PATH, else the per-user default.
+/// -Path is its former name, kept as an alias for 0.x (a cmdlet whose -Path is a file overrides AuditPath without it).
 /// </summary>
 public abstract class AuditLogCommandBase : PSCmdlet
 {
     /// <summary>The audit log directory; relative paths are resolved against the current location.</summary>
     [Parameter]
+    [Alias("Path")]
     [ValidateNotNullOrEmpty]
-    public string? Path { get; set; }
+    public virtual string? AuditPath { get; set; }
 
     /// <summary>The audit directory as a full file-system path.</summary>
-    protected string ResolveAuditDirectory() => AuditDirectory.Resolve(this, Path, connection: null);
+    protected string ResolveAuditDirectory() => AuditDirectory.Resolve(this, AuditPath, connection: null);
 
     /// <summary>The error for a log directory that does not exist.</summary>
     protected static ErrorRecord AuditLogNotFound(string directory) =>
-        new(new DirectoryNotFoundException($"There is no audit log at '{directory}'. Use -Path, or set $env:{AuditLocation.EnvironmentVariable}."),
+        new(new DirectoryNotFoundException(
+                $"There is no audit log at '{directory}'. Use -AuditPath, or set $env:{AuditLocation.EnvironmentVariable}."),
             "AuditLogNotFound", ErrorCategory.ObjectNotFound, directory);
 }

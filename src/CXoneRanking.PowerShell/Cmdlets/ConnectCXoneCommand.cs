@@ -82,13 +82,15 @@ public sealed class ConnectCXoneCommand : PSCmdlet
 
     /// <summary>Seconds one HTTP attempt may take.</summary>
     [Parameter]
+    [Alias("RequestTimeout")]
     [ValidateRange(1, 600)]
-    public int RequestTimeout { get; set; } = 30;
+    public int RequestTimeoutSec { get; set; } = 30;
 
     /// <summary>Seconds one session's submission may take in all.</summary>
     [Parameter]
+    [Alias("TotalTimeout")]
     [ValidateRange(1, 3600)]
-    public int TotalTimeout { get; set; } = 180;
+    public int TotalTimeoutSec { get; set; } = 180;
 
     /// <summary>At most this many ranking requests per second (client-side), for shared tenants.</summary>
     [Parameter]
@@ -113,7 +115,7 @@ public sealed class ConnectCXoneCommand : PSCmdlet
             AccessKeySecret = withAccessKey ? AccessKey.Password : null,
             RankingPathTemplate = RankingPathTemplate, SessionPathTemplate = SessionPathTemplate,
             AuditPath = AuditPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(AuditPath),
-            MaxAttempts = MaxAttempts, RequestTimeoutSeconds = RequestTimeout, TotalTimeoutSeconds = TotalTimeout, RateLimit = RateLimit,
+            MaxAttempts = MaxAttempts, RequestTimeoutSeconds = RequestTimeoutSec, TotalTimeoutSeconds = TotalTimeoutSec, RateLimit = RateLimit,
         };
         var settings = request.ToSettings(out var problem);
         if (settings is null)

@@ -39,7 +39,7 @@ public sealed class ConnectCXoneExpertCommand : PSCmdlet, IDisposable
     [ValidateNotNullOrEmpty]
     public string? User { get; set; }
 
-    /// <summary>The audit directory Import-CXoneExpertSearchLog and Add-SnippetClick -Expert use when given no -Path.</summary>
+    /// <summary>The audit directory Import-CXoneExpertSearchLog and Add-SnippetClick -Expert use when given no -AuditPath.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? AuditPath { get; set; }
@@ -50,8 +50,9 @@ public sealed class ConnectCXoneExpertCommand : PSCmdlet, IDisposable
 
     /// <summary>Seconds one HTTP attempt may take.</summary>
     [Parameter]
+    [Alias("RequestTimeout")]
     [ValidateRange(1, 600)]
-    public int RequestTimeout { get; set; } = 30;
+    public int RequestTimeoutSec { get; set; } = 30;
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -67,7 +68,7 @@ public sealed class ConnectCXoneExpertCommand : PSCmdlet, IDisposable
             User = User,
             AuditPath = AuditPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(AuditPath),
             MaxAttempts = MaxAttempts,
-            RequestTimeoutSeconds = RequestTimeout,
+            RequestTimeoutSeconds = RequestTimeoutSec,
         };
         var settings = request.ToSettings(System.Environment.GetEnvironmentVariable, out var problem);
         if (settings is null)

@@ -14,8 +14,14 @@ public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
 {
     /// <summary>The HTML file to write; relative paths are resolved against the current location.</summary>
     [Parameter(Mandatory = true, Position = 0)]
+    [Alias("OutFile")]
     [ValidateNotNullOrEmpty]
-    public string OutFile { get; set; } = string.Empty;
+    public string Path { get; set; } = string.Empty;
+
+    /// <summary>The audit log directory; here without the -Path alias, which is the report file.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public override string? AuditPath { get => base.AuditPath; set => base.AuditPath = value; }
 
     /// <summary>Count only these sessions (exact ids).</summary>
     [Parameter]
@@ -39,7 +45,7 @@ public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
 
     protected override void EndProcessing()
     {
-        var file = FileSystemPath.ResolveOutputFile(this, OutFile);
+        var file = FileSystemPath.ResolveOutputFile(this, Path);
         // Checked before the log is read: a long read that ends in "file exists" wastes the admin's time.
         if (FileSystemPath.RefuseToReplace(file, Force, "ReportFileExists") is { } exists)
         {

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CXoneRanking.Experiments;
+using CXoneRanking.PowerShell.Completion;
 using CXoneRanking.PowerShell.Errors;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
@@ -13,6 +14,7 @@ public sealed class GetRankingExperimentCommand : AuditLogQueryCommandBase
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Experiment")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ExperimentNameCompleter))]
     public string[]? Name { get; set; }
 
     private readonly List<string> _names = [];

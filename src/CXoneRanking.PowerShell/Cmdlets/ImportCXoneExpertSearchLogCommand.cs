@@ -55,7 +55,7 @@ public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDi
             ThrowTerminatingError(reversed);
             return;
         }
-        var directory = AuditDirectory.Resolve(this, Path, connection: null, connection);
+        var directory = AuditDirectory.Resolve(this, AuditPath, connection: null, connection);
         var action = string.Format(CultureInfo.InvariantCulture,
             "Import the searches of {0:u} to {1:u} from the search log of {2} into the audit log in '{3}'",
             range.Since, range.Before, connection.Site, directory);

@@ -3,6 +3,7 @@ using CXoneRanking.Expert;
 using CXoneRanking.PowerShell.Async;
 using CXoneRanking.PowerShell.Connections;
 using CXoneRanking.PowerShell.Errors;
+using CXoneRanking.PowerShell.Views;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
@@ -95,7 +96,7 @@ public sealed class SearchCXoneExpertCommand : PSCmdlet
             var warnings = new List<string>();
             var ranks = ExpertSnippetRanks.From(_searches[session ?? string.Empty], session, warnings);
             foreach (var warning in warnings) WriteWarning(warning);
-            WriteObject(ranks, enumerateCollection: true);
+            WriteObject(ranks.Select(rank => TableVariant.Of(rank, TableVariant.ExpertSearch)), enumerateCollection: true);
         }
     }
 

@@ -7,6 +7,7 @@ using CXoneRanking.PowerShell.Audit;
 using CXoneRanking.PowerShell.Connections;
 using CXoneRanking.PowerShell.Errors;
 using CXoneRanking.PowerShell.Submission;
+using CXoneRanking.PowerShell.Views;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
@@ -40,8 +41,14 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
 
     /// <summary>Seconds to wait for a locked session to unlock.</summary>
     [Parameter]
+    [Alias("LockTimeout")]
     [ValidateRange(0, 3600)]
-    public int LockTimeout { get; set; } = 30;
+    public int LockTimeoutSec { get; set; } = 30;
+
+    /// <summary>The audit log directory for this call; else the connection's (Connect-CXone -AuditPath).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? AuditPath { get; set; }
 
     [Parameter]
     public CXoneConnection? Connection { get; set; }
@@ -77,17 +84,17 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
     protected override void EndProcessing()
     {
         // -SkipUnchanged needs the connection's target and its audit log before anything is approved.
-        var unchanged = SkipUnchanged ? UnchangedSessions.Read(this, ConnectionStore.Resolve(this, Connection)) : null;
+        var unchanged = SkipUnchanged ? UnchangedSessions.Read(this, ConnectionStore.Resolve(this, Connection), AuditPath) : null;
         var approved = RankSessions().Concat(_prepared.Where(InThisExperiment))
             .Where(r => unchanged?.TakeUnchanged(r) != true && Approve(r)).ToList();
         var skipped = unchanged?.Skipped ?? [];
         if (approved.Count == 0 && skipped.Count == 0) return;
         var connection = ConnectionStore.Resolve(this, Connection);
-        var audit = new AuditLogWriter(AuditDirectory.Resolve(this, null, connection));
+        var audit = new AuditLogWriter(AuditDirectory.Resolve(this, AuditPath, connection));
         _auditDirectory = audit.Options.Directory;
         var submitter = RankingSubmitterFactory.Create(connection, audit, new SubmitOptions
         {
-            LockTimeout = TimeSpan.FromSeconds(LockTimeout), CallbackUri = CallbackUri, CallbackSecret = CallbackSecret,
+            LockTimeout = TimeSpan.FromSeconds(LockTimeoutSec), CallbackUri = CallbackUri, CallbackSecret = CallbackSecret,
         }, new CmdletStreamLogger(_async, this));
         var progress = new SubmissionProgress(this, approved.Count + skipped.Count);
         void Show(RankingSubmissionResult result) => _async.Post(() =>
@@ -125,7 +132,7 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
     // adds an AuditWriteFailed error naming the session.
     private void Emit(RankingSubmissionResult result)
     {
-        WriteObject(result);
+        WriteObject(TableVariant.InExperiment(result, result.Arm));
         if (!result.Succeeded) WriteError(SubmissionErrors.For(result));
         if (result.AuditError is not null && result.Status != SubmissionStatus.AuditUnavailable)
             WriteError(SubmissionErrors.AuditWriteFailed(result, _auditDirectory));

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CXoneRanking.PowerShell.Views;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
@@ -31,7 +32,7 @@ public sealed class TestRankingPayloadCommand : RankingCommandBase
                 + $"{result.Errors.Count} error(s), {result.Warnings.Count} warning(s).");
             foreach (var issue in result.Errors.Concat(result.Warnings))
                 WriteVerbose($"  {issue}");
-            if (!Quiet) WriteObject(result);
+            if (!Quiet) WriteObject(TableVariant.InExperiment(result, result.Arm));
         }
         if (Quiet) WriteObject(allValid);
     }

@@ -45,7 +45,7 @@ internal static class ExpertErrorRecords
         ExpertFailure.Forbidden => "Give the token's user the permission this needs (the search log needs an admin), or use another -User.",
         ExpertFailure.NotFound => "Check -Site: it must be the Expert site's own address.",
         ExpertFailure.RateLimited => "Wait a while and run the command again, or ask for fewer results.",
-        ExpertFailure.Transport or ExpertFailure.Timeout => "Check the site's address and the network, or raise -RequestTimeout.",
+        ExpertFailure.Transport or ExpertFailure.Timeout => "Check the site's address and the network, or raise -RequestTimeoutSec.",
         _ => "Run the command again; if it keeps failing, run it with -Verbose and check the site's status.",
     };
 }

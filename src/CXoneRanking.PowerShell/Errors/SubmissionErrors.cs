@@ -43,11 +43,11 @@ internal static class SubmissionErrors
     {
         SubmissionStatus.InvalidRanking => "Run Test-RankingPayload to see every problem of the session.",
         SubmissionStatus.RankingRejected => "Check the problems the API listed; Test-RankingPayload shows the payload.",
-        SubmissionStatus.SessionLocked => "Retry later, or raise -LockTimeout.",
+        SubmissionStatus.SessionLocked => "Retry later, or raise -LockTimeoutSec.",
         SubmissionStatus.RateLimited => "Lower -ThrottleLimit, or set Connect-CXone -RateLimit.",
         SubmissionStatus.Unauthorized => "Check the client's scopes and secret, then Connect-CXone again.",
-        SubmissionStatus.AuditUnavailable => "Check the audit directory (Connect-CXone -AuditPath, -Path): it must be a folder you can write to. "
-            + "Nothing was sent; submit the session again once it is.",
+        SubmissionStatus.AuditUnavailable => "Check the audit directory (-AuditPath, or Connect-CXone -AuditPath): "
+            + "it must be a folder you can write to. Nothing was sent; submit the session again once it is.",
         _ => "Re-run the command: the same ranking is safe to submit again.",
     };
 }

@@ -8,6 +8,7 @@ namespace CXoneRanking.PowerShell.Loading;
 /// assemblies of its default load context, and Core lives in the module's private one. So each
 /// public Core type is registered as a type accelerator under its own full name: scripts keep
 /// writing <c>$rank -is [CXoneRanking.SnippetRank]</c> and get the very type the cmdlets use.
+/// The former full names of moved types (FormerTypeNames) are registered too.
 /// TypeAccelerators is internal to PowerShell (reached by reflection, as many modules do); if it
 /// ever moves, only type literals are lost, never the cmdlets.
 /// </summary>
@@ -32,6 +33,12 @@ internal static class CoreTypeAccelerators
                 if (type.IsGenericTypeDefinition || type.FullName is not { } name || existing.ContainsKey(name)) continue;
                 add(name, type);
                 Added.Add(name);
+            }
+            foreach (var former in FormerTypeNames.ToCurrent)
+            {
+                if (existing.ContainsKey(former.Key) || core.GetType(former.Value) is not { } current) continue;
+                add(former.Key, current);
+                Added.Add(former.Key);
             }
         }
     }

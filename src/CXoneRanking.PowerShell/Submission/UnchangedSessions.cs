@@ -29,9 +29,9 @@ internal sealed class UnchangedSessions
     public IReadOnlyList<SessionRanking> Skipped => _skipped;
 
     /// <summary>Reads the log once; a log that cannot be read is a warning, and every session is then sent.</summary>
-    public static UnchangedSessions Read(PSCmdlet cmdlet, CXoneConnection connection)
+    public static UnchangedSessions Read(PSCmdlet cmdlet, CXoneConnection connection, string? auditPath)
     {
-        var directory = AuditDirectory.Resolve(cmdlet, null, connection);
+        var directory = AuditDirectory.Resolve(cmdlet, auditPath, connection);
         var target = RankingTarget.Of(connection);
         var clock = Stopwatch.StartNew();
         AppliedRankingIndex index;

@@ -3,30 +3,38 @@ using System.Text.Json;
 namespace CXoneRanking.Audit;
 
 /// <summary>
-/// The session ids of the latest audit entries, newest first, for tab completion of -SessionId.
-/// It reads at most the last 64 KiB of the newest log file (a few hundred entries), so it stays
-/// fast however large the log, and it never throws: a missing or unreadable log gives no ids.
+/// One string member of the latest audit entries, distinct and newest first, for tab completion
+/// (-SessionId: session_id; Get-RankingExperiment -Name: experiment). It reads at most the last
+/// 64 KiB of the newest log file (a few hundred entries), so it stays fast however large the log,
+/// and it never throws: a missing or unreadable log gives no values.
 /// </summary>
-public static class RecentSessionIds
+public static class RecentAuditValues
 {
     private const int TailBytes = 64 * 1024;
 
-    /// <summary>Distinct ids, newest first, at most <paramref name="limit"/>.</summary>
-    public static IReadOnlyList<string> Read(string directory, int limit = 100)
+    /// <summary>Distinct session ids, newest first, at most <paramref name="limit"/>.</summary>
+    public static IReadOnlyList<string> SessionIds(string directory, int limit = 100) =>
+        Read(directory, "session_id", Api.SubmissionAudit.UnusableSessionId, limit);
+
+    /// <summary>Distinct experiment names, newest first, at most <paramref name="limit"/>.</summary>
+    public static IReadOnlyList<string> ExperimentNames(string directory, int limit = 100) =>
+        Read(directory, "experiment", null, limit);
+
+    private static IReadOnlyList<string> Read(string directory, string member, string? ignored, int limit)
     {
         try
         {
             var files = AuditLogFile.List(directory);
             if (files.Count == 0) return [];
-            var ids = new List<string>();
+            var values = new List<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var line in TailLines(files[files.Count - 1].Path))
             {
-                if (SessionIdOf(line) is not { Length: > 0 } id || id == Api.SubmissionAudit.UnusableSessionId || !seen.Add(id)) continue;
-                ids.Add(id);
-                if (ids.Count >= limit) break;
+                if (MemberOf(line, member) is not { Length: > 0 } value || value == ignored || !seen.Add(value)) continue;
+                values.Add(value);
+                if (values.Count >= limit) break;
             }
-            return ids;
+            return values;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -59,7 +67,7 @@ public static class RecentSessionIds
         }
     }
 
-    private static string? SessionIdOf(ArraySegment<byte> line)
+    private static string? MemberOf(ArraySegment<byte> line, string member)
     {
         try
         {
@@ -67,9 +75,9 @@ public static class RecentSessionIds
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var isSessionId = reader.ValueTextEquals("session_id"u8);
+                var isMember = reader.ValueTextEquals(member);
                 if (!reader.Read()) return null;
-                if (isSessionId) return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                if (isMember) return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                 reader.Skip();
             }
             return null;

@@ -1,0 +1,175 @@
+#requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# The default views of module/*.Format.ps1xml, as an admin sees them at a prompt: every type a
+# cmdlet emits has one; each is rendered from real output (the local emulator, a small audit log)
+# at 120 and at 80 columns. At 120 every column is there and the figure that matters shows; at 80
+# the figure still shows, and only the last (widest) column is cut. Rankings and submission results
+# in an experiment show their arm; Expert search results their title; the import summary Skipped.
+
+BeforeAll {
+    Import-Module $env:CXONERANKING_MODULE_PATH -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
+    Import-Module (Join-Path $env:CXONERANKING_REPO_ROOT 'out/emulator/CXoneEmulator.psm1') -Force
+    Disconnect-CXone
+
+    $key = 'views-key'
+    $secret = 'Views-Expert-Secret-2b7e'
+    $clientSecret = 'Views-Client-Secret-9d3a'
+    $emulator = Start-CXoneEmulator -ArgumentList '--expert-key', $key, '--expert-secret', $secret, '--expert-history', '40', '--seed', '3',
+        '--client-id', 'views', '--client-secret', $clientSecret
+    $audit = Join-Path $TestDrive 'audit'
+    $connection = Connect-CXone -BaseUri $emulator.Uri -ClientId views -ClientSecret (ConvertTo-SecureString $clientSecret -AsPlainText -Force) -AuditPath $audit -PassThru
+    $expert = Connect-CXoneExpert -Site $emulator.Uri -Credential ([pscredential]::new($key, (ConvertTo-SecureString $secret -AsPlainText -Force))) -User '=admin' -AuditPath $audit -PassThru
+
+    # Realistic widths: ids as contact centres write them, and a long first problem.
+    function New-ViewRank([string] $SessionId) {
+        1..3 | ForEach-Object { New-SnippetRank -SessionId $SessionId -SnippetId "KB-2026-BILLING-00$_" -RelevanceScore (1 - $_ / 10) -Metadata @{ category = 'billing'; region = 'emea' } }
+    }
+    $sessionA = 'call-2026-12-07-000123'
+    $ranking = New-ViewRank $sessionA | Test-RankingPayload
+    $invalid = 0.7, 0.4 | ForEach-Object { New-SnippetRank -SessionId 'call-2026-12-07-000999' -SnippetId 'KB-2026-BILLING-009' -RelevanceScore $_ } | Test-RankingPayload
+    $inExperiment = New-ViewRank 'call-2026-12-07-000124' | Test-RankingPayload -Experiment views-exp
+    $submitted = New-ViewRank $sessionA | Submit-SnippetRanking -Confirm:$false
+    $experimentSessions = 1..6 | ForEach-Object { "call-2026-12-07-00020$_" }
+    $submittedInExperiment = @($experimentSessions | ForEach-Object { New-ViewRank $_ } |
+        Submit-SnippetRanking -Experiment views-exp -TreatmentDirective (New-BoostDirective -SnippetId 'KB-2026-BILLING-003' -Factor 3) -Confirm:$false)
+    $click = Add-SnippetClick -SessionId $sessionA -SnippetId 'KB-2026-BILLING-001' -RankPosition 1 -PassThru
+    $experimentSessions | Select-Object -First 4 | ForEach-Object { Add-SnippetClick -SessionId $_ -SnippetId 'KB-2026-BILLING-001' -RankPosition 1 }
+    $metrics = Get-RankingMetrics
+    $experimentResult = Get-RankingExperiment -Name views-exp
+    $suggestion = @(Get-SnippetBoostSuggestion -MinImpressions 1)[0]
+    $examination = @(Get-SnippetBoostSuggestion -MinImpressions 1 -Examination)[0]
+    $directive = New-BoostDirective -MetadataKey category -Value billing -Factor 1.5
+    $searchRank = @(Search-CXoneExpert -Query refund -SessionId $sessionA)[0]
+    $import = Import-CXoneExpertSearchLog -Since (Get-Date).AddDays(-40)
+    $verification = Test-RankingAuditLog
+    $torn = Join-Path $TestDrive 'torn'
+    $null = New-Item -ItemType Directory $torn
+    Copy-Item (Join-Path $audit '*') $torn
+    Add-Content -LiteralPath (Get-ChildItem $torn -Filter *.jsonl | Sort-Object Name | Select-Object -Last 1).FullName -Value '{"torn'
+    $tornLine = @((Test-RankingAuditLog -AuditPath $torn).TornLines)[0]
+
+    # One sample per view's type name, with what must show at any width (the figure that matters).
+    $script:samples = [ordered]@{
+        'CXoneRanking.SessionRanking'                      = @{ Item = $invalid; Shows = 'call-2026-12-07-000999', 'False' }
+        'CXoneRanking.SessionRanking#Experiment'           = @{ Item = $inExperiment; Shows = 'call-2026-12-07-000124', 'True', $inExperiment.Arm }
+        'CXoneRanking.RankedSnippet'                       = @{ Item = $ranking.Snippets[0]; Shows = 'KB-2026-BILLING-001', '0.9000' }
+        'CXoneRanking.SnippetRank'                         = @{ Item = @(New-ViewRank $sessionA)[0]; Shows = 'KB-2026-BILLING-001', '0.9' }
+        'CXoneRanking.SnippetRank#ExpertSearch'            = @{ Item = $searchRank; Shows = $searchRank.SnippetId, $searchRank.RelevanceScore.ToString('0.0###', [cultureinfo]::InvariantCulture) }
+        'CXoneRanking.BoostDirective'                      = @{ Item = $directive; Shows = 'category', 'billing', 'boost x1.5' }
+        'CXoneRanking.RankingIssue'                        = @{ Item = $invalid.Errors[0]; Shows = 'DuplicateSnippetId' }
+        'CXoneRanking.RankingSubmissionResult'             = @{ Item = $submitted; Shows = $sessionA, 'Succeeded' }
+        'CXoneRanking.RankingSubmissionResult#Experiment'  = @{ Item = $submittedInExperiment[0]; Shows = $submittedInExperiment[0].SessionId, $submittedInExperiment[0].Arm, 'Succeeded' }
+        'CXoneRanking.CXoneConnection'                     = @{ Item = $connection; Shows = $emulator.Uri.Host }
+        'CXoneRanking.ExpertConnection'                    = @{ Item = $expert; Shows = $emulator.Uri.Host, '=admin' }
+        'CXoneRanking.RankingMetrics'                      = @{ Item = $metrics; Shows = 'ClickThroughRate', 'MeanReciprocalRank' }
+        'CXoneRanking.PositionClickThrough'                = @{ Item = $metrics.ClickThroughRateByPosition[0]; Shows = 'Impressions' }
+        'CXoneRanking.SnippetClickSummary'                 = @{ Item = $metrics.TopSnippets[0]; Shows = 'KB-2026-BILLING-001' }
+        'CXoneRanking.AuditVerificationResult'             = @{ Item = $verification; Shows = 'IsValid', 'True' }
+        'CXoneRanking.SkippedLine'                         = @{ Item = $tornLine; Shows = 'Line' }
+        'CXoneRanking.AuditEntry'                          = @{ Item = $click; Shows = 'click', $sessionA }
+        'CXoneRanking.RankingExperimentResult'             = @{ Item = $experimentResult; Shows = 'views-exp' }
+        'CXoneRanking.Experiments.ArmSummary'              = @{ Item = $experimentResult.Control; Shows = 'Control' }
+        'CXoneRanking.ExpertImportSummary'                 = @{ Item = $import; Shows = 'Skipped', [string]$import.Searches }
+        'CXoneRanking.BoostSuggestion'                     = @{ Item = $suggestion; Shows = $suggestion.SnippetId }
+        'CXoneRanking.PositionExamination'                 = @{ Item = $examination; Shows = 'Examination' }
+    }
+
+    # Every view of the module's format files: its type name and, for a table, its column labels.
+    $script:views = foreach ($file in (Import-PowerShellDataFile $env:CXONERANKING_MODULE_PATH).FormatsToProcess) {
+        $xml = [xml](Get-Content -Raw (Join-Path (Split-Path $env:CXONERANKING_MODULE_PATH) $file))
+        foreach ($view in $xml.Configuration.ViewDefinitions.View) {
+            [pscustomobject]@{
+                TypeName = $view.ViewSelectedBy.TypeName
+                Name     = $view.Name
+                Labels   = @(if ($view.TableControl) { $view.TableControl.TableHeaders.TableColumnHeader.Label })
+            }
+        }
+    }
+
+    # The view of each type that PowerShell picks by default: the first in the files.
+    function Get-DefaultView([string] $TypeName) { @($script:views | Where-Object TypeName -EQ $TypeName)[0] }
+
+    function Get-Rendered($Item, [int] $Width) { @(($Item | Out-String -Width $Width) -split '\r?\n' | ForEach-Object TrimEnd) }
+}
+
+AfterAll {
+    Disconnect-CXone
+    Disconnect-CXoneExpert
+    if ($emulator) { Stop-CXoneEmulator $emulator }
+}
+
+Describe 'the default views' {
+    It 'cover every type a cmdlet declares as its output' {
+        $module = Get-Module CXoneRanking
+        $missing = foreach ($command in $module.ExportedCmdlets.Values) {
+            foreach ($type in $command.OutputType.Type | Where-Object { $_ -and $_.Namespace -like 'CXoneRanking*' }) {
+                if (-not (Get-FormatData -TypeName $type.FullName)) { "$($command.Name): $($type.FullName)" }
+            }
+        }
+        $missing | Should -BeNullOrEmpty
+    }
+
+    It 'are each rendered here from real output' {
+        @($script:views.TypeName | Select-Object -Unique | Where-Object { -not $script:samples.Contains($_) }) | Should -BeNullOrEmpty
+        foreach ($name in $script:samples.Keys) {
+            $script:samples[$name].Item | Should -Not -BeNullOrEmpty -Because "the sample of $name"
+            $script:samples[$name].Item.PSObject.TypeNames[0] | Should -Be $name -Because 'the sample must select that view'
+        }
+    }
+
+    It 'shows <_> whole at 120 columns, with the figure that matters' -ForEach @(
+        'CXoneRanking.SessionRanking', 'CXoneRanking.SessionRanking#Experiment', 'CXoneRanking.RankedSnippet', 'CXoneRanking.SnippetRank',
+        'CXoneRanking.SnippetRank#ExpertSearch', 'CXoneRanking.BoostDirective', 'CXoneRanking.RankingIssue', 'CXoneRanking.RankingSubmissionResult',
+        'CXoneRanking.RankingSubmissionResult#Experiment', 'CXoneRanking.CXoneConnection', 'CXoneRanking.ExpertConnection', 'CXoneRanking.RankingMetrics',
+        'CXoneRanking.PositionClickThrough', 'CXoneRanking.SnippetClickSummary', 'CXoneRanking.AuditVerificationResult', 'CXoneRanking.SkippedLine',
+        'CXoneRanking.AuditEntry', 'CXoneRanking.RankingExperimentResult', 'CXoneRanking.Experiments.ArmSummary', 'CXoneRanking.ExpertImportSummary',
+        'CXoneRanking.BoostSuggestion', 'CXoneRanking.PositionExamination') {
+        $sample = $script:samples[$_]
+        $lines = Get-Rendered $sample.Item 120
+        $text = $lines -join "`n"
+        $lines | Where-Object { $_.Length -gt 120 } | Should -BeNullOrEmpty
+        foreach ($shown in $sample.Shows) { $text | Should -Match ([regex]::Escape($shown)) }
+        $view = Get-DefaultView $_
+        if ($view.Labels) {
+            $header = $lines | Where-Object { $_ -match '\S' } | Select-Object -First 1
+            foreach ($label in $view.Labels) { $header | Should -Match "(^|\s)$([regex]::Escape($label))(\s|$)" -Because "column $label of $_ must be whole at 120" }
+        }
+    }
+
+    It 'keeps the figure at 80 columns and cuts only the last column of <_>' -ForEach @(
+        'CXoneRanking.SessionRanking', 'CXoneRanking.SessionRanking#Experiment', 'CXoneRanking.RankedSnippet', 'CXoneRanking.SnippetRank',
+        'CXoneRanking.SnippetRank#ExpertSearch', 'CXoneRanking.BoostDirective', 'CXoneRanking.RankingIssue', 'CXoneRanking.RankingSubmissionResult',
+        'CXoneRanking.RankingSubmissionResult#Experiment', 'CXoneRanking.PositionClickThrough', 'CXoneRanking.SnippetClickSummary',
+        'CXoneRanking.SkippedLine', 'CXoneRanking.AuditEntry', 'CXoneRanking.RankingExperimentResult', 'CXoneRanking.Experiments.ArmSummary',
+        'CXoneRanking.ExpertImportSummary', 'CXoneRanking.BoostSuggestion', 'CXoneRanking.PositionExamination') {
+        $sample = $script:samples[$_]
+        $lines = Get-Rendered $sample.Item 80
+        $lines | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty
+        foreach ($shown in $sample.Shows) { ($lines -join "`n") | Should -Match ([regex]::Escape($shown)) }
+        $view = Get-DefaultView $_
+        $header = $lines | Where-Object { $_ -match '\S' } | Select-Object -First 1
+        foreach ($label in $view.Labels | Select-Object -SkipLast 1) {
+            $header | Should -Match "(^|\s)$([regex]::Escape($label))(\s|$)" -Because "only the last column of $_ may be cut at 80"
+        }
+    }
+}
+
+Describe 'the experiment and Expert tables' {
+    It 'show the arm of a ranking and a submission in an experiment, and no arm column outside one' {
+        (Get-Rendered $inExperiment 120)[1] | Should -Match '\bArm\b'
+        (Get-Rendered $submittedInExperiment[0] 120)[1] | Should -Match '\bArm\b'
+        (Get-Rendered $ranking 120)[1] | Should -Not -Match '\bArm\b'
+        (Get-Rendered $submitted 120)[1] | Should -Not -Match '\bArm\b'
+    }
+
+    It 'leave the objects as they are for scripts' {
+        $inExperiment | Should -BeOfType CXoneRanking.SessionRanking
+        $submittedInExperiment[0] | Should -BeOfType CXoneRanking.RankingSubmissionResult
+        $searchRank | Should -BeOfType CXoneRanking.SnippetRank
+        ($searchRank | Test-RankingPayload).IsValid | Should -BeTrue
+    }
+
+    It 'show the title of an Expert search result' {
+        (Get-Rendered $searchRank 120) -join "`n" | Should -Match ([regex]::Escape($searchRank.Metadata['title'].Substring(0, [math]::Min(20, $searchRank.Metadata['title'].Length))))
+    }
+}
