@@ -81,6 +81,21 @@ public sealed class CXoneHostileServerTests
     }
 
     [Fact]
+    public async Task A_token_renewal_cut_short_mid_run_ends_the_session_with_a_status_not_an_exception()
+    {
+        var tokens = 0;
+        using var tenant = HostileServer.Start(request => request.Target != "/oauth/token" ? HostileAnswer.Status(200, "{}")
+            : Interlocked.Increment(ref tokens) == 1 ? HostileAnswer.Status(200, """{"access_token":"short","expires_in":0.001}""")
+            : HostileAnswer.CutBody(1000, """{"access_token":"""));
+        using var connection = await CXoneConnection.ConnectAsync(Settings(tenant), default);
+
+        var result = await TestConnections.Submitter(connection).SubmitAsync(TestConnections.Ranking(), default);
+
+        Assert.Equal(SubmissionStatus.Unauthorized, result.Status);
+        Assert.Contains("Could not reach the token endpoint", result.Error);
+    }
+
+    [Fact]
     public async Task A_ranking_answer_cut_short_is_retried_with_the_same_key_then_a_transport_failure()
     {
         using var tenant = HostileServer.Start(request => request.Target == "/oauth/token"
