@@ -34,6 +34,25 @@ public sealed class CXoneHostileServerTests
     }
 
     [Fact]
+    public async Task A_discovery_document_redirect_is_refused_before_the_access_key_is_sent_anywhere()
+    {
+        using var other = HostileServer.Start(HostileAnswer.Status(200, "{}"));
+        using var issuer = HostileServer.Start(HostileAnswer.Redirect(302, new Uri(other.Uri, ".well-known/openid-configuration")));
+        var settings = new ConnectionSettings
+        {
+            AccessKey = new AccessKeyCredentials(issuer.Uri, "app", SecureStrings.FromText(Secret), "key-id", SecureStrings.FromText("key-secret")),
+            BaseUri = issuer.Uri,
+        };
+
+        var error = await Assert.ThrowsAsync<CXoneAuthenticationException>(() => CXoneConnection.ConnectAsync(settings, default));
+
+        Assert.Empty(other.Requests);
+        Assert.Equal(302, error.HttpStatus);
+        Assert.NotNull(error.RedirectLocation);
+        Assert.Contains("discovery document", error.Message);
+    }
+
+    [Fact]
     public async Task A_ranking_post_redirect_is_refused_once_and_the_other_host_gets_nothing()
     {
         using var other = HostileServer.Start(HostileAnswer.Status(200, "{}"));
