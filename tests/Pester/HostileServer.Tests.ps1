@@ -25,6 +25,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-CXoneExpert
+    Disconnect-CXone
     foreach ($server in $servers) { $server.Dispose() }
 }
 
@@ -52,6 +53,22 @@ Describe 'Redirects to another host' {
         $failure.FullyQualifiedErrorId | Should -Be 'RedirectRefused,CXoneRanking.PowerShell.Cmdlets.ConnectCXoneCommand'
         $failure.CategoryInfo.Category | Should -Be 'SecurityError'
         $failure.Exception.Message | Should -BeLike "*$($other.Uri.Authority)/oauth/token*"
+        $other.Requests.Count | Should -Be 0
+    }
+
+    It 'Submit-SnippetRanking refuses a 307 from the ranking API with RedirectRefused and sends the ranking nowhere else' {
+        $other = New-Server @(Answer 200 '{}')
+        $tenant = New-Server @((Answer 200 '{"access_token":"t","expires_in":3600}'), (Redirect 307 $other 'ranking'))
+        $connection = Connect-CXone -BaseUri $tenant.Uri -TokenUri "$($tenant.Uri)oauth/token" -ClientId c -ClientSecret $clientSecret `
+            -AuditPath (Join-Path $TestDrive 'submit') -PassThru
+
+        $result = New-TestRank redirected | Submit-SnippetRanking -Connection $connection -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'RedirectRefused'
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'RedirectRefused,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'SecurityError'
+        $failures[0].Exception.Message | Should -BeLike "*$($other.Uri.Authority)/ranking*"
         $other.Requests.Count | Should -Be 0
     }
 }
