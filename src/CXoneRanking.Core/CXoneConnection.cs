@@ -1,4 +1,3 @@
-using System.Net;
 using CXoneRanking.Api;
 using Polly;
 
@@ -78,8 +77,9 @@ public sealed class CXoneConnection : IDisposable
     public static async Task<CXoneConnection> ConnectAsync(ConnectionSettings settings, CancellationToken cancellationToken)
     {
         if (settings.Problem() is { } problem) throw new ArgumentException($"Cannot connect: {problem}.");
-        // A handler the caller gave stays the caller's: the client disposes only the one made here.
-        var handler = settings.Handler ?? new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+        // A handler the caller gave stays the caller's: the client disposes only the one made here,
+        // which follows no redirect (docs/design.md#security-rules).
+        var handler = settings.Handler ?? ModuleHttpHandler.Create();
         var http = new HttpClient(handler, disposeHandler: settings.Handler is null)
         {
             Timeout = Timeout.InfiniteTimeSpan, // attempts are timed by the resilience pipeline instead

@@ -31,4 +31,6 @@ public enum SubmissionStatus
     /// needed doing and the server has it. Not an error: Succeeded is true.
     /// </summary>
     Unchanged,
+    /// <summary>The API answered with a redirect (3xx); the module never follows one with a token or a ranking.</summary>
+    RedirectRefused,
 }

@@ -286,6 +286,23 @@ function Get-CallbackRequest($Receiver, [int] $Expected, [int] $TimeoutSeconds =
     @($Receiver.Received.ToArray())
 }
 
+# ---- The hostile server (tests/CXoneRanking.Core.Tests/Hostile): a raw socket that misbehaves -------
+
+# Compiles the xUnit tests' HostileServer and HostileAnswer into this process, once: after it,
+# [CXoneRanking.Tests.Hostile.HostileAnswer]::CutBody(1000, '{') and the like build answers.
+function Import-HostileServer {
+    if ('CXoneRanking.Tests.Hostile.HostileServer' -as [type]) { return }
+    $folder = Join-Path $env:CXONERANKING_REPO_ROOT 'tests/CXoneRanking.Core.Tests/Hostile'
+    Add-Type -Path (Join-Path $folder 'HostileServer.cs'), (Join-Path $folder 'HostileAnswer.cs')
+}
+
+# One hostile server on a free loopback port answering with -Answer in order, the last repeated.
+# Its .Uri is the root, its .Requests what arrived; Dispose() it after.
+function Start-HostileServer([Parameter(Mandatory, Position = 0)] [object[]] $Answer) {
+    Import-HostileServer
+    [CXoneRanking.Tests.Hostile.HostileServer]::Start([CXoneRanking.Tests.Hostile.HostileAnswer[]] $Answer)
+}
+
 # ---- Chaos runs: an emulator with faults, ranks by the hundred, and the reliability figures --------
 
 $ChaosClientId = 'chaos-pester'
@@ -386,6 +403,6 @@ function Get-EmulatorJournalMark($Emulator) {
 Export-ModuleMember -Function Import-ModuleUnderTest, Initialize-SubmitSuite, Stop-ChaosRun, Invoke-ChildPwsh, Start-ChildPwsh, Get-EmulatorRankingPost, Get-EmulatorJournalMark, Get-FreePort, Get-HmacHex, ConvertTo-Text, Get-SecretSearchPlace,
     Invoke-EmulatorControl, Reset-Emulator, Get-Journal, Get-RankingPost, Get-TokenIssuedCount, Set-Fault, Set-SessionLock,
     Get-AppliedRanking, Get-AppliedRankingBySession, New-TestRank, Get-AuditEntry, Wait-Until,
-    Start-CallbackReceiver, Stop-CallbackReceiver, Get-CallbackRequest,
+    Start-CallbackReceiver, Stop-CallbackReceiver, Get-CallbackRequest, Import-HostileServer, Start-HostileServer,
     Get-ChaosClient, Start-ChaosEmulator, Connect-Chaos, Get-SessionName, New-ChaosRank, Get-FaultCount,
     Add-ReliabilityFigure, Save-ReliabilityFigure

@@ -7,6 +7,9 @@ namespace CXoneRanking.Api;
 public class CXoneApiException(string message, int? httpStatus = null, Exception? inner = null) : Exception(message, inner)
 {
     public int? HttpStatus { get; } = httpStatus;
+
+    /// <summary>Where a refused redirect (3xx) pointed, or null when the answer was no redirect.</summary>
+    public Uri? RedirectLocation { get; init; }
 }
 
 /// <summary>The token endpoint refused the credentials, or could not be reached.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 
 namespace CXoneRanking.Api;
@@ -27,29 +28,41 @@ internal sealed class CXoneDiscovery(HttpClient http)
         var where = TokenClient.Describe(document);
         using var request = new HttpRequestMessage(HttpMethod.Get, document);
         request.Headers.Accept.ParseAdd("application/json");
-        HttpResponseMessage response;
+        int status;
+        string body, reason;
+        Uri? location;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            // The body is read here too: an answer cut short is "could not read", like a refused connection.
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            (status, reason, location) = ((int)response.StatusCode, response.ReasonPhrase ?? string.Empty, HttpRedirects.Location(response));
+            body = await HttpBodies.ReadBoundedAsync(response.Content, cancellationToken, encoding: HttpBodies.StrictUtf8).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is HttpRequestException or IOException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             var why = e is OperationCanceledException ? "it did not answer in time" : e.Message;
             throw new CXoneAuthenticationException($"Could not read the discovery document {where}: {why}", null, e);
         }
-        using (response)
+        catch (DecoderFallbackException e)
         {
-            var body = await HttpBodies.ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode != HttpStatusCode.OK)
-                throw new CXoneAuthenticationException(
-                    $"The discovery document {where} answered {(int)response.StatusCode} {response.ReasonPhrase}.", (int)response.StatusCode);
-            var text = JsonObjects.ParseObject(body) is { } json && json.TryGetValue(field, out var value) ? value as string : null;
-            if (!Uri.TryCreate(text, UriKind.Absolute, out var endpoint))
-                throw new CXoneAuthenticationException($"The discovery document {where} names no absolute {field}.", (int)response.StatusCode);
-            if (EndpointPolicy.Problem(endpoint, field) is { } problem)
-                throw new CXoneAuthenticationException($"The discovery document {where} is not usable: {problem}.", (int)response.StatusCode);
-            return endpoint;
+            throw new CXoneAuthenticationException($"The discovery document {where} is not UTF-8 text.", null, e);
         }
+        if (HttpRedirects.IsRedirect(status))
+            throw new CXoneAuthenticationException(
+                $"The discovery document {where} answered {status}, redirecting to {HttpRedirects.Describe(location)}; "
+                + $"the redirect was refused: {HttpRedirects.NeverFollowed}. Give the issuer's own address.", status)
+            {
+                RedirectLocation = location,
+            };
+        if (status != (int)HttpStatusCode.OK)
+            throw new CXoneAuthenticationException($"The discovery document {where} answered {status} {reason}.", status);
+        var text = JsonObjects.ParseObject(body) is { } json && json.TryGetValue(field, out var value) ? value as string : null;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var endpoint))
+            throw new CXoneAuthenticationException($"The discovery document {where} names no absolute {field}.", status);
+        if (EndpointPolicy.Problem(endpoint, field) is { } problem)
+            throw new CXoneAuthenticationException($"The discovery document {where} is not usable: {problem}.", status);
+        return endpoint;
     }
 
     // OpenID Connect Discovery 1.0 section 4: the issuer's path (if any) comes before /.well-known.

@@ -34,7 +34,10 @@ public sealed class ConnectionSettings
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>Lets tests and the emulator supply their own handler; null uses a standard one.</summary>
+    /// <summary>
+    /// Lets tests and the emulator supply their own handler; null uses the module's, which follows no
+    /// redirect (<see cref="ModuleHttpHandler"/>). A handler given here keeps its own redirect setting.
+    /// </summary>
     public HttpMessageHandler? Handler { get; init; }
 
     public string? Problem() =>

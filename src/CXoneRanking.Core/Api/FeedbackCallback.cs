@@ -31,7 +31,12 @@ internal static class FeedbackCallback
         {
             using var response = await connection.SendCallbackAsync(request, timeout.Token).ConfigureAwait(false);
             if (response.IsSuccessStatusCode) return null;
-            return Report(log, entry, $"the callback endpoint answered {(int)response.StatusCode}");
+            var status = (int)response.StatusCode;
+            // Following it would send the signed audit entry wherever Location points.
+            if (HttpRedirects.IsRedirect(status))
+                return Report(log, entry, $"the callback endpoint answered {status}, a redirect to "
+                    + $"{HttpRedirects.Describe(HttpRedirects.Location(response))} that was not followed ({HttpRedirects.NeverFollowed})");
+            return Report(log, entry, $"the callback endpoint answered {status}");
         }
         catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or ObjectDisposedException)
         {

@@ -12,6 +12,10 @@ internal static class OutcomeClassifier
         TimeSpan lockTimeout)
     {
         if (outcome.IsSuccess) return (SubmissionStatus.Succeeded, null, []);
+        if (outcome.IsRedirect)
+            return (SubmissionStatus.RedirectRefused, $"the API answered {outcome.StatusCode}, redirecting to "
+                + $"{HttpRedirects.Describe(outcome.RedirectLocation)}; the redirect was refused ({HttpRedirects.NeverFollowed}), "
+                + "so the ranking went nowhere else", []);
         return outcome.StatusCode switch
         {
             null => (SubmissionStatus.TransportFailure, $"no answer after {attempts} attempt(s): {outcome.Fault?.Message}", []),

@@ -65,7 +65,8 @@ internal sealed class RankingApi(HttpClient http, Uri baseUri, PathTemplate rank
             log.LogInformation("{Method} {Path} -> {Status} in {Elapsed} ms", request.Method, request.RequestUri!.AbsolutePath,
                 (int)response.StatusCode, clock.ElapsedMilliseconds);
             if (log.IsEnabled(LogLevel.Debug)) log.LogDebug("Response body: {Body}", body);
-            return AttemptOutcome.FromResponse((int)response.StatusCode, body, RetryAfterHeader.Read(response.Headers.RetryAfter, time.GetUtcNow()));
+            return AttemptOutcome.FromResponse((int)response.StatusCode, body, RetryAfterHeader.Read(response.Headers.RetryAfter, time.GetUtcNow()),
+                HttpRedirects.Location(response));
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested
             && e is HttpRequestException or IOException or OperationCanceledException)

@@ -108,7 +108,7 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         }
         catch (CXoneAuthenticationException e)
         {
-            (status, error) = (SubmissionStatus.Unauthorized, e.Message);
+            (status, error) = (e.RedirectLocation is null ? SubmissionStatus.Unauthorized : SubmissionStatus.RedirectRefused, e.Message);
         }
         catch (ObjectDisposedException)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 
 namespace CXoneRanking.Api;
@@ -20,28 +21,43 @@ internal sealed class TokenClient(HttpClient http, Uri endpoint, string grant, T
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = form() };
         request.Headers.Accept.ParseAdd("application/json");
         request.Headers.Authorization = clientAuthentication;
-        HttpResponseMessage response;
+        int status;
+        string body, reason;
+        Uri? location;
+        DateTimeOffset issuedAt;
         try
         {
-            // Headers first: the body is then read up to HttpBodies' limit, never buffered whole.
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            // Headers first: the body is then read up to HttpBodies' limit, never buffered whole. Both
+            // are read here, so an answer cut short is "could not reach", like a refused connection.
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            issuedAt = time.GetUtcNow();
+            (status, reason, location) = ((int)response.StatusCode, response.ReasonPhrase ?? string.Empty, HttpRedirects.Location(response));
+            body = await HttpBodies.ReadBoundedAsync(response.Content, cancellationToken, encoding: HttpBodies.StrictUtf8).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is HttpRequestException or IOException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             var why = e is OperationCanceledException ? "it did not answer in time" : e.Message;
             throw new CXoneAuthenticationException($"Could not reach the token endpoint {Describe(endpoint)}: {why}", null, e);
         }
-        using (response)
+        catch (DecoderFallbackException e)
         {
-            var issuedAt = time.GetUtcNow();
-            var body = await HttpBodies.ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode != HttpStatusCode.OK)
-                throw new CXoneAuthenticationException(
-                    $"The token endpoint {Describe(endpoint)} refused the request: {(int)response.StatusCode} "
-                        + $"{ErrorCode(body) ?? response.ReasonPhrase}{Hint(ErrorCode(body), grant)}",
-                    (int)response.StatusCode);
-            return Parse(body, issuedAt, endpoint);
+            throw new CXoneAuthenticationException(
+                $"The token endpoint {Describe(endpoint)} answered with something that is not UTF-8 text, so not a token response.", null, e);
         }
+        if (HttpRedirects.IsRedirect(status))
+            throw new CXoneAuthenticationException(
+                $"The token endpoint {Describe(endpoint)} answered {status}, redirecting to {HttpRedirects.Describe(location)}; "
+                + $"the redirect was refused: {HttpRedirects.NeverFollowed}. Give the token endpoint's own address.", status)
+            {
+                RedirectLocation = location,
+            };
+        if (status != (int)HttpStatusCode.OK)
+            throw new CXoneAuthenticationException(
+                $"The token endpoint {Describe(endpoint)} refused the request: {status} "
+                    + $"{ErrorCode(body) ?? reason}{Hint(ErrorCode(body), grant)}",
+                status);
+        return Parse(body, issuedAt, endpoint);
     }
 
     private static TokenResponse Parse(string body, DateTimeOffset issuedAt, Uri endpoint)

@@ -3,13 +3,14 @@ namespace CXoneRanking.Expert;
 /// <summary>What one HTTP attempt came to: a status with its bounded body, or a transport fault.</summary>
 internal sealed class ExpertAnswer
 {
-    private ExpertAnswer(int? status, string body, bool tooLarge, TimeSpan? retryAfter, HttpRequestException? fault)
+    private ExpertAnswer(int? status, string body, bool tooLarge, TimeSpan? retryAfter, Exception? fault, Uri? redirectLocation = null)
     {
         StatusCode = status;
         Body = body;
         TooLarge = tooLarge;
         RetryAfter = retryAfter;
         Fault = fault;
+        RedirectLocation = redirectLocation;
     }
 
     public int? StatusCode { get; }
@@ -19,7 +20,12 @@ internal sealed class ExpertAnswer
     public bool TooLarge { get; }
 
     public TimeSpan? RetryAfter { get; }
-    public HttpRequestException? Fault { get; }
+
+    /// <summary>What failed in transport: no connection, a dropped one, or a body cut short.</summary>
+    public Exception? Fault { get; }
+
+    /// <summary>Where a redirect answer pointed; it is never followed with the token.</summary>
+    public Uri? RedirectLocation { get; }
 
     public bool IsSuccess => StatusCode is >= 200 and < 300 && !TooLarge;
 
@@ -37,10 +43,10 @@ internal sealed class ExpertAnswer
         _ => false,
     };
 
-    public static ExpertAnswer FromResponse(int status, string body, bool tooLarge, TimeSpan? retryAfter) =>
-        new(status, body, tooLarge, retryAfter, null);
+    public static ExpertAnswer FromResponse(int status, string body, bool tooLarge, TimeSpan? retryAfter, Uri? redirectLocation = null) =>
+        new(status, body, tooLarge, retryAfter, null, redirectLocation);
 
-    public static ExpertAnswer FromFault(HttpRequestException fault) => new(null, string.Empty, false, null, fault);
+    public static ExpertAnswer FromFault(Exception fault) => new(null, string.Empty, false, null, fault);
 
     public override string ToString() => StatusCode is { } status ? $"HTTP {status}" : "transport failure";
 }

@@ -1,10 +1,13 @@
 using System.Text;
+using CXoneRanking.Api;
 
 namespace CXoneRanking.Expert;
 
 /// <summary>
 /// Reads an answer up to a cap. Unlike a silent truncation, an answer over the cap is reported as
-/// too large: a cut-off search log page would otherwise look like a short last page.
+/// too large: a cut-off search log page would otherwise look like a short last page. For the same
+/// reason invalid UTF-8 throws <see cref="DecoderFallbackException"/> rather than becoming U+FFFD
+/// in a title or a query that the audit log would then keep.
 /// </summary>
 internal static class ExpertAnswerBody
 {
@@ -23,6 +26,6 @@ internal static class ExpertAnswerBody
             kept.Write(buffer, 0, read);
             if (kept.Length > maxBytes) return (string.Empty, true);
         }
-        return (Encoding.UTF8.GetString(kept.GetBuffer(), 0, (int)kept.Length).TrimStart('\uFEFF'), false);
+        return (HttpBodies.StrictUtf8.GetString(kept.GetBuffer(), 0, (int)kept.Length).TrimStart('\uFEFF'), false);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using CXoneRanking.Expert;
+using CXoneRanking.Api;
 
 namespace CXoneRanking;
 
@@ -28,8 +29,8 @@ public sealed class ExpertConnection : IDisposable
         _secret = ExpertSecret.From(settings.Secret!);
         var signer = new ExpertTokenHandler(Key, User, _secret, settings.Time)
         {
-            InnerHandler = settings.Handler
-                ?? new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate },
+            // The signer sits outside any redirect logic, so the handler made here follows none (docs/design.md#security-rules).
+            InnerHandler = settings.Handler ?? ModuleHttpHandler.Create(),
         };
         // A handler the caller gave stays theirs: only a handler made here is disposed with the client.
         _http = new HttpClient(signer, disposeHandler: settings.Handler is null) { Timeout = Timeout.InfiniteTimeSpan };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CXoneRanking.Api;
 
 namespace CXoneRanking.Expert;
 
@@ -19,6 +20,10 @@ internal static class ExpertErrors
                 $"The answer from {where} is larger than {Size(maxBytes)} and was not read; ask for less (a smaller page size or limit).",
                 ExpertFailure.AnswerTooLarge, status);
         if (answer.IsSuccess) return answer.Body;
+        if (HttpRedirects.IsRedirect(status))
+            throw new ExpertApiException(
+                $"{Capital(where)} answered {status}, redirecting to {HttpRedirects.Describe(answer.RedirectLocation)}; the redirect was refused: "
+                + $"{HttpRedirects.NeverFollowed}. If that address is the site's own, give it as -Site.", ExpertFailure.Redirected, status);
         throw status switch
         {
             401 => new ExpertAuthenticationException(

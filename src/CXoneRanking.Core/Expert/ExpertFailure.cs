@@ -32,4 +32,7 @@ public enum ExpertFailure
 
     /// <summary>The answer was not the XML or JSON expected, or lacked a required field.</summary>
     UnreadableAnswer,
+
+    /// <summary>The site answered with a redirect (3xx), which is never followed with the token.</summary>
+    Redirected,
 }

@@ -25,7 +25,10 @@ public sealed class ExpertSettings
     /// <summary>The audit directory Import-CXoneExpertSearchLog and Add-SnippetClick -Expert use when given none.</summary>
     public string? AuditPath { get; init; }
 
-    /// <summary>Lets tests and the emulator supply their own handler; the connection never disposes it.</summary>
+    /// <summary>
+    /// Lets tests and the emulator supply their own handler; the connection never disposes it. Null uses the
+    /// module's, which follows no redirect; a handler given here keeps its own redirect setting.
+    /// </summary>
     public HttpMessageHandler? Handler { get; init; }
 
     /// <summary>The clock: each request's token carries its Unix time, and retries wait on it.</summary>

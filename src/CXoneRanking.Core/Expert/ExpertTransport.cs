@@ -1,3 +1,4 @@
+using System.Text;
 using CXoneRanking.Api;
 using Polly;
 using Polly.Timeout;
@@ -27,7 +28,7 @@ internal sealed class ExpertTransport(HttpClient http, Uri apiUri, ExpertSetting
         ExpertAnswer answer;
         try
         {
-            answer = await pipeline.ExecuteAsync(token => AttemptAsync(method, uri, token), cancellationToken).ConfigureAwait(false);
+            answer = await pipeline.ExecuteAsync(token => AttemptAsync(method, uri, endpoint, token), cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException e)
         {
@@ -36,26 +37,32 @@ internal sealed class ExpertTransport(HttpClient http, Uri apiUri, ExpertSetting
         return ExpertErrors.BodyOrThrow(answer, apiUri, endpoint, settings.MaxAnswerBytes);
     }
 
-    private async ValueTask<ExpertAnswer> AttemptAsync(HttpMethod method, Uri uri, CancellationToken cancellationToken)
+    private async ValueTask<ExpertAnswer> AttemptAsync(HttpMethod method, Uri uri, string endpoint, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.Accept.ParseAdd("application/json");
         request.Headers.Accept.ParseAdd("application/xml");
-        HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            return ExpertAnswer.FromFault(e);
-        }
-        using (response)
-        {
+            // The body is read inside the attempt: one cut short is a transport failure, retried like a refused connection.
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var (body, tooLarge) = await ExpertAnswerBody.ReadAsync(response.Content, settings.MaxAnswerBytes, cancellationToken)
                 .ConfigureAwait(false);
             var retryAfter = RetryAfterHeader.Read(response.Headers.RetryAfter, settings.Time.GetUtcNow());
-            return ExpertAnswer.FromResponse((int)response.StatusCode, body, tooLarge, retryAfter);
+            return ExpertAnswer.FromResponse((int)response.StatusCode, body, tooLarge, retryAfter, HttpRedirects.Location(response));
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            return ExpertAnswer.FromFault(e);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            // Cut off by the attempt's timeout (or the caller): let the pipeline see the cancellation.
+            throw new OperationCanceledException(e.Message, e, cancellationToken);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw ExpertErrors.Unreadable(endpoint, "it is not valid UTF-8");
         }
     }
 }

@@ -128,6 +128,12 @@ public sealed class ConnectCXoneCommand : PSCmdlet
             WriteVerbose(ConnectionMessages.Starting(settings!));
             _async.Run(async stop => connection = await CXoneConnection.ConnectAsync(settings!, stop).ConfigureAwait(false));
         }
+        catch (CXoneAuthenticationException e) when (e.RedirectLocation is not null)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(e, "RedirectRefused", ErrorCategory.SecurityError,
+                settings!.Credentials?.TokenUri ?? settings.AccessKey?.Issuer,
+                "Give the endpoint's own https address (-TokenUri, -Issuer or -Environment). The secret is never sent on through a redirect."));
+        }
         catch (CXoneAuthenticationException e)
         {
             var unreachable = e.HttpStatus is null;

@@ -10,7 +10,10 @@ namespace CXoneRanking.PowerShell.Errors;
 /// </summary>
 internal static class ExpertErrorRecords
 {
-    /// <summary>The error for a failed Connect-CXoneExpert: AuthenticationFailed, ExpertSiteUnreachable or ExpertConnectFailed.</summary>
+    /// <summary>
+    /// The error for a failed Connect-CXoneExpert: AuthenticationFailed, ExpertSiteUnreachable, ExpertRedirectRefused
+    /// or ExpertConnectFailed.
+    /// </summary>
     public static ErrorRecord Connect(ExpertApiException e, object? target)
     {
         var id = e is ExpertAuthenticationException ? "AuthenticationFailed"
@@ -19,9 +22,13 @@ internal static class ExpertErrorRecords
         return For(id, e.Message, e, target);
     }
 
-    /// <summary>An error with <paramref name="errorId"/> whose category and advice follow the failure.</summary>
+    /// <summary>
+    /// An error with <paramref name="errorId"/> whose category and advice follow the failure; a refused
+    /// redirect is ExpertRedirectRefused whatever the cmdlet, so a script can watch for it in one place.
+    /// </summary>
     public static ErrorRecord For(string errorId, string message, ExpertApiException e, object? target) =>
-        ErrorRecords.Create(new ExpertApiException(message, e.Failure, e.HttpStatus, e), errorId, Category(e.Failure), target, Advice(e.Failure));
+        ErrorRecords.Create(new ExpertApiException(message, e.Failure, e.HttpStatus, e),
+            e.Failure == ExpertFailure.Redirected ? "ExpertRedirectRefused" : errorId, Category(e.Failure), target, Advice(e.Failure));
 
     private static ErrorCategory Category(ExpertFailure failure) => failure switch
     {
@@ -34,6 +41,7 @@ internal static class ExpertErrorRecords
         ExpertFailure.Transport => ErrorCategory.ConnectionError,
         ExpertFailure.Timeout => ErrorCategory.OperationTimeout,
         ExpertFailure.AnswerTooLarge => ErrorCategory.LimitsExceeded,
+        ExpertFailure.Redirected => ErrorCategory.SecurityError,
         _ => ErrorCategory.InvalidResult,
     };
 
@@ -46,6 +54,8 @@ internal static class ExpertErrorRecords
         ExpertFailure.NotFound => "Check -Site: it must be the Expert site's own address.",
         ExpertFailure.RateLimited => "Wait a while and run the command again, or ask for fewer results.",
         ExpertFailure.Transport or ExpertFailure.Timeout => "Check the site's address and the network, or raise -RequestTimeoutSec.",
+        ExpertFailure.Redirected => "Check -Site: give the site's own https address. If the redirect target is the site's new address "
+            + "and you trust it, Connect-CXoneExpert to it directly; the token is never sent on through a redirect.",
         _ => "Run the command again; if it keeps failing, run it with -Verbose and check the site's status.",
     };
 }

@@ -36,6 +36,7 @@ internal static class SubmissionErrors
         SubmissionStatus.TimedOut => ErrorCategory.OperationTimeout,
         SubmissionStatus.Cancelled => ErrorCategory.OperationStopped,
         SubmissionStatus.AuditUnavailable => ErrorCategory.WriteError,
+        SubmissionStatus.RedirectRefused => ErrorCategory.SecurityError,
         _ => ErrorCategory.NotSpecified,
     };
 
@@ -48,6 +49,8 @@ internal static class SubmissionErrors
         SubmissionStatus.Unauthorized => "Check the client's scopes and secret, then Connect-CXone again.",
         SubmissionStatus.AuditUnavailable => "Check the audit directory (-AuditPath, or Connect-CXone -AuditPath): "
             + "it must be a folder you can write to. Nothing was sent; submit the session again once it is.",
+        SubmissionStatus.RedirectRefused => "Check Connect-CXone -BaseUri (or the discovered API endpoint): give the API's own https address. "
+            + "The token and the ranking are never sent on through a redirect.",
         _ => "Re-run the command: the same ranking is safe to submit again.",
     };
 }
