@@ -10,11 +10,14 @@
     the emulator (what Start-CXoneEmulator returned) as its first parameter.
 #>
 
-# A fresh pwsh with only the environment it is given: what a scheduled task sees.
-function Invoke-ChildPwsh([string] $Script, [hashtable] $Environment = @{}) {
+# A fresh pwsh with only the environment it is given: what a scheduled task sees. -File runs a
+# script file as `pwsh -File` does (its exit code is the script's), in -WorkingDirectory if given.
+function Invoke-ChildPwsh([string] $Script, [hashtable] $Environment = @{}, [string] $File, [string] $WorkingDirectory, [int] $TimeoutSeconds = 60) {
     $dotnet = if ($env:DOTNET_HOST_PATH -and (Test-Path $env:DOTNET_HOST_PATH)) { $env:DOTNET_HOST_PATH } else { (Get-Command dotnet -CommandType Application)[0].Source }
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new($dotnet)
-    foreach ($argument in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', $Script)) { $startInfo.ArgumentList.Add($argument) }
+    $what = if ($File) { '-File', $File } else { '-Command', $Script }
+    foreach ($argument in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive') + $what) { $startInfo.ArgumentList.Add($argument) }
+    if ($WorkingDirectory) { $startInfo.WorkingDirectory = $WorkingDirectory }
     $startInfo.UseShellExecute = $false
     $startInfo.RedirectStandardOutput = $true
     $startInfo.RedirectStandardError = $true
@@ -25,7 +28,7 @@ function Invoke-ChildPwsh([string] $Script, [hashtable] $Environment = @{}) {
     try {
         $stdout = $process.StandardOutput.ReadToEndAsync()
         $stderr = $process.StandardError.ReadToEndAsync()
-        if (-not $process.WaitForExit(60000)) { $process.Kill($true); throw 'The child pwsh did not finish within 60 s.' }
+        if (-not $process.WaitForExit($TimeoutSeconds * 1000)) { $process.Kill($true); throw "The child pwsh did not finish within $TimeoutSeconds s." }
         $process.WaitForExit()
         [pscustomobject]@{ ExitCode = $process.ExitCode; StdOut = $stdout.Result; StdErr = $stderr.Result; Output = $stdout.Result + $stderr.Result }
     }
