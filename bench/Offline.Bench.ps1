@@ -61,6 +61,7 @@ public sealed class ReadMinimalRank : PSCmdlet
     [Parameter(ParameterSetName = "FromPipeline", Mandatory = true, ValueFromPipeline = true)] public PSObject InputObject { get; set; }
     [Parameter(ParameterSetName = "FromPipeline")] [ValidateNotNullOrEmpty] public string[] MetadataProperty { get; set; }
     [Parameter(ParameterSetName = "FromPipeline")] [ValidateNotNullOrEmpty] public Hashtable SignalWeight { get; set; }
+    [Parameter] public string InvalidRowAction { get; set; }
     private static string Cell(PSMemberInfoCollection<PSMemberInfo> row, string name) { return (string)((PSPropertyInfo)row[name]).Value; }
     protected override void ProcessRecord()
     {

@@ -17,6 +17,9 @@ public static class RankingIssueCodes
     public const string ScoreOverflow = nameof(ScoreOverflow);
     public const string EmptyRanking = nameof(EmptyRanking);
 
+    /// <summary>A row of the session was refused under -InvalidRowAction DropSession: the session is held back whole.</summary>
+    public const string SessionHeldBack = nameof(SessionHeldBack);
+
     // Warnings: the payload is sent, but the user may want to know.
     public const string Excluded = nameof(Excluded);
     public const string Truncated = nameof(Truncated);

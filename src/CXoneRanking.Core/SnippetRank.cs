@@ -50,7 +50,14 @@ public sealed class SnippetRank
     /// <summary>The weighted signals the relevance score came from (score matrix), if any.</summary>
     public IReadOnlyList<WeightedSignal>? Signals { get; set; }
 
-    public override string ToString() =>
+    /// <summary>
+    /// Null for a rank. Set, this is the stand-in for a refused row (New-SnippetRank -InvalidRowAction DropSession):
+    /// the row's error, which holds its whole session back: Test-RankingPayload reports the session invalid
+    /// (SessionHeldBack) and Submit-SnippetRanking audits it and sends nothing. It survives Export-Csv.
+    /// </summary>
+    public string? RowError { get; set; }
+
+    public override string ToString() => RowError is not null ? $"{SessionId}/{SnippetId} held back: {RowError}" :
         string.Format(System.Globalization.CultureInfo.InvariantCulture,
             "{0}/{1} r={2} b={3}", SessionId, SnippetId, RelevanceScore, BoostFactor);
 }

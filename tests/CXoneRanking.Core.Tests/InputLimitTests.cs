@@ -41,7 +41,7 @@ public sealed class InputLimitTests
         }
         Assert.Null(result.Rank);
         Assert.Equal(RankingIssueCodes.InvalidMetadata, result.Issue!.Code);
-        Assert.StartsWith("snippet 'KB-1' (input 3): ", result.Issue.Message);
+        Assert.StartsWith("input 3 (no session, snippet 'KB-1'): ", result.Issue.Message);
         Assert.Contains("at most", result.Issue.Message);
     }
 

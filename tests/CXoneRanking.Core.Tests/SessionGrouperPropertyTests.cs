@@ -1,5 +1,6 @@
 using CsCheck;
 using CXoneRanking.Ranking;
+using CXoneRanking.Ranks;
 
 namespace CXoneRanking.Tests;
 
@@ -25,10 +26,13 @@ public sealed class SessionGrouperPropertyTests
             var options = Ranks.Options(window, OverflowMode.Rescale, false,
                 withDirective ? [BoostDirective.Boost("tier", "t1", 2.0), BoostDirective.Excluding("tier", "t2")] : []);
             var grouper = new SessionGrouper("fallback");
-            foreach (var rank in ranks) grouper.Add(rank);
+            var inputNumber = 0;
+            foreach (var rank in ranks) grouper.Add(rank, ++inputNumber);
 
-            var expected = ranks.GroupBy(r => string.IsNullOrEmpty(r.SessionId) ? "fallback" : r.SessionId!)
-                .Select(g => RankingEngine.RankSession(g.Key, g.ToList(), options));
+            // Each rank keeps its position in the whole input, as the errors name it.
+            var expected = ranks.Select((rank, i) => new RankInput(rank, i + 1))
+                .GroupBy(r => string.IsNullOrEmpty(ranks[r.InputNumber - 1].SessionId) ? "fallback" : ranks[r.InputNumber - 1].SessionId!)
+                .Select(g => RankingEngine.RankSession(g.Key, g.ToList(), [], options));
 
             Assert.Equal(expected.Select(Describe), grouper.RankAll(options).Select(Describe));
         }, iter: 300);
@@ -37,8 +41,9 @@ public sealed class SessionGrouperPropertyTests
     public void A_session_that_comes_back_keeps_its_first_place_and_all_its_ranks()
     {
         var grouper = new SessionGrouper();
+        var inputNumber = 0;
         foreach (var rank in new[] { Ranks.Of("a", 0.1, session: "A"), Ranks.Of("b", 0.2, session: "B"), Ranks.Of("c", 0.9, session: "A") })
-            grouper.Add(rank);
+            grouper.Add(rank, ++inputNumber);
 
         var results = grouper.RankAll(Ranks.Options()).ToList();
 

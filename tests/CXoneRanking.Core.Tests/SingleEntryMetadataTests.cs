@@ -31,4 +31,35 @@ public sealed class SingleEntryMetadataTests
 
         Assert.Equal(["Category", "tier"], result.Payload!.Snippets[0].Metadata.Keys.OrderBy(k => k, StringComparer.Ordinal));
     }
+
+    // PowerShell's member access ($m.category) and ConvertTo-Json adapt a non-generic IDictionary: a ranked
+    // snippet's metadata must be one whatever its count of keys (issue: one key read as $null).
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_ranked_snippets_metadata_is_a_read_only_IDictionary_whatever_its_count(int keys)
+    {
+        var reader = new SnippetRowReader(new[] { "category", "tier" }.Take(keys));
+        var rank = reader.Read([new("Id", "a"), new("Score", "0.5"), new("session_id", "s"), new("Category", "billing"), new("tier", "gold")], 1).Rank!;
+
+        var metadata = RankingEngine.RankSession("s", [rank], new RankingOptions()).Payload!.Snippets[0].Metadata;
+
+        var dictionary = Assert.IsAssignableFrom<System.Collections.IDictionary>(metadata);
+        Assert.Equal(keys, dictionary.Count);
+        Assert.Equal(keys > 0 ? "billing" : null, dictionary["CATEGORY"]);
+        Assert.Null(dictionary["missing"]);
+        Assert.Equal(keys, dictionary.Keys.Count);
+        Assert.Equal(keys, dictionary.Cast<System.Collections.DictionaryEntry>().Count());
+    }
+
+    [Fact]
+    public void The_single_entry_view_refuses_changes()
+    {
+        var metadata = (System.Collections.IDictionary)RankingEngine.RankSession("s", [ReadOneColumn()], new RankingOptions())
+            .Payload!.Snippets[0].Metadata;
+
+        Assert.True(metadata.IsReadOnly);
+        Assert.Throws<NotSupportedException>(() => metadata["tier"] = "gold");
+    }
 }

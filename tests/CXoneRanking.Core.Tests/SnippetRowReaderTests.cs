@@ -49,7 +49,7 @@ public sealed class SnippetRowReaderTests
         var issue = Read(("snippet_id", "KB-9"), ("relevance_score", score)).Issue!;
         Assert.Equal(RankingIssueCodes.InvalidRelevanceScore, issue.Code);
         Assert.Equal("KB-9", issue.SnippetId);
-        Assert.StartsWith("snippet 'KB-9' (input 7): ", issue.Message);
+        Assert.StartsWith("input 7 (no session, snippet 'KB-9'): ", issue.Message);
     }
 
     [Theory]

@@ -88,7 +88,7 @@ Describe 'New-SnippetRank' {
             'InvalidSnippetId,CXoneRanking.PowerShell.Cmdlets.NewSnippetRankCommand'
             'InvalidSnippetId,CXoneRanking.PowerShell.Cmdlets.NewSnippetRankCommand'
         )
-        $errs[0].Exception.Message | Should -BeLike "snippet 'bad-score' (input 2): relevance score 'abc' is not a number*"
+        $errs[0].Exception.Message | Should -BeLike "input 2 (session 's', snippet 'bad-score'): relevance score 'abc' is not a number*"
         $errs[0].TargetObject | Should -Be $rows[1]
         $errs[0].CategoryInfo.Category | Should -Be 'InvalidData'
     }

@@ -275,7 +275,7 @@ Describe 'Input size limits at the cmdlets' {
             $rank = New-SnippetRank -SessionId 'limits' -SnippetId KB-1 -RelevanceScore 0.5 -Metadata $metadata -ErrorVariable refused -ErrorAction SilentlyContinue
             $rank | Should -BeNullOrEmpty
             $refused.FullyQualifiedErrorId | Should -Be 'InvalidMetadata,CXoneRanking.PowerShell.Cmdlets.NewSnippetRankCommand'
-            $refused[0].Exception.Message | Should -BeLike "snippet 'KB-1' (input 1): *at most*"
+            $refused[0].Exception.Message | Should -BeLike "input 1 (session 'limits', snippet 'KB-1'): *at most*"
         }
         $edge = @{}; 1..63 | ForEach-Object { $edge["k$_"] = 'v' }; $edge['k' * 128] = 'v' * 1024
         (New-SnippetRank -SessionId 'limits' -SnippetId KB-1 -RelevanceScore 0.5 -Metadata $edge).Metadata.Count | Should -Be 64

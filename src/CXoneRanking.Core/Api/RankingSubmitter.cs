@@ -22,7 +22,7 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         var key = Guid.NewGuid().ToString();
         if (ranking.Payload is not { } payload)
             return await FinishAsync(ranking, key, null, SubmissionStatus.InvalidRanking, null, 0, 0,
-                "the ranking breaks the engine's constraints; nothing was sent", ranking.Errors.Select(e => e.Message).ToList(), null,
+                $"{ranking.RefusalReason}; nothing was sent", ranking.Errors.Select(e => e.Message).ToList(), null,
                 cancellationToken).ConfigureAwait(false);
         if (cancellationToken.IsCancellationRequested) return await NotSentAsync(ranking, key, payload).ConfigureAwait(false);
 

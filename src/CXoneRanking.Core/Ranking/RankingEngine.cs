@@ -12,14 +12,24 @@ public static class RankingEngine
     public static IReadOnlyList<SessionRanking> Rank(IEnumerable<SnippetRank> ranks, RankingOptions options)
     {
         var grouper = new SessionGrouper(options.DefaultSessionId);
-        foreach (var rank in ranks) grouper.Add(rank);
+        var inputNumber = 0;
+        foreach (var rank in ranks) grouper.Add(rank, ++inputNumber);
         return grouper.RankAll(options).ToList();
     }
 
-    /// <summary>Ranks one session's snippets: every error is collected, not only the first.</summary>
-    public static SessionRanking RankSession(string sessionId, IReadOnlyList<SnippetRank> ranks, RankingOptions options) =>
-        RankSession(sessionId, ranks.Select(rank => new RankInput(rank)).ToList(), options);
+    /// <summary>Ranks one session's snippets: every error is collected, not only the first. Inputs are numbered from 1 in list order.</summary>
+    public static SessionRanking RankSession(string sessionId, IReadOnlyList<SnippetRank> ranks, RankingOptions options)
+    {
+        var inputs = new List<RankInput>(ranks.Count);
+        var heldBack = new List<string>();
+        for (var i = 0; i < ranks.Count; i++)
+        {
+            if (ranks[i].RowError is { } rowError) heldBack.Add(rowError);
+            else inputs.Add(new RankInput(ranks[i], i + 1));
+        }
+        return RankSession(sessionId, inputs, heldBack, options);
+    }
 
-    internal static SessionRanking RankSession(string sessionId, IReadOnlyList<RankInput> ranks, RankingOptions options) =>
-        new SessionRanker(sessionId, options).Rank(ranks);
+    internal static SessionRanking RankSession(string sessionId, IReadOnlyList<RankInput> ranks, IReadOnlyList<string> heldBack,
+        RankingOptions options) => new SessionRanker(sessionId, options).Rank(ranks, heldBack);
 }

@@ -6,7 +6,8 @@ namespace CXoneRanking.Ranking;
 /// Collects ranks per session in the order sessions are first seen, so a CSV of many sessions
 /// yields one ranking per session and results come back in the order the user wrote them.
 /// Ranks without a session (and no default) gather under the empty id and fail validation there.
-/// Each rank's values are copied as it arrives (see <see cref="RankInput"/>).
+/// Each rank's values are copied as it arrives (see <see cref="RankInput"/>). A stand-in for a refused
+/// row (<see cref="SnippetRank.RowError"/>) is kept apart, as the reason its session is held back.
 /// </summary>
 internal sealed class SessionGrouper(string? defaultSessionId = null)
 {
@@ -18,10 +19,13 @@ internal sealed class SessionGrouper(string? defaultSessionId = null)
     private readonly List<KeyValuePair<string, List<RankInput>>> _ordered = [];
     private string? _lastId;
     private List<RankInput> _last = [];
+    private Dictionary<string, List<string>>? _heldBack; // by session: the stand-ins' row errors; null until there is one
 
     public int Count => _ordered.Count;
 
-    public void Add(SnippetRank rank)
+    /// <param name="rank">The rank, or a stand-in.</param>
+    /// <param name="inputNumber">Its 1-based position in the cmdlet's input (see <see cref="Rows.InputLocation"/>).</param>
+    public void Add(SnippetRank rank, int inputNumber)
     {
         var sessionId = string.IsNullOrEmpty(rank.SessionId) ? defaultSessionId ?? string.Empty : rank.SessionId!;
         if (!string.Equals(sessionId, _lastId, StringComparison.Ordinal)) // rows of a session usually come together
@@ -34,7 +38,14 @@ internal sealed class SessionGrouper(string? defaultSessionId = null)
             }
             (_lastId, _last) = (sessionId, list);
         }
-        _last.Add(new RankInput(rank));
+        if (rank.RowError is { } rowError)
+        {
+            _heldBack ??= new(StringComparer.Ordinal);
+            if (!_heldBack.TryGetValue(sessionId, out var errors)) _heldBack.Add(sessionId, errors = []);
+            errors.Add(rowError);
+            return;
+        }
+        _last.Add(new RankInput(rank, inputNumber));
     }
 
     /// <summary>
@@ -43,9 +54,12 @@ internal sealed class SessionGrouper(string? defaultSessionId = null)
     /// take about 12 ms, less than the hand-offs and the contention with the pipeline cost.)
     /// </summary>
     public IEnumerable<SessionRanking> RankAll(RankingOptions options) =>
-        _ordered.Select(session => RankingEngine.RankSession(session.Key, session.Value, options));
+        _ordered.Select(session => RankingEngine.RankSession(session.Key, session.Value, HeldBack(session.Key), options));
 
     /// <summary>As <see cref="RankAll(RankingOptions)"/>, with each session's options chosen by its id (an experiment's arm).</summary>
     public IEnumerable<SessionRanking> RankAll(Func<string, RankingOptions> optionsFor) =>
-        _ordered.Select(session => RankingEngine.RankSession(session.Key, session.Value, optionsFor(session.Key)));
+        _ordered.Select(session => RankingEngine.RankSession(session.Key, session.Value, HeldBack(session.Key), optionsFor(session.Key)));
+
+    private IReadOnlyList<string> HeldBack(string sessionId) =>
+        _heldBack is not null && _heldBack.TryGetValue(sessionId, out var errors) ? errors : [];
 }

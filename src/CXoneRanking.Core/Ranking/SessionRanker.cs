@@ -9,15 +9,20 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
     private readonly List<RankingIssue> _errors = [];
     private readonly List<RankingIssue> _warnings = [];
 
-    public SessionRanking Rank(IReadOnlyList<RankInput> ranks)
+    /// <param name="ranks">The session's ranks.</param>
+    /// <param name="heldBack">The errors of its refused rows' stand-ins: any one holds the whole session back.</param>
+    public SessionRanking Rank(IReadOnlyList<RankInput> ranks, IReadOnlyList<string> heldBack)
     {
+        foreach (var rowError in heldBack)
+            Error(RankingIssueCodes.SessionHeldBack,
+                $"session '{sessionId}' is held back whole (New-SnippetRank -InvalidRowAction DropSession) for its refused row: {rowError}");
         CheckSession();
         CheckOptions();
         var scored = ValidInputs(ranks);
         ReportDuplicates(ranks);
         if (options.Normalize) Normalize(scored);
         var kept = ApplyDirectives(scored);
-        if (ranks.Count == 0)
+        if (ranks.Count == 0 && heldBack.Count == 0)
             Error(RankingIssueCodes.EmptyRanking, $"session '{sessionId}' has no snippets");
         else if (scored.Count > 0 && kept.Count == 0)
             Error(RankingIssueCodes.EmptyRanking, $"every snippet of session '{sessionId}' was excluded by a directive");
@@ -59,7 +64,7 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
                 continue;
             }
             foreach (var problem in problems)
-                Error(problem.Code, $"snippet '{rank.SnippetId}': {problem.Text}", rank.SnippetId);
+                Error(problem.Code, $"{new InputLocation(rank.InputNumber, sessionId, rank.SnippetId)}: {problem.Text}", rank.SnippetId);
             problems.Clear();
         }
         return valid;
@@ -78,7 +83,7 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
             }
             Error(RankingIssueCodes.DuplicateSnippetId,
                 $"snippet '{id}' appears twice in session '{sessionId}': "
-                    + $"input {first + 1} ({Describe(ranks[first])}) and input {i + 1} ({Describe(ranks[i])})",
+                    + $"input {ranks[first].InputNumber} ({Describe(ranks[first])}) and input {ranks[i].InputNumber} ({Describe(ranks[i])})",
                 id);
         }
     }

@@ -6,8 +6,11 @@ namespace CXoneRanking.Ranks;
 /// 100k of them are a few thousand objects to the garbage collector instead of 100k, and the
 /// rank objects themselves die young.
 /// </summary>
-internal readonly struct RankInput(SnippetRank rank)
+internal readonly struct RankInput(SnippetRank rank, int inputNumber)
 {
+    /// <summary>The 1-based position of the rank in its cmdlet's input, across sessions: how errors name it.</summary>
+    public int InputNumber { get; } = inputNumber;
+
     public string SnippetId { get; } = rank.SnippetId;
     public double RelevanceScore { get; } = rank.RelevanceScore;
     public double BoostFactor { get; } = rank.BoostFactor;

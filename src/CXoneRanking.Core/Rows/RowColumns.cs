@@ -31,6 +31,12 @@ internal static class RowColumns
 
     public const string Timestamp = "Timestamp";
 
+    /// <summary>
+    /// A stand-in rank's mark (<see cref="SnippetRank.RowError"/>), so that it survives Export-Csv and Import-Csv.
+    /// Looked for only in row shapes that have it (see <see cref="SnippetRowReader.Learn"/>).
+    /// </summary>
+    public const string RowError = "RowError";
+
     /// <summary>The names a rank row's fields answer to (New-SnippetRank), CSV names first.</summary>
     public static readonly IReadOnlyList<KeyValuePair<string, RowField>> RankNames =
     [
@@ -39,6 +45,7 @@ internal static class RowColumns
         new(RelevanceScoreCsv, RowField.Relevance), new(RelevanceScore, RowField.Relevance), new(RelevanceScoreShort, RowField.Relevance),
         new(BoostFactorCsv, RowField.Boost), new(BoostFactor, RowField.Boost), new(BoostFactorShort, RowField.Boost),
         new(Metadata, RowField.Metadata),
+        new(RowError, RowField.RowError),
     ];
 
     // A click row (Add-SnippetClick) reads each column from the first of its names the row has.
@@ -58,4 +65,4 @@ internal static class RowColumns
 }
 
 /// <summary>What a rank row's column means to the rank it becomes.</summary>
-public enum RowField { SessionId, SnippetId, Relevance, Boost, Metadata }
+public enum RowField { SessionId, SnippetId, Relevance, Boost, Metadata, RowError }

@@ -9,7 +9,7 @@ namespace CXoneRanking.Rows;
 /// dictionaries would otherwise be a third of what reading a row allocates. A rank takes its own
 /// copy of the metadata, and no copy at all for the common single entry.
 /// </summary>
-internal sealed class RowDraft(StringPool strings)
+internal sealed class RowDraft(StringPool strings, InvalidRowAction invalidRowAction)
 {
     private const string NoSnippetId =
         $"no snippet id (expected a {RowColumns.SnippetIdCsv}, {RowColumns.SnippetId} or {RowColumns.SnippetIdShort} column)";
@@ -17,7 +17,7 @@ internal sealed class RowDraft(StringPool strings)
         $"no relevance score (expected a {RowColumns.RelevanceScoreCsv}, {RowColumns.RelevanceScore} or {RowColumns.RelevanceScoreShort} column)";
 
     private int _rowNumber;
-    private object? _sessionId, _snippetId, _relevance, _boost;
+    private object? _sessionId, _snippetId, _relevance, _boost, _rowError;
     private bool _hasRelevance, _hasBoost;
     private string? _lastSession;
     private readonly Dictionary<string, string> _metadata = new(StringComparer.OrdinalIgnoreCase);
@@ -30,7 +30,7 @@ internal sealed class RowDraft(StringPool strings)
     public RowDraft Begin(int rowNumber)
     {
         _rowNumber = rowNumber;
-        _sessionId = _snippetId = _relevance = _boost = null;
+        _sessionId = _snippetId = _relevance = _boost = _rowError = null;
         _hasRelevance = _hasBoost = false;
         if (_metadata.Count > 0) _metadata.Clear();
         if (_signals.Count > 0) _signals.Clear();
@@ -58,15 +58,23 @@ internal sealed class RowDraft(StringPool strings)
             case RowField.Metadata:
                 SnippetRowReader.CopyMetadata(value, Metadata);
                 break;
+            case RowField.RowError:
+                _rowError = value;
+                break;
         }
     }
 
     public RowReadResult Complete(ScoreMatrix? matrix, string? defaultSessionId)
     {
         var id = _snippetId is null ? string.Empty : strings.Share(SnippetRowReader.Text(_snippetId));
-        var where = new RowLocation(id, _rowNumber);
+        var session = _sessionId is null ? null : SharedSession(SnippetRowReader.Text(_sessionId));
+        if (string.IsNullOrEmpty(session)) session = defaultSessionId;
+        // A stand-in read back (Export-Csv, Import-Csv) stays one: its values were never a rank's.
+        if (_rowError is not null && SnippetRowReader.Text(_rowError) is { Length: > 0 } rowError)
+            return new RowReadResult(new SnippetRank { SessionId = session, SnippetId = id, RowError = rowError }, null);
+        var where = new InputLocation(_rowNumber, session, id);
         if (RankChecks.SnippetId(id) is { } idProblem)
-            return Fail(idProblem.Code, $"{where}: {(_snippetId is null ? NoSnippetId : idProblem.Text)}", id);
+            return Fail(idProblem.Code, $"{where}: {(_snippetId is null ? NoSnippetId : idProblem.Text)}", id, session);
 
         List<WeightedSignal>? signals = null;
         double relevance;
@@ -79,31 +87,30 @@ internal sealed class RowDraft(StringPool strings)
                 _signals.TryGetValue(weight.Key, out cell);
                 if (!InvariantNumber.TryRead(cell, out var score, out var why) || RankChecks.Relevance(score) is not null)
                     return Fail(RankingIssueCodes.InvalidSignal,
-                        $"{where}: signal '{weight.Key}' {(why.Length > 0 ? why : $"{ScoreFormat.Number(score)} is outside [0, 1]")}", id);
+                        $"{where}: signal '{weight.Key}' {(why.Length > 0 ? why : $"{ScoreFormat.Number(score)} is outside [0, 1]")}", id, session);
                 signals.Add(new WeightedSignal(weight.Key, score, weight.Value));
             }
             relevance = ScoreMatrix.Combine(signals);
         }
         else if (!_hasRelevance)
-            return Fail(RankingIssueCodes.InvalidRelevanceScore, $"{where}: {NoRelevanceScore}", id);
+            return Fail(RankingIssueCodes.InvalidRelevanceScore, $"{where}: {NoRelevanceScore}", id, session);
         else if (!InvariantNumber.TryRead(_relevance, out relevance, out var why))
-            return Fail(RankingIssueCodes.InvalidRelevanceScore, $"{where}: relevance score {why}", id);
+            return Fail(RankingIssueCodes.InvalidRelevanceScore, $"{where}: relevance score {why}", id, session);
         else if (RankChecks.Relevance(relevance) is { } range)
-            return Fail(range.Code, $"{where}: {range.Text}", id);
+            return Fail(range.Code, $"{where}: {range.Text}", id, session);
 
         var boost = 1.0;
         // An empty boost cell means "no boost", as an absent column does.
         if (_hasBoost && !(_boost is null || _boost is string { Length: 0 }))
         {
             if (!InvariantNumber.TryRead(_boost, out boost, out var why))
-                return Fail(RankingIssueCodes.InvalidBoostFactor, $"{where}: boost factor {why}", id);
+                return Fail(RankingIssueCodes.InvalidBoostFactor, $"{where}: boost factor {why}", id, session);
             if (RankChecks.Boost(boost) is { } range)
-                return Fail(range.Code, $"{where}: {range.Text}", id);
+                return Fail(range.Code, $"{where}: {range.Text}", id, session);
         }
         if (RankChecks.Metadata(_metadata) is { } metadataProblem)
-            return Fail(metadataProblem.Code, $"{where}: {metadataProblem.Text}", id);
+            return Fail(metadataProblem.Code, $"{where}: {metadataProblem.Text}", id, session);
 
-        var session = _sessionId is null ? null : SharedSession(SnippetRowReader.Text(_sessionId));
         // The rank's own metadata: none, the common single entry in two fields, or a copy.
         var rank = _metadata.Count switch
         {
@@ -111,7 +118,7 @@ internal sealed class RowDraft(StringPool strings)
             1 => SingleEntryRank(),
             _ => new SnippetRank(new Dictionary<string, string>(_metadata, StringComparer.OrdinalIgnoreCase)),
         };
-        rank.SessionId = string.IsNullOrEmpty(session) ? defaultSessionId : session;
+        rank.SessionId = session;
         rank.SnippetId = id;
         rank.RelevanceScore = relevance;
         rank.BoostFactor = boost;
@@ -128,12 +135,12 @@ internal sealed class RowDraft(StringPool strings)
         throw new InvalidOperationException("the draft has no metadata entry");
     }
 
-    private static RowReadResult Fail(string code, string message, string id) =>
-        new(null, new RankingIssue(code, message, id.Length == 0 ? null : id));
-
-    /// <summary>How an error names the row; formatted only when there is an error.</summary>
-    private readonly struct RowLocation(string id, int rowNumber)
+    private RowReadResult Fail(string code, string message, string id, string? session)
     {
-        public override string ToString() => id.Length == 0 ? $"input {rowNumber}" : $"snippet '{id}' (input {rowNumber})";
+        var issue = new RankingIssue(code, message, id.Length == 0 ? null : id);
+        var standIn = invalidRowAction == InvalidRowAction.DropSession
+            ? new SnippetRank { SessionId = session, SnippetId = id, RowError = $"{code}: {message}" }
+            : null;
+        return new RowReadResult(null, issue, standIn);
     }
 }

@@ -26,14 +26,15 @@ public sealed class SnippetRowReader
     /// <param name="matrix">Signal columns weighted into the relevance score, if any.</param>
     /// <param name="defaultSessionId">The session of rows that name none.</param>
     /// <param name="sharedMetadata">Metadata every rank starts with; a row's own wins key by key.</param>
+    /// <param name="invalidRowAction">Whether a refused row gets a stand-in that holds its session back.</param>
     public SnippetRowReader(IEnumerable<string>? metadataColumns = null, ScoreMatrix? matrix = null, string? defaultSessionId = null,
-        IDictionary? sharedMetadata = null)
+        IDictionary? sharedMetadata = null, InvalidRowAction invalidRowAction = InvalidRowAction.DropRow)
     {
         _metadataColumns = new HashSet<string>(metadataColumns ?? [], StringComparer.OrdinalIgnoreCase);
         _matrix = matrix;
         _defaultSessionId = defaultSessionId;
         _sharedMetadata = sharedMetadata;
-        _draft = new RowDraft(_strings);
+        _draft = new RowDraft(_strings, invalidRowAction);
     }
 
     /// <summary>Column names this reader understands, so callers can skip the rest cheaply.</summary>
@@ -55,6 +56,8 @@ public sealed class SnippetRowReader
     /// every property. The schema also lists what the row lacked (a field's names, a metadata or
     /// signal column), so a later row that has more is noticed and learned afresh; a Metadata
     /// dictionary is looked for only where rows are objects, since a CSV cell is always text.
+    /// A stand-in's RowError column is looked for only in a shape that has it (an exported stand-in's CSV
+    /// has it on every row): listing it as lacked would cost every other row one more lookup.
     /// </summary>
     public RowSchema Learn(IReadOnlyList<KeyValuePair<string, object?>> cells)
     {
@@ -62,7 +65,7 @@ public sealed class SnippetRowReader
         var present = new HashSet<string>(columns.Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
         var covered = new HashSet<RowField>(columns.Where(c => c.Field is not null).Select(c => c.Field!.Value));
         if (cells.All(c => c.Value is null or string)) covered.Add(RowField.Metadata);
-        var absent = _fields.Where(f => !covered.Contains(f.Value)).Select(f => f.Key)
+        var absent = _fields.Where(f => !covered.Contains(f.Value) && f.Value != RowField.RowError).Select(f => f.Key)
             .Concat(_metadataColumns).Concat(_matrix?.Weights.Select(w => w.Key) ?? [])
             .Where(name => !present.Contains(name)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return new RowSchema(columns, absent);

@@ -38,8 +38,12 @@ public sealed class NewBoostDirectiveCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? SnippetId { get; set; }
 
+    // Also taken by the exclude sets, only so that -Factor with -Exclude reaches the named BoostOrExclude
+    // error below instead of PowerShell's generic "parameter set cannot be resolved".
     [Parameter(ParameterSetName = Boost, Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = SnippetBoost, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = Exclusion, ValueFromPipelineByPropertyName = true, DontShow = true)]
+    [Parameter(ParameterSetName = SnippetExclusion, ValueFromPipelineByPropertyName = true, DontShow = true)]
     public double Factor { get; set; }
 
     [Parameter(ParameterSetName = Exclusion, Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -58,11 +62,18 @@ public sealed class NewBoostDirectiveCommand : PSCmdlet
             foreach (var file in Path) ReadFile(file);
             return;
         }
+        var subject = SnippetId is null ? $"'{MetadataKey}'" : $"snippet id '{SnippetId}'";
+        if (Exclude && MyInvocation.BoundParameters.ContainsKey(nameof(Factor)))
+        {
+            WriteError(ErrorRecords.InvalidArgument("BoostOrExclude",
+                $"Boost directive on {subject}: a rule either boosts (-Factor) or excludes (-Exclude), not both.", Factor,
+                "Give -Factor to boost the matching snippets, or -Exclude to drop them; make two rules to do both to different snippets."));
+            return;
+        }
         var directive = new BoostDirective
         {
             MetadataKey = MetadataKey, Value = Value, SnippetId = SnippetId, Exclude = Exclude, Factor = Exclude ? 1.0 : Factor,
         };
-        var subject = SnippetId is null ? $"'{MetadataKey}'" : $"snippet id '{SnippetId}'";
         if (directive.Problem() is { } problem)
             WriteError(ErrorRecords.InvalidArgument("InvalidBoostDirective", $"Boost directive on {subject}: {problem}.", directive));
         else

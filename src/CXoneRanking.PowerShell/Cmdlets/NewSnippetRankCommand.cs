@@ -19,6 +19,9 @@ public sealed class NewSnippetRankCommand : PSCmdlet
     private PipedRow _rows = null!;
     private int _inputNumber;
 
+    // Kept as an int: see RankingCommandBase's Overflow (a Core enum field would load Core too early).
+    private int _invalidRowAction = (int)CXoneRanking.InvalidRowAction.DropRow;
+
     [Parameter(ParameterSetName = FromParameters, Mandatory = true, Position = 0)]
     [Alias(RowColumns.SnippetIdCsv, RowColumns.SnippetIdShort)]
     public string SnippetId { get; set; } = string.Empty;
@@ -54,6 +57,18 @@ public sealed class NewSnippetRankCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public Hashtable? SignalWeight { get; set; }
 
+    /// <summary>
+    /// What a refused row does to its session: DropRow (the default) sends the session without it; DropSession
+    /// passes on a stand-in rank that holds the whole session back (Test-RankingPayload reports it invalid,
+    /// Submit-SnippetRanking audits it and sends nothing).
+    /// </summary>
+    [Parameter]
+    public InvalidRowAction InvalidRowAction
+    {
+        get => (InvalidRowAction)_invalidRowAction;
+        set => _invalidRowAction = (int)value;
+    }
+
     protected override void BeginProcessing()
     {
         ScoreMatrix? matrix = null;
@@ -63,7 +78,7 @@ public sealed class NewSnippetRankCommand : PSCmdlet
             if (matrix is null)
                 ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidSignalWeight", $"-SignalWeight: {problem}.", SignalWeight));
         }
-        _reader = new SnippetRowReader(MetadataProperty, matrix, SessionId, Metadata);
+        _reader = new SnippetRowReader(MetadataProperty, matrix, SessionId, Metadata, InvalidRowAction);
         _rows = new PipedRow(_reader);
     }
 
@@ -74,9 +89,12 @@ public sealed class NewSnippetRankCommand : PSCmdlet
             ? _rows.Read(InputObject, _inputNumber)
             : _reader.Read(ParameterCells(), _inputNumber);
         if (result.Rank is { } rank)
+        {
             WriteObject(rank);
-        else
-            WriteError(ErrorRecords.InvalidInput(result.Issue!, ParameterSetName == FromPipeline ? InputObject : SnippetId));
+            return;
+        }
+        WriteError(ErrorRecords.InvalidInput(result.Issue!, ParameterSetName == FromPipeline ? InputObject : SnippetId));
+        if (result.StandIn is { } standIn) WriteObject(standIn);
     }
 
     private IEnumerable<KeyValuePair<string, object?>> ParameterCells()

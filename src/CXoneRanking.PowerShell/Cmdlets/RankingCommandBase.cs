@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using CXoneRanking.PowerShell.Completion;
 using CXoneRanking.PowerShell.Errors;
+using CXoneRanking.PowerShell.Paths;
 using CXoneRanking.Ranking;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
@@ -12,14 +13,17 @@ namespace CXoneRanking.PowerShell.Cmdlets;
 public abstract class RankingCommandBase : PSCmdlet
 {
     private SessionGrouper? _sessions;
+    private int _inputNumber;
 
     /// <summary>How many snippets each session's ranking keeps, 1..50.</summary>
     [Parameter]
     [ValidateRange(1, 50)]
     public int MaxResultWindow { get; set; } = 10;
 
+    /// <summary>Rules, or paths of JSON rule files (read as New-BoostDirective -Path reads them).</summary>
     [Parameter]
     [ValidateNotNull]
+    [DirectiveFileTransformation]
     public BoostDirective[] BoostDirective { get; set; } = [];
 
     // Kept as an int: a field of a Core enum would make PowerShell load Core while it scans this
@@ -47,6 +51,7 @@ public abstract class RankingCommandBase : PSCmdlet
     /// <summary>Directives the experiment's Treatment arm applies after -BoostDirective.</summary>
     [Parameter]
     [ValidateNotNull]
+    [DirectiveFileTransformation]
     public BoostDirective[] TreatmentDirective { get; set; } = [];
 
     /// <summary>The share of sessions in Treatment, 1..99 percent.</summary>
@@ -59,21 +64,27 @@ public abstract class RankingCommandBase : PSCmdlet
     /// <summary>How many sessions the piped ranks named so far.</summary>
     protected int SessionCount => _sessions?.Count ?? 0;
 
-    /// <summary>Collects ranks, from an array too; anything else is a named error that goes on.</summary>
+    /// <summary>
+    /// Collects ranks, from an array too; anything else is a named error that goes on. Each object is numbered
+    /// as every row error numbers it: its 1-based position in this cmdlet's input, an array's items one by one.
+    /// </summary>
     protected void AddRanks(object? input)
     {
         switch (input is PSObject wrapped ? wrapped.BaseObject : input)
         {
             case null: break;
-            case SnippetRank rank:
-                Sessions.Add(rank);
-                break;
             case System.Collections.IEnumerable many and not string:
                 foreach (var item in many) AddRanks(item);
                 break;
-            case var other when TryAddPrepared(other): break;
+            case SnippetRank rank:
+                Sessions.Add(rank, ++_inputNumber);
+                break;
+            case var other when TryAddPrepared(other):
+                _inputNumber++;
+                break;
             case var other:
-                WriteError(ErrorRecords.Create(new ArgumentException($"Cannot rank a {other.GetType().Name}: pipe {AcceptedInput}."),
+                WriteError(ErrorRecords.Create(
+                    new ArgumentException($"Cannot rank input {++_inputNumber}, a {other.GetType().Name}: pipe {AcceptedInput}."),
                     "UnsupportedInput", ErrorCategory.InvalidType, input));
                 break;
         }

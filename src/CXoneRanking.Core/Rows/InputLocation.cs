@@ -1,0 +1,16 @@
+namespace CXoneRanking.Rows;
+
+/// <summary>
+/// How every row error names its row, in New-SnippetRank, Test-RankingPayload and Submit-SnippetRanking
+/// alike: <c>input 4 (session 's-1', snippet 'KB-4')</c>. The input number is the 1-based position of the
+/// object in the cmdlet's input, counted across the whole pipeline (every session), never within a session.
+/// Formatted only when there is an error.
+/// </summary>
+internal readonly struct InputLocation(int inputNumber, string? sessionId, string? snippetId)
+{
+    public override string ToString()
+    {
+        var session = string.IsNullOrEmpty(sessionId) ? "no session" : $"session '{sessionId}'";
+        return string.IsNullOrEmpty(snippetId) ? $"input {inputNumber} ({session})" : $"input {inputNumber} ({session}, snippet '{snippetId}')";
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections;
+using System.Management.Automation;
+using CXoneRanking.Ranking;
+
+namespace CXoneRanking.PowerShell.Paths;
+
+/// <summary>
+/// Lets -BoostDirective and -TreatmentDirective take a path (a string, wildcards allowed, or a FileInfo) as
+/// well as rules: each path is read as New-BoostDirective -Path reads it, relative paths against PowerShell's
+/// current location (not the process's). Rules and hashtables pass through for PowerShell to convert; a file
+/// that cannot be read fails the binding with the same words New-BoostDirective -Path uses.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+internal sealed class DirectiveFileTransformationAttribute : ArgumentTransformationAttribute
+{
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+    {
+        var items = Items(inputData).ToList();
+        if (!items.Any(item => item is string or FileInfo)) return inputData;
+        var rules = new List<object?>();
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case string path:
+                    foreach (var file in Resolve(engineIntrinsics.SessionState.Path, path)) rules.AddRange(Read(file));
+                    break;
+                case FileInfo file:
+                    rules.AddRange(Read(file.FullName));
+                    break;
+                default:
+                    rules.Add(item);
+                    break;
+            }
+        }
+        return rules.ToArray();
+    }
+
+    private static IEnumerable<object?> Items(object? input)
+    {
+        var value = input is PSObject wrapped ? wrapped.BaseObject : input;
+        if (value is IEnumerable many and not string and not IDictionary)
+        {
+            foreach (var item in many) yield return item is PSObject inner ? inner.BaseObject : item;
+        }
+        else
+        {
+            yield return value;
+        }
+    }
+
+    /// <summary>The files a path names, as New-BoostDirective -Path resolves them.</summary>
+    internal static IEnumerable<string> Resolve(PathIntrinsics paths, string path)
+    {
+        try
+        {
+            return paths.GetResolvedProviderPathFromPSPath(path, out _);
+        }
+        catch (SessionStateException e) // the path, its drive or its provider not found
+        {
+            throw new ArgumentTransformationMetadataException($"Cannot read boost directives: {e.Message}", e);
+        }
+    }
+
+    private static IReadOnlyList<BoostDirective> Read(string file)
+    {
+        try
+        {
+            return BoostDirectiveFile.Read(file);
+        }
+        catch (Exception e) when (e is DirectiveFileException or IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentTransformationMetadataException($"Cannot read boost directives from '{file}': {e.Message}", e);
+        }
+    }
+}
