@@ -40,10 +40,12 @@ internal static class HtmlReportSections
         var chart = new SvgBarChart("chart-positions", "Click-through by rank position",
             "Impressions and clicks at each rank position, position 1 first; the table gives the click-through rate.",
             "Rank position", "Count").Render(positions.Select(p => p.Position.ToString(CultureInfo.InvariantCulture)).ToList(), series);
-        var table = new HtmlTable("Click-through by position", "Position", "Impressions", "Clicks", "CTR", "Examination");
+        var table = new HtmlTable("Click-through by position", "Position", "Impressions", "Clicks", "Clicked impressions", "CTR",
+            "Examination");
         var examination = report.Examination.ToDictionary(e => e.Position);
         foreach (var p in positions)
-            table.Row(p.Position.ToString(CultureInfo.InvariantCulture), Number(p.Impressions), Number(p.Clicks), Percent(p.Rate),
+            table.Row(p.Position.ToString(CultureInfo.InvariantCulture), Number(p.Impressions), Number(p.Clicks), Number(p.ClickedImpressions),
+                Percent(p.ClickThroughRate),
                 examination.TryGetValue(p.Position, out var e) ? Estimate(e.Examination, e.Note) : Estimate(null, null));
         html.Append("<section id=\"positions\"><h2>Click-through by position</h2><div class=\"figure\">")
             .Append(chart).Append(table.Render()).Append("</div></section>");
@@ -70,11 +72,12 @@ internal static class HtmlReportSections
     public static void AppendTopSnippets(StringBuilder html, RankingReport report)
     {
         var suggestions = report.Suggestions.ToDictionary(s => s.SnippetId, StringComparer.Ordinal);
-        var table = new HtmlTable("The ten most-clicked snippets", "Snippet", "Impressions", "Clicks", "CTR", "Estimated relevance",
-            "Suggested factor");
+        var table = new HtmlTable("The ten most-clicked snippets", "Snippet", "Impressions", "Clicks", "Clicked impressions", "CTR",
+            "Estimated relevance", "Suggested factor");
         foreach (var s in report.Metrics.TopSnippets)
             table.Row(s.SnippetId, s.Impressions is { } shown ? Number(shown) : "unknown", Number(s.Clicks),
-                s.Rate is { } rate ? Percent(rate) : "unknown",
+                s.ClickedImpressions is { } clicked ? Number(clicked) : "unknown",
+                s.ClickThroughRate is { } rate ? Percent(rate) : "unknown",
                 Estimate(report.EstimatedRelevance.TryGetValue(s.SnippetId, out var r) ? r : null,
                     report.RelevanceNotes.TryGetValue(s.SnippetId, out var note) ? note : null),
                 suggestions.TryGetValue(s.SnippetId, out var b) ? b.Factor.ToString("0.00", CultureInfo.InvariantCulture) : "–");

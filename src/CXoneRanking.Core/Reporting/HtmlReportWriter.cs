@@ -84,6 +84,10 @@ public static class HtmlReportWriter
         Figure(html, "impressions", "Impressions", m.Impressions, Number(m.Impressions));
         if (m.ImportedSearches > 0) Figure(html, "imported-searches", "Imported Expert searches", m.ImportedSearches, Number(m.ImportedSearches));
         Figure(html, "clicks", "Clicks", m.Clicks, Number(m.Clicks));
+        Figure(html, "clicked-impressions", "Clicked impressions", m.ClickedImpressions, Number(m.ClickedImpressions));
+        // Recorded, but no ranking in the period showed their session: they raise no rate.
+        if (m.ClicksWithoutRanking > 0)
+            Figure(html, "clicks-without-ranking", "Clicks without a ranking", m.ClicksWithoutRanking, Number(m.ClicksWithoutRanking));
         Figure(html, "ctr", "Click-through rate", m.ClickThroughRate, Percent(m.ClickThroughRate));
         Figure(html, "mrr", "Mean reciprocal rank", m.MeanReciprocalRank,
             m.MeanReciprocalRank.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture));
