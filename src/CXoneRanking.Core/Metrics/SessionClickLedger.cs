@@ -48,6 +48,14 @@ internal sealed class SessionClickLedger
         return ClickedImpressions.PerKey(shown, clicks);
     }
 
-    /// <summary>The session's clicked impressions: by snippet, or by position when an imported search is involved.</summary>
-    public long Total() => Imported ? ByPosition().Values.Sum() : BySnippet().Values.Sum();
+    /// <summary>
+    /// The session's clicked impressions: by snippet; or, when an imported search is involved, by position, plus one
+    /// for each snippet clicked at no known position (an untracked Expert click), never more than the session was shown.
+    /// </summary>
+    public long Total()
+    {
+        if (!Imported) return BySnippet().Values.Sum();
+        var unplaced = _clicks.Where(c => c.Position is null).Select(c => c.Snippet).Distinct(StringComparer.Ordinal).LongCount();
+        return Math.Min(_shownLengths.Sum(length => (long)length), ByPosition().Values.Sum() + unplaced);
+    }
 }

@@ -36,7 +36,10 @@ public static class HtmlReportWriter
     {
         var full = System.IO.Path.GetFullPath(path);
         var name = "." + System.IO.Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        var temporary = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, name);
+        var folder = System.IO.Path.GetDirectoryName(full)!;
+        // Named here: otherwise the error would name the temporary file, which the caller never asked for.
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Cannot write '{full}': the folder '{folder}' does not exist.");
+        var temporary = System.IO.Path.Combine(folder, name);
         try
         {
             File.WriteAllText(temporary, Render(report), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
