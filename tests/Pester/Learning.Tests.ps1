@@ -192,10 +192,17 @@ Describe 'Get-SnippetBoostSuggestion with nothing to learn' {
 
 Describe 'Get-SnippetBoostSuggestion -AsDirective' {
     It 'leaves out factors of 1, which would change nothing' {
-        $all = @(Get-SnippetBoostSuggestion -Path $dir -MinFactor 0.99 -MaxFactor 1.01)
-        $directives = @(Get-SnippetBoostSuggestion -Path $dir -MinFactor 0.99 -MaxFactor 1.01 -AsDirective -WarningAction SilentlyContinue)
-        @($all | Where-Object Factor -EQ 1).Count | Should -BeGreaterThan 0
+        $all = @(Get-SnippetBoostSuggestion -Path $dir -MaxFactor 1.2)
+        $directives = @(Get-SnippetBoostSuggestion -Path $dir -MaxFactor 1.2 -AsDirective)
         $directives.Count | Should -Be @($all | Where-Object Factor -NE 1).Count
+        $directives.Count | Should -BeGreaterThan 0
         $directives.Factor | Should -Not -Contain 1
+    }
+
+    It 'writes no directive, and says why, when every factor is 1' {
+        @(Get-SnippetBoostSuggestion -Path $dir -MinFactor 1 -MaxFactor 1).Factor | Select-Object -Unique | Should -Be 1
+        $directives = @(Get-SnippetBoostSuggestion -Path $dir -MinFactor 1 -MaxFactor 1 -AsDirective -WarningVariable warnings -WarningAction SilentlyContinue)
+        $directives.Count | Should -Be 0
+        "$($warnings[-1])" | Should -Match '^All 5 suggestion\(s\) have factor 1 .*no directive to write'
     }
 }
