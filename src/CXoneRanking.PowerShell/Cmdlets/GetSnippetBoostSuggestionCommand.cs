@@ -94,6 +94,8 @@ public sealed class GetSnippetBoostSuggestionCommand : AuditLogQueryCommandBase
 
     private void WarnNothingLearnable(ClickLogObservations observations)
     {
+        // Imported searches alone were already warned about, with the reason (ReportImportedSearches).
+        if (observations.Submissions == 0 && observations.ImportedSearches > 0) return;
         var why = observations.Submissions == 0
             ? "the range holds no successful submission to learn from"
             : string.Format(CultureInfo.InvariantCulture,
