@@ -46,12 +46,15 @@ public class RankingMetricsCalculatorTests
 
         Assert.Equal(3 + 2 + 4 + 1, m.Impressions);
         Assert.Equal(6, m.Clicks);
-        Assert.Equal(0.6, m.ClickThroughRate, 12);
-        // Position p is shown by every successful ranking at least p long; clicks count by their rank_position.
+        // s-9's click has no ranking: a click, but no clicked impression.
+        Assert.Equal((5L, 1L), (m.ClickedImpressions, m.ClicksWithoutRanking));
+        Assert.Equal(0.5, m.ClickThroughRate, 12);
+        // Position p is shown by every successful ranking at least p long; clicks count by their rank_position,
+        // clicked impressions only where the session's ranking reached that position.
         Assert.Equal(
-            [(1, 4L, 2L), (2, 3L, 2L), (3, 2L, 1L), (4, 1L, 1L)],
-            m.ClickThroughRateByPosition.Select(p => (p.Position, p.Impressions, p.Clicks)));
-        Assert.Equal([0.5, 2.0 / 3, 0.5, 1.0], m.ClickThroughRateByPosition.Select(p => p.Rate));
+            [(1, 4L, 2L, 2L), (2, 3L, 2L, 2L), (3, 2L, 1L, 0L), (4, 1L, 1L, 1L)],
+            m.ClickThroughRateByPosition.Select(p => (p.Position, p.Impressions, p.Clicks, p.ClickedImpressions)));
+        Assert.Equal([0.5, 2.0 / 3, 0.0, 1.0], m.ClickThroughRateByPosition.Select(p => p.ClickThroughRate));
     }
 
     [Fact]
@@ -71,7 +74,7 @@ public class RankingMetricsCalculatorTests
         Assert.Equal(
             [("A", 4L, 2L), ("B", 3L, 1L), ("C", 2L, 1L), ("D", 1L, 1L), ("Z", 0L, 1L)],
             m.TopSnippets.Select(s => (s.SnippetId, s.Impressions!.Value, s.Clicks)));
-        Assert.Equal([0.5, 1.0 / 3, 0.5, 1.0, 0.0], m.TopSnippets.Select(s => s.Rate!.Value));
+        Assert.Equal([0.5, 1.0 / 3, 0.5, 1.0, 0.0], m.TopSnippets.Select(s => s.ClickThroughRate!.Value));
     }
 
     [Fact]

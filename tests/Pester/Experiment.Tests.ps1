@@ -180,3 +180,38 @@ Describe 'Get-RankingExperiment' {
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'ExperimentNotFound,*'
     }
 }
+
+Describe 'Get-RankingExperiment on too little or no data' {
+    BeforeAll {
+        $small = Join-Path $TestDrive 'small-experiment'
+        $writer = [CXoneRanking.Audit.AuditLogWriter]::new($small)
+        # 2 vs 2 sessions: every Treatment session clicked at position 1, no Control session clicked.
+        foreach ($pair in @(@('t-1', 'Treatment'), @('t-2', 'Treatment'), @('c-1', 'Control'), @('c-2', 'Control'))) {
+            $entry = [CXoneRanking.AuditEntry]::Ranking('ranking.submitted', $pair[0], [datetimeoffset]'2026-11-20T09:00:00Z')
+            $entry.Snippets = [string[]]('KB-1', 'KB-2', 'KB-3', 'KB-4', 'KB-5')
+            $entry.Experiment = 'tiny'
+            $entry.Arm = $pair[1]
+            $writer.Append($entry)
+        }
+        $writer.Append([CXoneRanking.AuditEntry]::Click('t-1', 'KB-1', 1, [datetimeoffset]'2026-11-20T09:00:10Z'))
+        $writer.Append([CXoneRanking.AuditEntry]::Click('t-2', 'KB-1', 1, [datetimeoffset]'2026-11-20T09:00:10Z'))
+    }
+
+    It 'says Not enough data for 2 vs 2 sessions instead of a certain +20 points' {
+        $result = Get-RankingExperiment -Name tiny -Path $small
+        $result.Verdict | Should -BeLike 'Not enough data: 2 vs 2 sessions, 2 with a click (a verdict needs at least 10 sessions in each arm*'
+        $result.PValue | Should -BeNullOrEmpty
+        $result.ClickThroughLiftLow | Should -BeNullOrEmpty
+        $result.Treatment.ClickThroughRate | Should -Be 0.2
+    }
+
+    It 'warns, naming the log and how to start an experiment, when the log holds none' {
+        $none = Join-Path $TestDrive 'no-experiment'
+        $entry = [CXoneRanking.AuditEntry]::Ranking('ranking.submitted', 's-1', [datetimeoffset]'2026-11-20T09:00:00Z')
+        $entry.Snippets = [string[]]('KB-1')
+        [CXoneRanking.Audit.AuditLogWriter]::new($none).Append($entry)
+        $result = @(Get-RankingExperiment -Path $none -WarningVariable warnings -WarningAction SilentlyContinue)
+        $result.Count | Should -Be 0
+        "$($warnings[0])" | Should -Match "^No experiment in the audit log in '.+': .*Submit-SnippetRanking -Experiment"
+    }
+}

@@ -171,3 +171,38 @@ Describe 'New-BoostDirective -SnippetId' {
         (New-BoostDirective -SnippetId 'KB-9' -Exclude).ToString() | Should -Be 'exclude(id=KB-9)'
     }
 }
+
+Describe 'Get-SnippetBoostSuggestion with nothing to learn' {
+    It 'warns why there is nothing, and what would give something' {
+        $empty = Join-Path $TestDrive 'nothing-learnable'
+        $entry = [CXoneRanking.AuditEntry]::Ranking('ranking.submitted', 's-1', [datetimeoffset]'2026-11-20T09:00:00Z')
+        $entry.Snippets = [string[]]('KB-1', 'KB-2')
+        [CXoneRanking.Audit.AuditLogWriter]::new($empty).Append($entry)
+        $result = @(Get-SnippetBoostSuggestion -Path $empty -WarningVariable warnings -WarningAction SilentlyContinue)
+        $result.Count | Should -Be 0
+        "$($warnings[-1])" | Should -Match '^No boost suggestion: no snippet was shown at least \d+ time\(s\) .*lower -MinImpressions'
+    }
+
+    It 'warns for a range without submissions' {
+        $result = @(Get-SnippetBoostSuggestion -Path $dir -Since '2030-01-01' -WarningVariable warnings -WarningAction SilentlyContinue)
+        $result.Count | Should -Be 0
+        "$($warnings[-1])" | Should -Match '^No boost suggestion: the range holds no successful submission'
+    }
+}
+
+Describe 'Get-SnippetBoostSuggestion -AsDirective' {
+    It 'leaves out factors of 1, which would change nothing' {
+        $all = @(Get-SnippetBoostSuggestion -Path $dir -MaxFactor 1.2)
+        $directives = @(Get-SnippetBoostSuggestion -Path $dir -MaxFactor 1.2 -AsDirective)
+        $directives.Count | Should -Be @($all | Where-Object Factor -NE 1).Count
+        $directives.Count | Should -BeGreaterThan 0
+        $directives.Factor | Should -Not -Contain 1
+    }
+
+    It 'writes no directive, and says why, when every factor is 1' {
+        @(Get-SnippetBoostSuggestion -Path $dir -MinFactor 1 -MaxFactor 1).Factor | Select-Object -Unique | Should -Be 1
+        $directives = @(Get-SnippetBoostSuggestion -Path $dir -MinFactor 1 -MaxFactor 1 -AsDirective -WarningVariable warnings -WarningAction SilentlyContinue)
+        $directives.Count | Should -Be 0
+        "$($warnings[-1])" | Should -Match '^All 5 suggestion\(s\) have factor 1 .*no directive to write'
+    }
+}

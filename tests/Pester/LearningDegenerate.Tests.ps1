@@ -95,7 +95,7 @@ Describe 'Export-RankingReport on the same log' {
     }
 
     It 'shows no examination or relevance outside [0, 1], and a reason beside every dash' {
-        $cells = @(Get-ModelCell $doc 'positions' 3) + @(Get-ModelCell $doc 'top-snippets' 3)
+        $cells = @(Get-ModelCell $doc 'positions' 4) + @(Get-ModelCell $doc 'top-snippets' 4)
         $cells.Count | Should -Be 7
         foreach ($cell in $cells) {
             if ($cell -match '^(\d+\.\d+)') {
@@ -103,7 +103,7 @@ Describe 'Export-RankingReport on the same log' {
             }
             else { $cell | Should -Match '^– \(.+\)$' }
         }
-        (Get-ModelCell $doc 'positions' 3)[1] | Should -Be '1.000 (the reference: position 1 has no clicks)'
+        (Get-ModelCell $doc 'positions' 4)[1] | Should -Be '1.000 (the reference: position 1 has no clicks)'
     }
 }
 

@@ -5,6 +5,7 @@
 
 BeforeAll {
     Import-Module $env:CXONERANKING_MODULE_PATH -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     $dir = Join-Path $TestDrive 'audit'
 
     function Add-Ranking([string] $Event, [string] $Session, [long] $LatencyMs, [string] $At, [string[]] $Snippets) {
@@ -60,7 +61,13 @@ Describe 'Get-RankingMetrics over the whole log' {
         $m.ClickThroughRateByPosition.Position | Should -Be 1, 2, 3, 4
         $m.ClickThroughRateByPosition.Impressions | Should -Be 3, 3, 2, 1
         $m.ClickThroughRateByPosition.Clicks | Should -Be 2, 1, 1, 0
-        $m.ClickThroughRateByPosition.Rate | Should -Be (2 / 3), (1 / 3), 0.5, 0
+        $m.ClickThroughRateByPosition.ClickedImpressions | Should -Be 2, 1, 1, 0
+        $m.ClickThroughRateByPosition.ClickThroughRate | Should -Be (2 / 3), (1 / 3), 0.5, 0
+    }
+
+    It 'keeps the former name Rate for one release, equal to ClickThroughRate' {
+        $m.ClickThroughRateByPosition.Rate | Should -Be $m.ClickThroughRateByPosition.ClickThroughRate
+        $m.TopSnippets.Rate | Should -Be $m.TopSnippets.ClickThroughRate
     }
 
     It 'computes the mean reciprocal rank from each session''s earliest click' {
@@ -72,6 +79,7 @@ Describe 'Get-RankingMetrics over the whole log' {
         $m.TopSnippets.SnippetId | Should -Be 'KB-1', 'KB-3', 'KB-5'
         $m.TopSnippets.Clicks | Should -Be 2, 1, 1
         $m.TopSnippets.Impressions | Should -Be 3, 1, 1
+        $m.TopSnippets.ClickThroughRate | Should -Be (2 / 3), 1, 1
     }
 
     It 'shows a readable list view with CTR by position and top snippets in compact form' {
@@ -163,5 +171,53 @@ Describe 'Get-RankingMetrics and damaged or missing logs' {
         $fresh = $json | ConvertFrom-Json
         $fresh.Submissions, $fresh.Clicks | Should -Be 4, 4
         $fresh.MeanReciprocalRank | Should -Be ((1 / 3 + 1 / 2 + 1) / 3)
+    }
+}
+
+Describe 'Get-RankingMetrics counts an impression as clicked once' {
+    BeforeAll {
+        $repeat = Join-Path $TestDrive 'repeat'
+        $entry = [CXoneRanking.AuditEntry]::Ranking('ranking.submitted', 'r-1', [datetimeoffset]'2026-11-20T09:00:00Z')
+        $entry.Snippets = [string[]]('KB-1')
+        [CXoneRanking.Audit.AuditLogWriter]::new($repeat).Append($entry)
+        # The agent clicked KB-1 twice in its one showing; another session was never ranked by this log.
+        @'
+session_id,snippet_id,rank_position,timestamp
+r-1,KB-1,1,2026-11-20T09:00:10Z
+r-1,KB-1,1,2026-11-20T09:00:12Z
+elsewhere,KB-9,1,2026-11-20T09:00:15Z
+'@ | ConvertFrom-Csv | Add-SnippetClick -Path $repeat -WarningVariable clickWarnings -WarningAction SilentlyContinue
+        $m = Get-RankingMetrics -Path $repeat
+    }
+
+    It 'reports 1/1 (100.0%), not 2/1 (200.0%), and still counts every click' {
+        $m.Clicks | Should -Be 3
+        $m.ClickedImpressions | Should -Be 1
+        $m.ClickThroughRate | Should -Be 1
+        $m.TopSnippets[0].Clicks, $m.TopSnippets[0].ClickedImpressions, $m.TopSnippets[0].ClickThroughRate | Should -Be 2, 1, 1
+        $m.ClickThroughRateByPosition[0].ClickThroughRate | Should -Be 1
+    }
+
+    It 'counts the clicks of a session the log never ranked apart' {
+        $m.ClicksWithoutRanking | Should -Be 1
+        $m | Out-String -Width 200 | Should -Match 'ClicksWithoutRanking\s+: 1'
+    }
+
+    It 'records a click for a session the log never ranked, with one warning naming it' {
+        (Get-AuditEntry $repeat | Where-Object session_id -eq 'elsewhere').event | Should -Be 'click'
+        @($clickWarnings).Count | Should -Be 1
+        "$($clickWarnings[0])" | Should -Match "1 click\(s\) for 1 session\(s\) the audit log in '.+' never ranked: 'elsewhere'"
+    }
+
+    It 'does not warn about sessions the log ranked' {
+        [pscustomobject]@{ session_id = 'r-1'; snippet_id = 'KB-1'; rank_position = 1 } |
+            Add-SnippetClick -Path $repeat -WarningVariable none -WarningAction SilentlyContinue
+        @($none).Count | Should -Be 0
+    }
+
+    It 'warns, and still returns the zero metrics, when nothing falls in the range' {
+        $empty = Get-RankingMetrics -Path $repeat -Since '2030-01-01T00:00:00Z' -WarningVariable warnings -WarningAction SilentlyContinue
+        $empty.Submissions | Should -Be 0
+        "$($warnings[0])" | Should -Match 'No audit entry counts since .+ \(\d+ file\(s\) read\): every figure is zero\. Widen -Since/-Until'
     }
 }

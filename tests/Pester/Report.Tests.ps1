@@ -157,6 +157,16 @@ Describe 'Export-RankingReport on a broken chain, an existing file and -WhatIf' 
         finally { Pop-Location }
     }
 
+    It 'names the missing folder of -OutFile, not a temporary file, before reading the log' {
+        $missing = Join-Path $TestDrive 'nodir'
+        Export-RankingReport -Path $dir -OutFile (Join-Path $missing 'x.html') -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -Match '^ReportFolderNotFound'
+        $errs[0].Exception.Message | Should -BeLike "*the folder '$missing' does not exist*"
+        $errs[0].Exception.Message | Should -Not -Match '\.tmp'
+        $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        Test-Path $missing | Should -BeFalse
+    }
+
     It 'reports a missing log as AuditLogNotFound' {
         Export-RankingReport -AuditPath (Join-Path $TestDrive 'nowhere') -Path (Join-Path $TestDrive 'none.html') -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -Match '^AuditLogNotFound'

@@ -6,8 +6,9 @@
 .DESCRIPTION
     1. Installs Debian's chromium when it is missing (apt-get; needs root).
     2. Writes an audit log and its report with New-ReportFixture.ps1.
-    3. Lays the page out: a copy of the report with a probe script appended (the report itself
-       has no script) records each SVG's rendered size into the DOM, which --dump-dom prints.
+    3. Lays the page out at 1280 and 800 pixels wide: a copy of the report with a probe script
+       appended (the report itself has no script) records each SVG's rendered size, and every
+       SVG text that lies outside its chart's box, into the DOM, which --dump-dom prints.
     4. Paints it: --screenshot, then counts the screenshot's colours; the chart colours must be
        there, so a blank, unstyled or chart-less page fails.
 #>
@@ -30,7 +31,7 @@ function Get-Chromium {
     if ($LASTEXITCODE -ne 0) { throw "apt-get update failed ($LASTEXITCODE)." }
     & apt-get install -y -qq chromium | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "apt-get install chromium failed ($LASTEXITCODE)." }
-    (Get-Command chromium -CommandType Application).Source
+    (Get-Command chromium -CommandType Application | Select-Object -First 1).Source
 }
 
 function Invoke-Chromium([string] $Chromium, [string[]] $Arguments) {
@@ -54,20 +55,25 @@ $work = Join-Path $OutDirectory 'reportcheck'
 $report = & (Join-Path $PSScriptRoot 'New-ReportFixture.ps1') -ModulePath $ModulePath -OutDirectory $work
 $failures = [System.Collections.Generic.List[string]]::new()
 
-# Layout: every chart must be in the DOM with a real size.
+# Layout, at a wide and a narrow window: every chart must be in the DOM with a real size, and
+# every text of a chart (tick labels, marks, axis titles) must lie inside the chart's box, where
+# the SVG does not clip it.
 $probe = Join-Path $work 'report-probe.html'
-$probeScript = '<script>document.body.setAttribute("data-probe", JSON.stringify([...document.querySelectorAll("svg")].map(s => { const r = s.getBoundingClientRect(); return { id: s.id, w: r.width, h: r.height, shapes: s.querySelectorAll("rect,polyline,circle,line").length }; })));</script>'
+$probeScript = '<script>document.body.setAttribute("data-probe", JSON.stringify([...document.querySelectorAll("svg")].map(s => { const r = s.getBoundingClientRect(); const outside = [...s.querySelectorAll("text")].filter(t => { const b = t.getBoundingClientRect(); return b.width > 0 && (b.left < r.left - 0.5 || b.right > r.right + 0.5 || b.top < r.top - 0.5 || b.bottom > r.bottom + 0.5); }).map(t => t.textContent); return { id: s.id, w: r.width, h: r.height, shapes: s.querySelectorAll("rect,polyline,circle,line").length, outside: outside }; })));</script>'
 (Get-Content $report.FullName -Raw) -replace '</body>', "$probeScript</body>" | Set-Content $probe -NoNewline
-$dom = Invoke-Chromium $chromium @('--dump-dom', [uri]::new($probe).AbsoluteUri)
-if ($dom -notmatch 'data-probe="([^"]*)"') { $failures.Add('the probe found no SVG layout (did the page load?)') }
-else {
+foreach ($windowWidth in 1280, 800) {
+    $dom = Invoke-Chromium $chromium @("--window-size=$windowWidth,2400", '--dump-dom', [uri]::new($probe).AbsoluteUri)
+    if ($dom -notmatch 'data-probe="([^"]*)"') { $failures.Add("at $windowWidth px the probe found no SVG layout (did the page load?)"); continue }
     $charts = [System.Net.WebUtility]::HtmlDecode($Matches[1]) | ConvertFrom-Json
     foreach ($id in 'chart-latency', 'chart-positions', 'chart-time') {
         $chart = $charts | Where-Object id -EQ $id
         if (-not $chart) { $failures.Add("chart $id is not in the DOM"); continue }
-        Write-Host ("{0}: {1:0} x {2:0} px, {3} shapes" -f $id, $chart.w, $chart.h, $chart.shapes)
+        Write-Host ("{0} px window, {1}: {2:0} x {3:0} px, {4} shapes" -f $windowWidth, $id, $chart.w, $chart.h, $chart.shapes)
         if ($chart.w -lt 200 -or $chart.h -lt 100) { $failures.Add("chart $id is laid out at $($chart.w) x $($chart.h) px") }
         if ($chart.shapes -lt 10) { $failures.Add("chart $id has only $($chart.shapes) shapes") }
+    }
+    foreach ($chart in $charts) {
+        foreach ($text in @($chart.outside)) { $failures.Add("at $windowWidth px, text '$text' of $($chart.id) lies outside the chart's box (clipped)") }
     }
 }
 

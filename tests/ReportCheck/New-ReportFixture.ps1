@@ -33,8 +33,10 @@ for ($i = 0; $i -lt $Sessions; $i++) {
     $roll = $random.NextDouble()
     $event = if ($roll -lt 0.08) { 'ranking.failed' } elseif ($roll -lt 0.1) { 'ranking.cancelled' } else { 'ranking.submitted' }
     $entry = [CXoneRanking.AuditEntry]::Ranking($event, $session, $at)
-    # Latency: mostly 60-200 ms, with a slow tail.
+    # Latency: mostly 60-200 ms, with a slow tail, and the odd retried submission near 10 s (so the axis ends at 10,000,
+    # the widest tick label, at the chart's right edge).
     $entry.LatencyMs = [long](60 + 140 * $random.NextDouble() + $(if ($random.NextDouble() -lt 0.07) { 400 + 1200 * $random.NextDouble() } else { 0 }))
+    if ($i % 97 -eq 50) { $entry.LatencyMs = 9400 + $i }
     if ($event -eq 'ranking.submitted') {
         $shown = $pool | Sort-Object { $random.Next() } | Select-Object -First 6
         $entry.Snippets = [string[]]$shown

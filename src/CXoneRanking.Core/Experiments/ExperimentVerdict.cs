@@ -5,19 +5,20 @@ namespace CXoneRanking.Experiments;
 /// <summary>
 /// The one-line reading of an experiment, in invariant culture so a log or a ticket reads the
 /// same everywhere. Lifts are percentage points ("pts") of click-through; the sessions are
-/// Treatment's then Control's. Significance is at the 5% level, the level the interval uses.
+/// Treatment's then Control's. Significant means p &lt; 0.05 and a 95% interval that leaves out zero.
 /// </summary>
 internal static class ExperimentVerdict
 {
-    private const double Alpha = 0.05;
-
     public static string Of(RankingExperimentResult result)
     {
         var sessions = $"{Count(result.Treatment.Sessions)} vs {Count(result.Control.Sessions)} sessions";
         if (result.ClickThrough is not { } ctr)
-            return $"Not enough data: {sessions} (each arm needs at least 2 sessions with impressions)";
+        {
+            var withClicks = result.Treatment.SessionsWithClicks + result.Control.SessionsWithClicks;
+            return $"Not enough data: {sessions}, {Count(withClicks)} with a click ({ExperimentEvidence.Requirement})";
+        }
         var figures = $"{Points(ctr.Lift)} pts CTR (95% interval {Points(ctr.Low)} to {Points(ctr.High)}), {P(ctr.PValue)}, {sessions}";
-        return ctr.PValue < Alpha ? $"Treatment {figures}" : $"No significant difference: treatment {figures}";
+        return ctr.IsSignificant ? $"Treatment {figures}" : $"No significant difference: treatment {figures}";
     }
 
     private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);

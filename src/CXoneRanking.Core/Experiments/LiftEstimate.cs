@@ -1,41 +1,52 @@
 namespace CXoneRanking.Experiments;
 
 /// <summary>
-/// Treatment minus Control for one figure, with the two-sided z test on the difference of two
-/// independent estimates: SE = sqrt(Var_T + Var_C), interval lift +/- z(0.975) SE, and the smallest
-/// lift this sample would detect with 80% power at alpha 0.05, (z(0.975) + z(0.80)) SE.
+/// Treatment minus Control for one figure (docs/experiments.md#formulas). The p-value is a
+/// randomisation test over sessions (<see cref="PermutationTest"/>), valid at any sample size; the
+/// 95% interval is Welch's, lift +/- t(0.975, df) SE with Welch-Satterthwaite df, and the minimum
+/// detectable lift (t(0.975, df) + t(0.80, df)) SE. Each arm's variance has a floor (one
+/// independent trial per impression at the smoothed pooled rate), so a sample in which no session
+/// differs from its arm's rate, or no session clicked, cannot give a zero-width interval.
 /// </summary>
 public sealed class LiftEstimate
 {
     public const double Confidence = 0.95;
     public const double Power = 0.80;
 
-    private static readonly double ZInterval = NormalDistribution.Quantile(1 - (1 - Confidence) / 2);
-    private static readonly double ZPower = NormalDistribution.Quantile(Power);
-
     public double Lift { get; private set; }
     public double StandardError { get; private set; }
+
+    /// <summary>Welch-Satterthwaite degrees of freedom of <see cref="StandardError"/>.</summary>
+    public double DegreesOfFreedom { get; private set; }
+
     public double Low { get; private set; }
     public double High { get; private set; }
-    public double PValue { get; private set; }
+
+    private Lazy<double> _pValue = new(() => double.NaN);
+
+    /// <summary>Two-sided randomisation-test p-value; its smallest possible value is 1 / 2,000. Computed when first read.</summary>
+    public double PValue => _pValue.Value;
+
     public double MinimumDetectableLift { get; private set; }
 
-    /// <summary>The estimate, or null when either variance is unknown (an arm with fewer than two sessions).</summary>
-    public static LiftEstimate? Of(double treatment, double? treatmentVariance, double control, double? controlVariance)
+    /// <summary>True when p &lt; 0.05 and the interval leaves out zero: both methods agree that there is a lift.</summary>
+    public bool IsSignificant => PValue < 1 - Confidence && (Low > 0 || High < 0);
+
+    internal static LiftEstimate Of(SessionRatios sessions)
     {
-        if (treatmentVariance is not { } vt || controlVariance is not { } vc) return null;
-        var lift = treatment - control;
-        var se = Math.Sqrt(vt + vc);
-        // A zero standard error (no session differs from its arm's rate) makes any lift certain and no lift none.
-        var p = se > 0 ? NormalDistribution.TwoSidedPValue(lift / se) : lift == 0 ? 1.0 : 0.0;
+        var observed = sessions.Observed();
+        var df = observed.DegreesOfFreedom;
+        var t = StudentT.Quantile(1 - (1 - Confidence) / 2, df);
+        var se = observed.StandardError;
         return new LiftEstimate
         {
-            Lift = lift,
+            Lift = observed.Lift,
             StandardError = se,
-            Low = lift - ZInterval * se,
-            High = lift + ZInterval * se,
-            PValue = p,
-            MinimumDetectableLift = (ZInterval + ZPower) * se,
+            DegreesOfFreedom = df,
+            Low = observed.Lift - t * se,
+            High = observed.Lift + t * se,
+            _pValue = new Lazy<double>(() => PermutationTest.PValue(sessions)),
+            MinimumDetectableLift = (t + StudentT.Quantile(Power, df)) * se,
         };
     }
 }

@@ -57,7 +57,8 @@ public sealed class RankingExperimentCalculator(RankingMetricsFilter? filter = n
         foreach (var pair in sessions)
         {
             var clicks = _clicks.TryGetValue(pair.Key, out var tally) ? tally : null;
-            var outcome = new SessionOutcome(pair.Value.Impressions, clicks?.Count ?? 0, clicks?.FirstPosition);
+            var clicked = clicks is null ? 0 : ClickedImpressions.PerKey(pair.Value.Shown(), clicks.BySnippet).Values.Sum();
+            var outcome = new SessionOutcome(pair.Value.Impressions, clicks?.Count ?? 0, clicks?.FirstPosition, clicked);
             (pair.Value.Arm == ExperimentArm.Treatment ? treatment : control).Add(outcome);
         }
         return RankingExperimentResult.Of(name, control, treatment, _first, _last);
@@ -65,14 +66,18 @@ public sealed class RankingExperimentCalculator(RankingMetricsFilter? filter = n
 
     private sealed class Assignment
     {
+        private readonly List<string> _shown = [];
         private DateTimeOffset _latest = DateTimeOffset.MinValue;
 
         public string Arm { get; private set; } = ExperimentArm.Control;
-        public long Impressions { get; private set; }
+        public long Impressions => _shown.Count;
+
+        /// <summary>How often the session's rankings in the experiment showed each snippet.</summary>
+        public Dictionary<string, long> Shown() => ClickedImpressions.Count(_shown, StringComparer.Ordinal);
 
         public void Add(string arm, AuditEntry entry)
         {
-            Impressions += entry.Snippets?.Count ?? 0;
+            if (entry.Snippets is { } snippets) _shown.AddRange(snippets);
             // The last ranking decides; on equal timestamps the one read later (written later) does.
             if (entry.Timestamp < _latest) return;
             _latest = entry.Timestamp;
@@ -87,9 +92,13 @@ public sealed class RankingExperimentCalculator(RankingMetricsFilter? filter = n
         public long Count { get; private set; }
         public int? FirstPosition { get; private set; }
 
+        /// <summary>Clicks per snippet, for the clicked impressions (an impression counts once).</summary>
+        public Dictionary<string, long> BySnippet { get; } = new(StringComparer.Ordinal);
+
         public void Add(AuditEntry click)
         {
             Count++;
+            if (click.SnippetId is { } snippet) BySnippet[snippet] = BySnippet.TryGetValue(snippet, out var n) ? n + 1 : 1;
             // The earliest click with a usable position; on a tie, the one read first (as the metrics do).
             if (click.RankPosition is not (>= 1 and var position) || click.Timestamp >= _firstAt) return;
             _firstAt = click.Timestamp;

@@ -5,8 +5,8 @@ namespace CXoneRanking;
 /// <summary>
 /// What Get-RankingExperiment returns: both arms' figures, and for click-through and mean
 /// reciprocal rank the lift (Treatment minus Control, absolute), its 95% interval, the two-sided
-/// p-value and the minimum detectable lift at this sample size. The statistics are null while an
-/// arm has fewer than two sessions. Meaning and formulas: docs/experiments.md.
+/// p-value and the minimum detectable lift at this sample size. The statistics are null below
+/// <see cref="ExperimentEvidence"/>'s minimum. Meaning and formulas: docs/experiments.md.
 /// </summary>
 public sealed class RankingExperimentResult
 {
@@ -30,10 +30,13 @@ public sealed class RankingExperimentResult
     public double? MeanReciprocalRankPValue => MeanReciprocalRank?.PValue;
     public double? MinimumDetectableMeanReciprocalRankLift => MeanReciprocalRank?.MinimumDetectableLift;
 
-    /// <summary>The click-through lift with its standard error; null while an arm has fewer than two sessions.</summary>
+    /// <summary>True when the sample reaches <see cref="ExperimentEvidence"/>'s minimum, so the statistics below are given.</summary>
+    public bool EnoughData => ClickThrough is not null;
+
+    /// <summary>The click-through lift with its standard error; null below the minimum sample.</summary>
     public LiftEstimate? ClickThrough { get; init; }
 
-    /// <summary>The mean reciprocal rank lift with its standard error; null while an arm has fewer than two sessions.</summary>
+    /// <summary>The mean reciprocal rank lift with its standard error; null below the minimum sample.</summary>
     public LiftEstimate? MeanReciprocalRank { get; init; }
 
     /// <summary>The earliest and latest entry that counted.</summary>
@@ -53,18 +56,22 @@ public sealed class RankingExperimentResult
     {
         var c = ArmSummary.Of(ExperimentArm.Control, control);
         var t = ArmSummary.Of(ExperimentArm.Treatment, treatment);
+        var enough = ExperimentEvidence.IsEnough(c, t);
         return new RankingExperimentResult
         {
             Experiment = experiment,
             Control = c,
             Treatment = t,
-            ClickThrough = LiftEstimate.Of(t.ClickThroughRate, t.ClickThroughVariance, c.ClickThroughRate, c.ClickThroughVariance),
-            MeanReciprocalRank = LiftEstimate.Of(
-                t.MeanReciprocalRank, t.MeanReciprocalRankVariance, c.MeanReciprocalRank, c.MeanReciprocalRankVariance),
+            ClickThrough = enough ? LiftEstimate.Of(Ratios(treatment, control, s => (s.ClickedImpressions, s.Impressions, s.Impressions))) : null,
+            MeanReciprocalRank = enough ? LiftEstimate.Of(Ratios(treatment, control, s => (s.ReciprocalRank, 1.0, s.Impressions))) : null,
             FirstEntry = firstEntry,
             LastEntry = lastEntry,
         };
     }
+
+    private static SessionRatios Ratios(IReadOnlyCollection<SessionOutcome> treatment, IReadOnlyCollection<SessionOutcome> control,
+        Func<SessionOutcome, (double, double, double)> figure) =>
+        new(treatment.Select(figure).ToList(), control.Select(figure).ToList());
 
     public override string ToString() => $"{Experiment}: {Verdict}";
 }

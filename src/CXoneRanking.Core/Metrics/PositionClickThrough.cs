@@ -2,14 +2,15 @@ using System.Globalization;
 
 namespace CXoneRanking;
 
-/// <summary>Click-through at one rank position: clicks there over the rankings that showed a snippet there.</summary>
+/// <summary>Click-through at one rank position: the impressions there that were clicked, over the rankings that showed a snippet there.</summary>
 public sealed class PositionClickThrough
 {
-    internal PositionClickThrough(int position, long impressions, long clicks)
+    internal PositionClickThrough(int position, long impressions, long clicks, long clickedImpressions)
     {
         Position = position;
         Impressions = impressions;
         Clicks = clicks;
+        ClickedImpressions = clickedImpressions;
     }
 
     /// <summary>1-based rank position.</summary>
@@ -18,12 +19,19 @@ public sealed class PositionClickThrough
     /// <summary>How many successful rankings held at least <see cref="Position"/> snippets.</summary>
     public long Impressions { get; }
 
-    /// <summary>How many clicks were on a snippet shown at <see cref="Position"/>.</summary>
+    /// <summary>How many clicks were on a snippet shown at <see cref="Position"/> (every click, repeated ones included).</summary>
     public long Clicks { get; }
 
-    /// <summary><see cref="Clicks"/> / <see cref="Impressions"/>, or 0 without impressions.</summary>
-    public double Rate => RankingMetrics.Ratio(Clicks, Impressions);
+    /// <summary>How many of the <see cref="Impressions"/> were clicked at least once (docs/audit-log.md#metrics).</summary>
+    public long ClickedImpressions { get; }
+
+    /// <summary><see cref="ClickedImpressions"/> / <see cref="Impressions"/>, in [0, 1]; 0 without impressions.</summary>
+    public double ClickThroughRate => RankingMetrics.Ratio(ClickedImpressions, Impressions);
+
+    /// <summary>The former name of <see cref="ClickThroughRate"/>, kept for one release.</summary>
+    [Obsolete("Use ClickThroughRate; Rate will be removed in the next release.")]
+    public double Rate => ClickThroughRate;
 
     public override string ToString() =>
-        string.Format(CultureInfo.CurrentCulture, "#{0} {1:0.0%} ({2}/{3})", Position, Rate, Clicks, Impressions);
+        string.Format(CultureInfo.CurrentCulture, "#{0} {1:0.0%} ({2}/{3})", Position, ClickThroughRate, ClickedImpressions, Impressions);
 }

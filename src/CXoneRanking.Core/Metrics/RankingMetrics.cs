@@ -69,11 +69,23 @@ public sealed class RankingMetrics
     /// <summary>Snippets shown: the sum of the ranking lengths of successful submissions.</summary>
     public long Impressions { get; internal set; }
 
-    /// <summary>click entries.</summary>
+    /// <summary>click entries: every click, repeated ones and ones without a ranking included.</summary>
     public long Clicks { get; internal set; }
 
-    /// <summary><see cref="Clicks"/> / <see cref="Impressions"/>, or 0 without impressions.</summary>
-    public double ClickThroughRate => Ratio(Clicks, Impressions);
+    /// <summary>
+    /// Impressions clicked at least once: per session, a snippet shown k times and clicked j times counts
+    /// min(j, k) (matched by position in imported Expert searches). Never more than <see cref="Impressions"/>.
+    /// </summary>
+    public long ClickedImpressions { get; internal set; }
+
+    /// <summary>
+    /// Clicks whose session has no successful ranking (nor imported search) in the range: recorded, counted in
+    /// <see cref="Clicks"/>, but with no impression to count on, so they do not raise any rate.
+    /// </summary>
+    public long ClicksWithoutRanking { get; internal set; }
+
+    /// <summary><see cref="ClickedImpressions"/> / <see cref="Impressions"/>, in [0, 1]; 0 without impressions.</summary>
+    public double ClickThroughRate => Ratio(ClickedImpressions, Impressions);
 
     /// <summary>Click-through per rank position, position 1 first; only positions with impressions or clicks are listed.</summary>
     public IReadOnlyList<PositionClickThrough> ClickThroughRateByPosition { get; internal set; } = [];

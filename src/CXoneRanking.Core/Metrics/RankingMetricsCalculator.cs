@@ -17,6 +17,7 @@ public sealed class RankingMetricsCalculator
     private readonly Dictionary<string, long[]> _snippets = new(StringComparer.Ordinal); // snippet id -> [impressions, clicks]
     private readonly List<string> _succeededSessions = [];
     private readonly Dictionary<string, AuditEntry> _firstClick = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SessionClickLedger> _ledgers = new(StringComparer.Ordinal);
     private readonly ImportedSearchTally _imported = new();
     private readonly UnansweredSendings _sending = new();
     private int _succeeded, _failed, _cancelled, _unchanged;
@@ -44,7 +45,7 @@ public sealed class RankingMetricsCalculator
         if (!_filter.Includes(entry)) return;
         if (entry.Event == AuditEvent.Click) AddClick(entry);
         else if (AuditEvent.IsRanking(entry.Event)) AddRanking(entry);
-        else if (entry.Event == AuditEvent.ExpertSearch) AddShown(entry.SessionId, _imported.AddSearch(entry));
+        else if (entry.Event == AuditEvent.ExpertSearch) AddImportedSearch(entry);
         else if (entry.Event == AuditEvent.RankingUnchanged) _unchanged++;   // neither sent nor failed
         else if (!_sending.Open(entry)) return;
         if (_firstEntry is not { } first || entry.Timestamp < first) _firstEntry = entry.Timestamp;
@@ -55,6 +56,20 @@ public sealed class RankingMetricsCalculator
     public RankingMetrics Result()
     {
         var latencies = _latencies.OrderBy(l => l).ToList();
+        var bySnippet = new Dictionary<string, long>(StringComparer.Ordinal);
+        var byPosition = new Dictionary<int, long>();
+        long clicked = 0, withoutRanking = 0;
+        foreach (var ledger in _ledgers.Values)
+        {
+            if (!ledger.Shown)
+            {
+                withoutRanking += ledger.ClickCount;
+                continue;
+            }
+            clicked += ledger.Total();
+            foreach (var pair in ledger.BySnippet()) bySnippet[pair.Key] = Found(bySnippet, pair.Key) + pair.Value;
+            foreach (var pair in ledger.ByPosition()) byPosition[pair.Key] = Found(byPosition, pair.Key) + pair.Value;
+        }
         return new RankingMetrics
         {
             Since = _filter.Since,
@@ -73,15 +88,18 @@ public sealed class RankingMetricsCalculator
             P99LatencyMs = NearestRank.Percentile(latencies, 99),
             Impressions = _impressions,
             Clicks = _clicks,
+            ClickedImpressions = clicked,
+            ClicksWithoutRanking = withoutRanking,
             ClickThroughRateByPosition = _positions.OrderBy(p => p.Key)
-                .Select(p => new PositionClickThrough(p.Key, p.Value[0], p.Value[1])).ToList(),
+                .Select(p => new PositionClickThrough(p.Key, p.Value[0], p.Value[1], Found(byPosition, p.Key))).ToList(),
             MeanReciprocalRank = _succeededSessions.Count == 0 ? 0.0
                 : _succeededSessions.Sum(s => _firstClick.TryGetValue(s, out var click) ? 1.0 / click.RankPosition!.Value : 0.0)
                     / _succeededSessions.Count,
             TopSnippets = _snippets.Where(s => s.Value[1] > 0)
                 .OrderByDescending(s => s.Value[1]).ThenBy(s => s.Key, StringComparer.Ordinal)
                 .Take(TopSnippetCount)
-                .Select(s => new SnippetClickSummary(s.Key, _imported.ImpressionsKnown(s.Key) ? s.Value[0] : null, s.Value[1])).ToList(),
+                .Select(s => new SnippetClickSummary(s.Key, _imported.ImpressionsKnown(s.Key) ? s.Value[0] : null, s.Value[1],
+                    Found(bySnippet, s.Key))).ToList(),
             ImportedSearches = _imported.Searches,
         };
     }
@@ -98,6 +116,7 @@ public sealed class RankingMetricsCalculator
         _succeeded++;
         var shown = entry.Snippets ?? [];
         AddShown(entry.SessionId, shown.Count);
+        if (entry.SessionId is { } session) Ledger(session).AddRanking(shown);
         for (var i = 0; i < shown.Count; i++) Tally(_snippets, shown[i])[0]++;
     }
 
@@ -109,9 +128,23 @@ public sealed class RankingMetricsCalculator
         for (var i = 0; i < shownCount; i++) Tally(_positions, i + 1)[0]++;
     }
 
+    private void AddImportedSearch(AuditEntry entry)
+    {
+        var shownCount = _imported.AddSearch(entry);
+        AddShown(entry.SessionId, shownCount);
+        if (entry.SessionId is { } session) Ledger(session).AddImportedSearch(shownCount);
+    }
+
+    private SessionClickLedger Ledger(string session)
+    {
+        if (!_ledgers.TryGetValue(session, out var ledger)) _ledgers[session] = ledger = new SessionClickLedger();
+        return ledger;
+    }
+
     private void AddClick(AuditEntry entry)
     {
         _clicks++;
+        if (entry.SessionId is { } clickSession) Ledger(clickSession).AddClick(entry.SnippetId, entry.RankPosition);
         if (entry.SnippetId is { } snippet) Tally(_snippets, snippet)[1]++;
         _imported.AddClick(entry);
         if (entry.RankPosition is not (>= 1 and var position)) return;
@@ -120,6 +153,9 @@ public sealed class RankingMetricsCalculator
         if (entry.SessionId is { } session && (!_firstClick.TryGetValue(session, out var first) || entry.Timestamp < first.Timestamp))
             _firstClick[session] = entry;
     }
+
+    private static long Found<TKey>(Dictionary<TKey, long> counts, TKey key) where TKey : notnull =>
+        counts.TryGetValue(key, out var n) ? n : 0;
 
     private static long[] Tally<TKey>(Dictionary<TKey, long[]> tallies, TKey key) where TKey : notnull
     {

@@ -5,11 +5,12 @@ namespace CXoneRanking;
 /// <summary>One snippet's clicks against the times it was shown.</summary>
 public sealed class SnippetClickSummary
 {
-    internal SnippetClickSummary(string snippetId, long? impressions, long clicks)
+    internal SnippetClickSummary(string snippetId, long? impressions, long clicks, long clickedImpressions)
     {
         SnippetId = snippetId;
         Impressions = impressions;
         Clicks = clicks;
+        ClickedImpressions = impressions is null ? null : clickedImpressions;
     }
 
     public string SnippetId { get; }
@@ -17,12 +18,21 @@ public sealed class SnippetClickSummary
     /// <summary>How many successful rankings showed the snippet; null (unknown) when it was clicked in an imported Expert search.</summary>
     public long? Impressions { get; }
 
+    /// <summary>Every click on the snippet, repeated ones and ones without a ranking included.</summary>
     public long Clicks { get; }
 
-    /// <summary><see cref="Clicks"/> / <see cref="Impressions"/>, or 0 without impressions; null when the impressions are unknown.</summary>
-    public double? Rate => Impressions is { } shown ? RankingMetrics.Ratio(Clicks, shown) : null;
+    /// <summary>How many of the <see cref="Impressions"/> were clicked at least once; null when the impressions are unknown.</summary>
+    public long? ClickedImpressions { get; }
+
+    /// <summary><see cref="ClickedImpressions"/> / <see cref="Impressions"/>, in [0, 1], 0 without impressions; null when unknown.</summary>
+    public double? ClickThroughRate => Impressions is { } shown ? RankingMetrics.Ratio(ClickedImpressions ?? 0, shown) : null;
+
+    /// <summary>The former name of <see cref="ClickThroughRate"/>, kept for one release.</summary>
+    [Obsolete("Use ClickThroughRate; Rate will be removed in the next release.")]
+    public double? Rate => ClickThroughRate;
 
     public override string ToString() =>
-        string.Format(CultureInfo.CurrentCulture, "{0} {1}/{2} ({3})", SnippetId, Clicks,
-            Impressions?.ToString(CultureInfo.CurrentCulture) ?? "unknown", Rate?.ToString("0.0%", CultureInfo.CurrentCulture) ?? "unknown");
+        string.Format(CultureInfo.CurrentCulture, "{0} {1}/{2} ({3})", SnippetId, ClickedImpressions?.ToString(CultureInfo.CurrentCulture) ?? "?",
+            Impressions?.ToString(CultureInfo.CurrentCulture) ?? "unknown",
+            ClickThroughRate?.ToString("0.0%", CultureInfo.CurrentCulture) ?? "unknown");
 }

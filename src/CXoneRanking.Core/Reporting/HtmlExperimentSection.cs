@@ -15,11 +15,13 @@ internal static class HtmlExperimentSection
     public static void Append(StringBuilder html, RankingReport report)
     {
         if (report.Experiments.Count == 0) return;
-        var table = new HtmlTable("Experiments: each arm's figures", "Experiment / arm", "Sessions", "Impressions", "Clicks", "CTR", "MRR");
+        var table = new HtmlTable("Experiments: each arm's figures", "Experiment / arm", "Sessions", "Impressions", "Clicks",
+            "Clicked impressions", "CTR", "MRR");
         foreach (var e in report.Experiments)
             foreach (var arm in new[] { e.Control, e.Treatment })
                 table.Row($"{e.Experiment} / {arm.Arm}", Number(arm.Sessions), Number(arm.Impressions), Number(arm.Clicks),
-                    Percent(arm.ClickThroughRate), arm.MeanReciprocalRank.ToString("0.000", CultureInfo.InvariantCulture));
+                    Number(arm.ClickedImpressions), Percent(arm.ClickThroughRate),
+                    arm.MeanReciprocalRank.ToString("0.000", CultureInfo.InvariantCulture));
         html.Append("<section id=\"experiments\"><h2>Experiments</h2><div class=\"figure\">")
             .Append(SvgIntervalChart.Render("chart-experiments", report.Experiments)).Append(table.Render()).Append("</div><ul class=\"verdicts\">");
         foreach (var e in report.Experiments)

@@ -40,11 +40,15 @@ internal static class HtmlReportSections
         var chart = new SvgBarChart("chart-positions", "Click-through by rank position",
             "Impressions and clicks at each rank position, position 1 first; the table gives the click-through rate.",
             "Rank position", "Count").Render(positions.Select(p => p.Position.ToString(CultureInfo.InvariantCulture)).ToList(), series);
-        var table = new HtmlTable("Click-through by position", "Position", "Impressions", "Clicks", "CTR", "Examination");
+        var table = new HtmlTable("Click-through by position", "Position", "Impressions", "Clicks", "Clicked impressions", "CTR",
+            "Examination");
         var examination = report.Examination.ToDictionary(e => e.Position);
         foreach (var p in positions)
-            table.Row(p.Position.ToString(CultureInfo.InvariantCulture), Number(p.Impressions), Number(p.Clicks), Percent(p.Rate),
-                examination.TryGetValue(p.Position, out var e) ? Estimate(e.Examination, e.Note) : Estimate(null, null));
+            table.Row(p.Position.ToString(CultureInfo.InvariantCulture), Number(p.Impressions), Number(p.Clicks), Number(p.ClickedImpressions),
+                Percent(p.ClickThroughRate),
+                examination.TryGetValue(p.Position, out var e)
+                    ? Estimate(e.Examination, e.Note, "no estimate for this position")
+                    : Estimate(null, null, report.Examination.Count == 0 ? NoModel : "no ranking in the model reached this position"));
         html.Append("<section id=\"positions\"><h2>Click-through by position</h2><div class=\"figure\">")
             .Append(chart).Append(table.Render()).Append("</div></section>");
     }
@@ -70,30 +74,34 @@ internal static class HtmlReportSections
     public static void AppendTopSnippets(StringBuilder html, RankingReport report)
     {
         var suggestions = report.Suggestions.ToDictionary(s => s.SnippetId, StringComparer.Ordinal);
-        var table = new HtmlTable("The ten most-clicked snippets", "Snippet", "Impressions", "Clicks", "CTR", "Estimated relevance",
-            "Suggested factor");
+        var table = new HtmlTable("The ten most-clicked snippets", "Snippet", "Impressions", "Clicks", "Clicked impressions", "CTR",
+            "Estimated relevance", "Suggested factor");
         foreach (var s in report.Metrics.TopSnippets)
             table.Row(s.SnippetId, s.Impressions is { } shown ? Number(shown) : "unknown", Number(s.Clicks),
-                s.Rate is { } rate ? Percent(rate) : "unknown",
+                s.ClickedImpressions is { } clicked ? Number(clicked) : "unknown",
+                s.ClickThroughRate is { } rate ? Percent(rate) : "unknown",
                 Estimate(report.EstimatedRelevance.TryGetValue(s.SnippetId, out var r) ? r : null,
-                    report.RelevanceNotes.TryGetValue(s.SnippetId, out var note) ? note : null),
-                suggestions.TryGetValue(s.SnippetId, out var b) ? b.Factor.ToString("0.00", CultureInfo.InvariantCulture) : "–");
+                    report.RelevanceNotes.TryGetValue(s.SnippetId, out var note) ? note : null,
+                    report.Examination.Count == 0 ? NoModel : "no ranking in the model showed it"),
+                suggestions.TryGetValue(s.SnippetId, out var b) ? b.Factor.ToString("0.00", CultureInfo.InvariantCulture)
+                    : Estimate(null, null, report.Examination.Count == 0 ? NoModel
+                        : $"shown fewer than {Learning.BoostSuggestionCalculator.DefaultMinImpressions:N0} times"));
         html.Append("<section id=\"top-snippets\"><h2>Top snippets</h2>").Append(table.Render())
             .Append("<p class=\"meta\">Estimated relevance and suggested factors come from the position-bias-corrected click model ")
-            .Append("(Get-SnippetBoostSuggestion); a dash means too few clicks or impressions to estimate, and the reason follows it.</p>");
+            .Append("(Get-SnippetBoostSuggestion); a dash means there is no estimate, and the reason is given in brackets after it.</p>");
         if (report.Metrics.Note is { } caveat) html.Append("<p class=\"meta\" id=\"expert-caveat\">").Append(Encode(caveat)).Append("</p>");
         html.Append("</section>");
     }
 
-    // A model value to three decimals, or a dash and the model's reason when the evidence is too thin.
-    private static string Estimate(double? value, string? note)
+    private const string NoModel = "no click in the period matched a ranking shown, so there is no click model";
+
+    // A model value to three decimals (with its note, if any), or a dash and why there is none: every dash has a reason,
+    // as the caption under the table promises.
+    private static string Estimate(double? value, string? note, string missing)
     {
-        if (value is { } v)
-        {
-            var figure = v.ToString("0.000", CultureInfo.InvariantCulture);
-            return note is null ? figure : $"{figure} ({note})";
-        }
-        return note is null ? "–" : $"– ({note})";
+        if (value is not { } v) return $"– ({note ?? missing})";
+        var figure = v.ToString("0.000", CultureInfo.InvariantCulture);
+        return note is null ? figure : $"{figure} ({note})";
     }
 
     // One decimal: the log keeps whole milliseconds, so more would be noise from the average.

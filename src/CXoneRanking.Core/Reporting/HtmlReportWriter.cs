@@ -36,7 +36,10 @@ public static class HtmlReportWriter
     {
         var full = System.IO.Path.GetFullPath(path);
         var name = "." + System.IO.Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        var temporary = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, name);
+        var folder = System.IO.Path.GetDirectoryName(full)!;
+        // Named here: otherwise the error would name the temporary file, which the caller never asked for.
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Cannot write '{full}': the folder '{folder}' does not exist.");
+        var temporary = System.IO.Path.Combine(folder, name);
         try
         {
             File.WriteAllText(temporary, Render(report), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
@@ -84,6 +87,10 @@ public static class HtmlReportWriter
         Figure(html, "impressions", "Impressions", m.Impressions, Number(m.Impressions));
         if (m.ImportedSearches > 0) Figure(html, "imported-searches", "Imported Expert searches", m.ImportedSearches, Number(m.ImportedSearches));
         Figure(html, "clicks", "Clicks", m.Clicks, Number(m.Clicks));
+        Figure(html, "clicked-impressions", "Clicked impressions", m.ClickedImpressions, Number(m.ClickedImpressions));
+        // Recorded, but no ranking in the period showed their session: they raise no rate.
+        if (m.ClicksWithoutRanking > 0)
+            Figure(html, "clicks-without-ranking", "Clicks without a ranking", m.ClicksWithoutRanking, Number(m.ClicksWithoutRanking));
         Figure(html, "ctr", "Click-through rate", m.ClickThroughRate, Percent(m.ClickThroughRate));
         Figure(html, "mrr", "Mean reciprocal rank", m.MeanReciprocalRank,
             m.MeanReciprocalRank.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture));

@@ -41,7 +41,7 @@ internal sealed class SvgBarChart
                        .Append($"height=\"{Px(SvgAxes.Baseline - top)}\">")
                        .Append($"<title>{Encode($"{categories[c]}: {series[s].Name} {Number(value)}")}</title></rect>");
                 }
-                svg.Append(Label(x0 + group * 0.4, SvgAxes.Baseline + 16, categories[c], cssClass: "tick"));
+                svg.Append(EdgeSafeLabel(x0 + group * 0.4, SvgAxes.Baseline + 16, categories[c], SvgAxes.Width, "tick"));
             }
         }
         AppendLegend(svg, series);

@@ -37,14 +37,17 @@ internal sealed class SvgHistogram(string id, string title, string description, 
                .Append($"<title>{Encode($"{Number(i * binWidth)} to {Number((i + 1) * binWidth)} ms: {bins[i]}")}</title></rect>");
         }
         foreach (var tick in x.TickValues())
-            svg.Append(Label(x.Map(tick), SvgAxes.Baseline + 16, Number(tick), cssClass: "tick"));
+            svg.Append(EdgeSafeLabel(x.Map(tick), SvgAxes.Baseline + 16, Number(tick), SvgAxes.Width, "tick"));
         var row = 0;
         foreach (var mark in marks)
         {
             if (mark.Value is not { } value) continue;
             var px = x.Map(value);
             svg.Append($"<line class=\"mark\" x1=\"{Px(px)}\" y1=\"{Px(SvgAxes.Top)}\" x2=\"{Px(px)}\" y2=\"{Px(SvgAxes.Baseline)}\"/>");
-            svg.Append(Label(px + 3, SvgAxes.Top + 12 + 14 * row++, $"{mark.Key} {Number(value)} ms", "start", "mark-label"));
+            // Right of its line, unless it would run past the chart's edge: then left of it.
+            var text = $"{mark.Key} {Number(value)} ms";
+            var fitsRight = px + 3 + EstimatedWidth(text) <= SvgAxes.Width - 2;
+            svg.Append(Label(fitsRight ? px + 3 : px - 3, SvgAxes.Top + 12 + 14 * row++, text, fitsRight ? "start" : "end", "mark-label"));
         }
         return svg.Append("</svg>").ToString();
     }

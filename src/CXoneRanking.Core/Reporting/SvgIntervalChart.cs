@@ -29,7 +29,7 @@ internal static class SvgIntervalChart
         {
             var x = X(tick / 100);
             svg.Append($"<line class=\"{(tick == 0 ? "axis" : "grid")}\" x1=\"{Px(x)}\" y1=\"{Px(Top)}\" x2=\"{Px(x)}\" y2=\"{Px(baseline)}\"/>")
-               .Append(Label(x, baseline + 16, tick.ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture), cssClass: "tick"));
+               .Append(EdgeSafeLabel(x, baseline + 16, tick.ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture), Width, "tick"));
         }
         svg.Append(Label((Left + Width - Right) / 2, baseline + 38, "Click-through lift (percentage points)", cssClass: "axis-title"));
         for (var i = 0; i < experiments.Count; i++)
@@ -42,7 +42,7 @@ internal static class SvgIntervalChart
                 svg.Append(Label(X(0) + 6, y + 4, "not enough data", "start", "no-data"));
                 continue;
             }
-            var colour = lift.PValue < 0.05 ? (lift.Lift > 0 ? "#1f7a3d" : "#b3261e") : "#52606d";
+            var colour = lift.IsSignificant ? (lift.Lift > 0 ? "#1f7a3d" : "#b3261e") : "#52606d";
             svg.Append($"<g data-experiment=\"{Encode(e.Experiment)}\" data-lift=\"{RoundTrip(lift.Lift)}\"")
                .Append($" data-low=\"{RoundTrip(lift.Low)}\" data-high=\"{RoundTrip(lift.High)}\">")
                .Append($"<title>{Encode($"{e.Experiment}: {e.Verdict}")}</title>")

@@ -56,6 +56,25 @@ internal static class SvgText
         + $"width=\"{Px(width)}\" height=\"{Px(height)}\">"
         + $"<title id=\"{id}-title\">{Encode(title)}</title><desc id=\"{id}-desc\">{Encode(description)}</desc>";
 
+    /// <summary>
+    /// A generous width for <paramref name="text"/> at the charts' 11px tick font (0.65 em a character; digits and
+    /// capitals of system-ui fonts are narrower), used to keep labels inside the SVG, which clips what lies outside.
+    /// </summary>
+    public static double EstimatedWidth(string text, double fontSize = 11) => text.Length * fontSize * 0.65;
+
+    /// <summary>
+    /// A label centred on <paramref name="x"/>, unless that would cross the chart's left or right edge: then it is
+    /// aligned to end (or start) inside the edge, so "10,000" under the last tick is never cut off.
+    /// </summary>
+    public static string EdgeSafeLabel(double x, double y, string text, double chartWidth, string? cssClass = null)
+    {
+        const double margin = 2;
+        var half = EstimatedWidth(text) / 2;
+        if (x + half > chartWidth - margin) return Label(Math.Min(x + half, chartWidth - margin), y, text, "end", cssClass);
+        if (x - half < margin) return Label(Math.Max(x - half, margin), y, text, "start", cssClass);
+        return Label(x, y, text, "middle", cssClass);
+    }
+
     public static string Label(double x, double y, string text, string anchor = "middle", string? cssClass = null, double rotate = 0) =>
         $"<text x=\"{Px(x)}\" y=\"{Px(y)}\" text-anchor=\"{anchor}\"" + (cssClass is null ? "" : $" class=\"{cssClass}\"")
         + (rotate == 0 ? "" : $" transform=\"rotate({Px(rotate)} {Px(x)} {Px(y)})\"") + $">{Encode(text)}</text>";

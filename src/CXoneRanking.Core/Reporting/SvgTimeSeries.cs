@@ -33,7 +33,7 @@ internal sealed class SvgTimeSeries(string id, string title, string description,
         // At most about eight labels, so they never overlap.
         var every = Math.Max(1, (int)Math.Ceiling(buckets.Count / 8.0));
         for (var i = 0; i < buckets.Count; i += every)
-            svg.Append(Label(XOf(i), SvgAxes.Baseline + 16, Stamp(buckets[i], bucketFormat), cssClass: "tick"));
+            svg.Append(EdgeSafeLabel(XOf(i), SvgAxes.Baseline + 16, Stamp(buckets[i], bucketFormat), SvgAxes.Width, "tick"));
         SvgBarChart.AppendLegend(svg, series);
         return svg.Append("</svg>").ToString();
     }

@@ -22,6 +22,7 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     private static readonly TimeSpan BatchAge = TimeSpan.FromMilliseconds(250);
 
     private readonly SnippetClickBatch _batch = new();
+    private readonly UnrankedClickWarning _unranked = new();
     private readonly Stopwatch _oldestPending = new();
     private AuditLogWriter? _writer;
     private ExpertClickRegistration? _expert;
@@ -115,6 +116,8 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     {
         Flush();
         WriteVerbose($"Wrote {_written} click(s) to '{_writer!.Options.Directory}'.");
+        // Expert selections belong to Expert searches, not to rankings of this log.
+        if (_expert is null) _unranked.Warn(this, _writer.Options.Directory);
     }
 
     // Ctrl+C: whatever was accepted is still written; nothing more is output.
@@ -138,6 +141,7 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
             return;
         }
         _written += clicks.Count;
+        _unranked.Add(clicks);
         if (PassThru) WriteObject(clicks, enumerateCollection: true);
     }
 

@@ -66,6 +66,15 @@ public abstract class AuditLogQueryCommandBase : AuditLogCommandBase, IDisposabl
         return result;
     }
 
+    /// <summary>" between A and B" (or " since A", " before B", ""), for messages about an empty result.</summary>
+    protected string RangeText() => (Since, Until) switch
+    {
+        ({ } since, { } until) => $" between {since:o} and {until:o}",
+        ({ } since, null) => $" since {since:o}",
+        (null, { } until) => $" before {until:o}",
+        _ => "",
+    };
+
     protected override void StopProcessing() => Reading.Stop();
 
     /// <summary>PowerShell disposes the cmdlet when the pipeline ends, stopped or not.</summary>

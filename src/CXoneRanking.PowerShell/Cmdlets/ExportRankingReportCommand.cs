@@ -52,6 +52,13 @@ public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
             WriteError(exists);
             return;
         }
+        if (System.IO.Path.GetDirectoryName(file) is { } folder && !Directory.Exists(folder))
+        {
+            var missing = new DirectoryNotFoundException($"Cannot write the report to '{file}': the folder '{folder}' does not exist.");
+            WriteError(ErrorRecords.Create(missing, "ReportFolderNotFound", ErrorCategory.ObjectNotFound, file,
+                $"Create the folder first (New-Item -ItemType Directory -Path '{folder}'), or give -OutFile a path in an existing folder."));
+            return;
+        }
         // The builder tees each entry into the same metrics calculator Get-RankingMetrics uses.
         var builder = new RankingReportBuilder(Filter(SessionId)) { Title = Title };
         var collected = ReadLog(entries =>

@@ -31,7 +31,11 @@ public sealed class GetRankingExperimentCommand : AuditLogQueryCommandBase
         WriteVerbose($"Read {filesRead} audit file(s) in '{directory}'.");
         if (_names.Count == 0)
         {
-            foreach (var result in calculator.Results()) WriteObject(result);
+            var results = calculator.Results();
+            if (results.Count == 0)
+                WriteWarning($"No experiment in the audit log in '{directory}'{RangeText()}: no successful ranking carries an experiment. "
+                    + "Run Submit-SnippetRanking -Experiment <name> [-TreatmentDirective ...] to start one.");
+            WriteObject(results, enumerateCollection: true);
             return;
         }
         foreach (var name in _names.Distinct(StringComparer.Ordinal))

@@ -22,6 +22,10 @@ public sealed class GetRankingMetricsCommand : AuditLogQueryCommandBase
         var metrics = ReadLog(entries => RankingMetricsCalculator.Calculate(entries, filter), out var directory, out var filesRead);
         if (metrics is null) return;
         WriteVerbose($"Read {filesRead} audit file(s) in '{directory}'.");
+        if (metrics.FirstEntry is null)
+            WriteWarning($"No audit entry counts{RangeText()}{(SessionId is null ? "" : " for the sessions given")} in '{directory}' "
+                + $"({filesRead} file(s) read): every figure is zero. Widen -Since/-Until, check the session ids, or point at the audit "
+                + "log the submissions were written to.");
         WriteObject(metrics);
     }
 }

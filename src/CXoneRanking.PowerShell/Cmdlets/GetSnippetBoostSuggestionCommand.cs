@@ -73,8 +73,36 @@ public sealed class GetSnippetBoostSuggestionCommand : AuditLogQueryCommandBase
         }
         var suggestions = Calculator().Suggest(fit);
         WriteVerbose($"{suggestions.Count} snippet(s) had at least {MinImpressions} impressions.");
-        foreach (var suggestion in suggestions)
-            WriteObject(AsDirective ? suggestion.ToDirective() : suggestion);
+        if (suggestions.Count == 0)
+        {
+            WarnNothingLearnable(observations);
+            return;
+        }
+        if (!AsDirective)
+        {
+            WriteObject(suggestions, enumerateCollection: true);
+            return;
+        }
+        // A factor of 1 changes nothing: a directive file of them only hides the rules that matter.
+        var changing = suggestions.Where(s => s.Factor != 1.0).ToList();
+        WriteVerbose($"Left out {suggestions.Count - changing.Count} suggestion(s) with factor 1 (no change).");
+        if (changing.Count == 0)
+            WriteWarning($"All {suggestions.Count} suggestion(s) have factor 1 (the evidence does not move any snippet): no directive to write. "
+                + "More clicks per snippet, or a wider -Since/-Until range, would give some.");
+        foreach (var suggestion in changing) WriteObject(suggestion.ToDirective());
+    }
+
+    private void WarnNothingLearnable(ClickLogObservations observations)
+    {
+        // Imported searches alone were already warned about, with the reason (ReportImportedSearches).
+        if (observations.Submissions == 0 && observations.ImportedSearches > 0) return;
+        var why = observations.Submissions == 0
+            ? "the range holds no successful submission to learn from"
+            : string.Format(CultureInfo.InvariantCulture,
+                "no snippet was shown at least {0} time(s) ({1} submission(s), {2} impression(s), {3} click(s))", MinImpressions,
+                observations.Submissions, observations.Impressions, observations.Clicks);
+        WriteWarning($"No boost suggestion: {why}. Submissions with Submit-SnippetRanking and clicks recorded with Add-SnippetClick "
+            + "in this audit log would give some; a lower -MinImpressions or a wider -Since/-Until range may too.");
     }
 
     private BoostSuggestionCalculator Calculator() => new() { MinImpressions = MinImpressions, MinFactor = MinFactor, MaxFactor = MaxFactor };

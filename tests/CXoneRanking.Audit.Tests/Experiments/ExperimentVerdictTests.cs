@@ -29,7 +29,7 @@ public sealed class ExperimentVerdictTests
     public void No_difference_says_so()
     {
         var result = RankingExperimentResult.Of("e", Sessions(100, 3), Sessions(100, 3));
-        Assert.Equal("No significant difference: treatment 0.0 pts CTR (95% interval -2.6 to +2.6), p = 1.000, 100 vs 100 sessions", result.Verdict);
+        Assert.Equal("No significant difference: treatment 0.0 pts CTR (95% interval -3.3 to +3.3), p = 1.000, 100 vs 100 sessions", result.Verdict);
     }
 
     [Theory]
@@ -40,24 +40,42 @@ public sealed class ExperimentVerdictTests
 }
 
 /// <summary>The worked example of docs/experiments.md#worked-example, so the page and the code cannot drift apart.</summary>
-public sealed class ExperimentWorkedExampleTests
+public sealed class ExperimentWorkedExampleTests(Xunit.Abstractions.ITestOutputHelper output)
 {
+    private static readonly SessionOutcome[] Control =
+        [new SessionOutcome(5, 1, 2), new SessionOutcome(5, 0, null), new SessionOutcome(4, 2, 1), new SessionOutcome(6, 1, 3)];
+
+    private static readonly SessionOutcome[] Treatment =
+        [new SessionOutcome(5, 2, 1), new SessionOutcome(5, 1, 1), new SessionOutcome(4, 1, 2), new SessionOutcome(6, 3, 1)];
+
     [Fact]
-    public void The_documented_figures_are_what_the_code_computes()
+    public void Four_sessions_per_arm_get_no_verdict()
     {
-        var result = RankingExperimentResult.Of("worked-example",
-            [new SessionOutcome(5, 1, 2), new SessionOutcome(5, 0, null), new SessionOutcome(4, 2, 1), new SessionOutcome(6, 1, 3)],
-            [new SessionOutcome(5, 2, 1), new SessionOutcome(5, 1, 1), new SessionOutcome(4, 1, 2), new SessionOutcome(6, 3, 1)]);
+        var result = RankingExperimentResult.Of("worked-example", Control, Treatment);
 
         Assert.Equal((0.20, 0.35), (result.Control.ClickThroughRate, result.Treatment.ClickThroughRate));
-        Assert.Equal(0.15, result.ClickThroughLift!.Value, 12);
-        Assert.Equal(0.116548, result.ClickThrough!.StandardError, 6);
-        Assert.Equal(-0.0784, result.ClickThroughLiftLow!.Value, 4);
-        Assert.Equal(0.3784, result.ClickThroughLiftHigh!.Value, 4);
-        Assert.Equal(0.198, result.PValue!.Value, 3);
-        Assert.Equal(0.3265, result.MinimumDetectableLift!.Value, 4);
-        Assert.Equal(0.4167, result.MeanReciprocalRankLift!.Value, 4);
-        Assert.Equal(0.086, result.MeanReciprocalRankPValue!.Value, 3);
-        Assert.Equal("No significant difference: treatment +15.0 pts CTR (95% interval -7.8 to +37.8), p = 0.198, 4 vs 4 sessions", result.Verdict);
+        Assert.Null(result.ClickThroughLift);
+        Assert.Equal("Not enough data: 4 vs 4 sessions, 7 with a click "
+            + "(a verdict needs at least 10 sessions in each arm and 5 sessions with a click)", result.Verdict);
+    }
+
+    [Fact]
+    public void The_documented_figures_are_what_the_method_computes()
+    {
+        static List<(double, double, double)> Ctr(IEnumerable<SessionOutcome> arm) =>
+            arm.Select(s => ((double)s.ClickedImpressions, (double)s.Impressions, (double)s.Impressions)).ToList();
+        var ctr = LiftEstimate.Of(new SessionRatios(Ctr(Treatment), Ctr(Control)));
+        output.WriteLine($"lift {ctr.Lift} se {ctr.StandardError} df {ctr.DegreesOfFreedom} low {ctr.Low} high {ctr.High} "
+            + $"p {ctr.PValue} mdl {ctr.MinimumDetectableLift}");
+
+        Assert.Equal(0.15, ctr.Lift, 12);
+        // Both arms' delta-method variances (0.008267, 0.005317) are below the floor (2/7)(5/7)/20 = 0.010204: SE = 1/7.
+        Assert.Equal(1.0 / 7, ctr.StandardError, 12);
+        Assert.Equal(6.0, ctr.DegreesOfFreedom, 9);
+        Assert.Equal(-0.2002, ctr.Low, 3);
+        Assert.Equal(0.5002, ctr.High, 3);
+        // C(8, 4) = 70 splits, all enumerated: 20 are at least as extreme as the observed one.
+        Assert.Equal(20.0 / 70, ctr.PValue, 12);
+        Assert.Equal(0.479, ctr.MinimumDetectableLift, 3);
     }
 }

@@ -63,10 +63,14 @@ public sealed class LiftIntervalCoverageTests(ITestOutputHelper output)
         var result = SimulatedExperiment.Run(new Random(42), 3000, 0.10, 0.14);
         Assert.True(result.PValue < 0.01, result.Verdict);
         Assert.InRange(0.04, result.ClickThroughLiftLow!.Value, result.ClickThroughLiftHigh!.Value);
-        // No wider than it needs to be: the half-width is 1.96 SE and the minimum detectable lift 2.8 SE.
+        // No wider than it needs to be: the half-width is t(0.975, df) SE and the minimum detectable lift (t(0.975) + t(0.8)) SE,
+        // which at thousands of degrees of freedom are 1.96 SE and 2.80 SE.
         var halfWidth = (result.ClickThroughLiftHigh - result.ClickThroughLiftLow) / 2;
-        Assert.Equal(1.959963984540054 * result.ClickThrough!.StandardError, halfWidth!.Value, 12);
-        Assert.Equal(2.801585218 * result.ClickThrough.StandardError, result.MinimumDetectableLift!.Value, 8);
+        var ctr = result.ClickThrough!;
+        Assert.True(ctr.DegreesOfFreedom > 1000, $"df {ctr.DegreesOfFreedom}");
+        Assert.Equal(StudentT.Quantile(0.975, ctr.DegreesOfFreedom) * ctr.StandardError, halfWidth!.Value, 12);
+        Assert.InRange(halfWidth.Value / ctr.StandardError, 1.96, 1.962);
+        Assert.InRange(result.MinimumDetectableLift!.Value / ctr.StandardError, 2.8016, 2.804);
         Assert.True(halfWidth < 0.01, $"half-width {halfWidth}");
     }
 

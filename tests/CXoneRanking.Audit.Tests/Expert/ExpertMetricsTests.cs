@@ -78,9 +78,9 @@ public class ExpertMetricsTests
 
         Assert.Equal(new (string, long?, long)[] { ("101", null, 2), ("102", null, 1), ("104", null, 1), ("KB-1", 1, 1) },
             m.TopSnippets.Select(s => (s.SnippetId, s.Impressions, s.Clicks)));
-        Assert.Null(m.TopSnippets[0].Rate);
+        Assert.Null(m.TopSnippets[0].ClickThroughRate);
         Assert.Contains("unknown", m.TopSnippets[0].ToString(), StringComparison.Ordinal);
-        Assert.Equal(1.0, m.TopSnippets[3].Rate);
+        Assert.Equal(1.0, m.TopSnippets[3].ClickThroughRate);
     }
 
     [Fact]

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Management.Automation;
+using CXoneRanking.Audit;
+
+namespace CXoneRanking.PowerShell.Audit;
+
+/// <summary>
+/// Add-SnippetClick's check, once at the end of a run, that the log ranked the sessions clicked:
+/// a click for a session it never ranked is still recorded (the ranking may come from elsewhere),
+/// but one warning names such sessions, since metrics count their clicks apart
+/// (ClicksWithoutRanking) and no rate can use them.
+/// </summary>
+internal sealed class UnrankedClickWarning
+{
+    private const int NamedSessions = 5;
+    private readonly Dictionary<string, long> _clicks = new(StringComparer.Ordinal);
+
+    public void Add(IEnumerable<AuditEntry> written)
+    {
+        foreach (var click in written)
+            if (click.SessionId is { } session) _clicks[session] = _clicks.TryGetValue(session, out var n) ? n + 1 : 1;
+    }
+
+    public void Warn(Cmdlet cmdlet, string directory)
+    {
+        if (_clicks.Count == 0) return;
+        IReadOnlyCollection<string> unranked;
+        try
+        {
+            unranked = RankedSessions.NeverRanked(directory, _clicks.Keys);
+        }
+        catch (IOException e)
+        {
+            cmdlet.WriteVerbose($"Could not check which clicked sessions the audit log ranked: {e.Message}");
+            return;
+        }
+        if (unranked.Count == 0) return;
+        var named = string.Join(", ", unranked.OrderBy(s => s, StringComparer.Ordinal).Take(NamedSessions).Select(s => $"'{s}'"));
+        var more = unranked.Count > NamedSessions ? string.Format(CultureInfo.InvariantCulture, " and {0} more", unranked.Count - NamedSessions) : "";
+        cmdlet.WriteWarning(string.Format(CultureInfo.InvariantCulture,
+            "Recorded {0} click(s) for {1} session(s) the audit log in '{2}' never ranked: {3}{4}. Get-RankingMetrics counts them "
+                + "apart (ClicksWithoutRanking) and no click-through rate uses them. Check the session ids, or record clicks in the "
+                + "audit log that holds the sessions' rankings.",
+            unranked.Sum(s => _clicks[s]), unranked.Count, directory, named, more));
+    }
+}
