@@ -17,7 +17,7 @@ BeforeAll {
         try {
             $null = $ps.AddCommand('Import-Module').AddArgument($env:CXONERANKING_MODULE_PATH).Invoke()
             $ps.Commands.Clear()
-            $null = $ps.AddCommand($Command).AddParameter('Path', $dir).AddParameters($Parameters)
+            $null = $ps.AddCommand($Command).AddParameter('AuditPath', $dir).AddParameters($Parameters)
             $noInput = [System.Management.Automation.PSDataCollection[psobject]]::new()
             $noInput.Complete() # else the command waits for input and reaches its read only once stopped
             $output = [System.Management.Automation.PSDataCollection[psobject]]::new()

@@ -159,7 +159,7 @@ Describe 'Export-RankingReport on a broken chain, an existing file and -WhatIf' 
 
     It 'names the missing folder of -OutFile, not a temporary file, before reading the log' {
         $missing = Join-Path $TestDrive 'nodir'
-        Export-RankingReport -Path $dir -OutFile (Join-Path $missing 'x.html') -ErrorVariable errs -ErrorAction SilentlyContinue
+        Export-RankingReport -AuditPath $dir -Path (Join-Path $missing 'x.html') -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -Match '^ReportFolderNotFound'
         $errs[0].Exception.Message | Should -BeLike "*the folder '$missing' does not exist*"
         $errs[0].Exception.Message | Should -Not -Match '\.tmp'

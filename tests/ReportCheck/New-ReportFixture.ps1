@@ -62,4 +62,4 @@ if ($BreakChain) {
     Set-Content $file.FullName $lines
 }
 
-Export-RankingReport -Path $audit -OutFile (Join-Path $OutDirectory 'report.html') -Title 'CXone ranking report: 20-23 November 2026' -Force -PassThru
+Export-RankingReport -AuditPath $audit -Path (Join-Path $OutDirectory 'report.html') -Title 'CXone ranking report: 20-23 November 2026' -Force -PassThru
