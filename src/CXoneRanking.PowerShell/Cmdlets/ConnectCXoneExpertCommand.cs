@@ -45,13 +45,13 @@ public sealed class ConnectCXoneExpertCommand : PSCmdlet, IDisposable
     public string? AuditPath { get; set; }
 
     [Parameter]
-    [ValidateRange(1, 10)]
-    public int MaxAttempts { get; set; } = 4;
+    [ValidateRange(1, ExpertSettings.MaxAttemptsLimit)]
+    public int MaxAttempts { get; set; } = ExpertSettings.DefaultMaxAttempts;
 
     /// <summary>Seconds one HTTP attempt may take.</summary>
     [Parameter]
-    [ValidateRange(1, 600)]
-    public int RequestTimeout { get; set; } = 30;
+    [ValidateRange(1, ExpertSettings.MaxRequestTimeoutSeconds)]
+    public int RequestTimeout { get; set; } = ExpertSettings.DefaultRequestTimeoutSeconds;
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }

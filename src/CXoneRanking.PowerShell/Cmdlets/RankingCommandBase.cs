@@ -15,8 +15,8 @@ public abstract class RankingCommandBase : PSCmdlet
 
     /// <summary>How many snippets each session's ranking keeps, 1..50.</summary>
     [Parameter]
-    [ValidateRange(1, 50)]
-    public int MaxResultWindow { get; set; } = 10;
+    [ValidateRange(SnippetRules.MinWindow, SnippetRules.MaxWindow)]
+    public int MaxResultWindow { get; set; } = SnippetRules.DefaultWindow;
 
     [Parameter]
     [ValidateNotNull]

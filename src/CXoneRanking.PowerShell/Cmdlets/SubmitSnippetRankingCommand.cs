@@ -35,13 +35,13 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
 
     /// <summary>Sessions in flight at once.</summary>
     [Parameter]
-    [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = 4;
+    [ValidateRange(1, SubmitOptions.MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = SubmitOptions.DefaultThrottleLimit;
 
     /// <summary>Seconds to wait for a locked session to unlock.</summary>
     [Parameter]
-    [ValidateRange(0, 3600)]
-    public int LockTimeout { get; set; } = 30;
+    [ValidateRange(0, SubmitOptions.MaxLockTimeoutSeconds)]
+    public int LockTimeout { get; set; } = SubmitOptions.DefaultLockTimeoutSeconds;
 
     [Parameter]
     public CXoneConnection? Connection { get; set; }
