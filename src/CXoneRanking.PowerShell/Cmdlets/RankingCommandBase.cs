@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CXoneRanking.Experiments;
 using CXoneRanking.PowerShell.Completion;
 using CXoneRanking.PowerShell.Errors;
 using CXoneRanking.Ranking;
@@ -51,8 +52,8 @@ public abstract class RankingCommandBase : PSCmdlet
 
     /// <summary>The share of sessions in Treatment, 1..99 percent.</summary>
     [Parameter]
-    [ValidateRange(1, 99)]
-    public int TreatmentPercent { get; set; } = 50;
+    [ValidateRange(1, RankingExperiment.MaxTreatmentPercent)]
+    public int TreatmentPercent { get; set; } = RankingExperiment.DefaultTreatmentPercent;
 
     private SessionGrouper Sessions => _sessions ??= new SessionGrouper(SessionId);
 
