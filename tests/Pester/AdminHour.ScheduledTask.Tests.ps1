@@ -79,8 +79,7 @@ Describe '8. README''s scheduled-task recipe on the 30-session CSV with bad rows
         $transcriptFile | Should -Not -BeNullOrEmpty -Because 'an unattended run needs a transcript to read the next morning'
         $transcript | Should -Match '29 sent, 0 unchanged, 2 failed, 3 bad rows'
         foreach ($row in $csv.Rows | Where-Object Kind -In 'EmptySnippetId', 'CommaDecimal', 'ScoreAboveOne') {
-            $name = if ($row.Row.snippet_id) { "input $($row.Input) (session '$($row.Row.session_id)', snippet '$($row.Row.snippet_id)')" } else { "input $($row.Input) (session '$($row.Row.session_id)')" }
-            $transcript.Contains($name) | Should -BeTrue -Because "the transcript should name $name ($($row.Kind))"
+            $transcript.Contains($row.Name) | Should -BeTrue -Because "the transcript should name $($row.Name) ($($row.Kind))"
         }
     }
 

@@ -412,15 +412,19 @@ function Get-EmulatorJournalMark($Emulator) {
 #   after adm-22 a row without a session id.
 # -Changed sessions get KB-1's score lowered to 0.15 (it falls to the bottom): a changed ranking.
 # Returns what a test needs to know about the file: every row in order with its 1-based Input
-# number (its place in Import-Csv's output) and Kind ('Good', 'EmptySnippetId', 'CommaDecimal',
-# 'ScoreAboveOne', 'Duplicate', 'NoSession'), the 30 session ids, the 29 that can be sent, and the
-# category of every snippet.
+# number (its place in Import-Csv's output), Kind ('Good', 'EmptySnippetId', 'CommaDecimal',
+# 'ScoreAboveOne', 'Duplicate', 'NoSession') and Name (how a row error names it: "input 19
+# (session 'adm-03')", "input 38 (session 'adm-07', snippet 'KB-90')"), the 30 session ids, the 29
+# that can be sent, and the category of every snippet.
 function New-AdminHourCsv([Parameter(Mandatory)] [string] $Path, [string[]] $Changed = @()) {
     $categories = 'billing', 'refund', 'shipping'
     $rows = [System.Collections.Generic.List[object]]::new()
     function Add-Row([string] $Session, [string] $Snippet, [string] $Score, [string] $Category, [string] $Kind) {
+        $number = $rows.Count + 1
+        $place = if ($Session) { "session '$Session'" } else { 'no session' }
         $rows.Add([pscustomobject]@{
-                Input = $rows.Count + 1; Kind = $Kind
+                Input = $number; Kind = $Kind
+                Name  = if ($Snippet) { "input $number ($place, snippet '$Snippet')" } else { "input $number ($place)" }
                 Row   = [pscustomobject][ordered]@{ session_id = $Session; snippet_id = $Snippet; relevance_score = $Score; category = $Category }
             })
     }
