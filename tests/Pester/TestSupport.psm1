@@ -414,7 +414,7 @@ function Get-EmulatorJournalMark($Emulator) {
 # Returns what a test needs to know about the file: every row in order with its 1-based Input
 # number (its place in Import-Csv's output), Kind ('Good', 'EmptySnippetId', 'CommaDecimal',
 # 'ScoreAboveOne', 'Duplicate', 'NoSession') and Name (how a row error names it: "input 19
-# (session 'adm-03')", "input 38 (session 'adm-07', snippet 'KB-90')"), the 30 session ids, the 29
+# (session 'adm-03')", "input 46 (session 'adm-07', snippet 'KB-90')"), the 30 session ids, the 29
 # that can be sent, and the category of every snippet.
 function New-AdminHourCsv([Parameter(Mandatory)] [string] $Path, [string[]] $Changed = @()) {
     $categories = 'billing', 'refund', 'shipping'
