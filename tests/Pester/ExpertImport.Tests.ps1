@@ -231,7 +231,7 @@ Describe 'Import-CXoneExpertSearchLog: ranges checked once the defaults are fill
     BeforeAll { Connect-CXoneExpert -Site $emulator.Uri -Credential $token -User '=admin' }
 
     It 'refuses <name> as InvalidTimeRange' -ForEach @(
-        @{ name = '-Since now (the default -Until is now)'; Since = { Get-Date }; Until = $null }
+        @{ name = '-Since a second ahead (the default -Until ends with the current second)'; Since = { (Get-Date).AddSeconds(2) }; Until = $null }
         @{ name = 'a -Since in the future'; Since = { (Get-Date).AddDays(1) }; Until = $null }
         @{ name = '-Since [datetime]::MaxValue'; Since = { [datetime]::MaxValue }; Until = $null }
         @{ name = '-Until [datetime]::MinValue'; Since = $null; Until = { [datetime]::MinValue } }

@@ -14,7 +14,7 @@ public sealed class ExpertSearchLogRange
     /// <summary>The earliest search to include; null: one month before <see cref="Before"/>.</summary>
     public DateTimeOffset? Since { get; init; }
 
-    /// <summary>The end of the range; null: now.</summary>
+    /// <summary>The end of the range (exclusive); null: now, the current second included.</summary>
     public DateTimeOffset? Before { get; init; }
 
     /// <summary>Queries asked for per request (the site's <c>limit</c>), 1..1000.</summary>
@@ -33,7 +33,9 @@ public sealed class ExpertSearchLogRange
     /// </summary>
     public ExpertSearchLogRange Resolve(TimeProvider time)
     {
-        var before = Truncate(Before ?? time.GetUtcNow());
+        // Left open, the end is the next whole second, so a search made in this second is included:
+        // an admin who searches and imports straight away finds it.
+        var before = Before is { } end ? Truncate(end) : Truncate(time.GetUtcNow()).AddSeconds(1);
         var since = Truncate(Since ?? MonthBefore(before));
         return new ExpertSearchLogRange { Since = since, Before = before, PageSize = PageSize };
     }

@@ -44,13 +44,13 @@ public sealed class ExpertSearchLogPagerTests
         };
         using var connection = new ExpertConnection(ExpertFakeSite.Settings(site, clock));
 
-        await foreach (var _ in connection.ReadSearchLogAsync(new ExpertSearchLogRange { PageSize = 1 })) { }
+        await foreach (var _ in connection.ReadSearchLogAsync(new ExpertSearchLogRange { PageSize = 1 })) { } // the range ends after the current second: 12:30:46
 
         Assert.Equal(4, site.Requests.Count);
         Assert.All(site.Requests, r =>
         {
             var query = ExpertFakeSite.Query(r.Uri);
-            Assert.Equal(("20240229123045", "20240331123045", "1", "json"),
+            Assert.Equal(("20240229123046", "20240331123046", "1", "json"),
                 (query["since"], query["before"], query["limit"], query["dream.out.format"]));
         });
     }
@@ -143,15 +143,26 @@ public sealed class ExpertSearchLogPagerTests
     }
 
     [Fact]
-    public void A_start_in_the_current_second_or_later_is_an_empty_range_once_now_is_filled_in()
+    public void A_start_after_the_current_second_is_an_empty_range_once_now_is_filled_in()
     {
         var clock = new FakeTimeProvider(Now.AddMilliseconds(400));
 
-        var range = new ExpertSearchLogRange { Since = Now.AddMilliseconds(100) };
+        var range = new ExpertSearchLogRange { Since = Now.AddSeconds(1).AddMilliseconds(100) };
 
         Assert.Null(range.Problem());
         Assert.Contains("not before", range.Resolve(clock).Problem());
         Assert.Contains("not before", new ExpertSearchLogRange { Since = Now.AddDays(1) }.Resolve(clock).Problem());
+    }
+
+    [Fact]
+    public void An_open_range_ends_after_the_current_second_so_a_search_made_just_now_is_in_it()
+    {
+        var clock = new FakeTimeProvider(Now.AddMilliseconds(400));
+
+        var resolved = new ExpertSearchLogRange { Since = Now.AddMilliseconds(100) }.Resolve(clock);
+
+        Assert.Null(resolved.Problem());
+        Assert.Equal((Now, Now.AddSeconds(1)), (resolved.Since!.Value, resolved.Before!.Value));
     }
 
     private static ExpertSettings Capped(ExpertFakeSite site, int maxAnswerBytes)
