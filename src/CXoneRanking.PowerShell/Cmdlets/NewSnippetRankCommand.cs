@@ -2,6 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using CXoneRanking.PowerShell.Errors;
 using CXoneRanking.PowerShell.Rows;
+using CXoneRanking.PowerShell.Views;
 using CXoneRanking.Ranking;
 using CXoneRanking.Rows;
 
@@ -90,11 +91,11 @@ public sealed class NewSnippetRankCommand : PSCmdlet
             : _reader.Read(ParameterCells(), _inputNumber);
         if (result.Rank is { } rank)
         {
-            WriteObject(rank);
+            WriteObject(TableVariant.ForRank(rank));
             return;
         }
         WriteError(ErrorRecords.InvalidInput(result.Issue!, ParameterSetName == FromPipeline ? InputObject : SnippetId));
-        if (result.StandIn is { } standIn) WriteObject(standIn);
+        if (result.StandIn is { } standIn) WriteObject(TableVariant.ForRank(standIn));
     }
 
     private IEnumerable<KeyValuePair<string, object?>> ParameterCells()

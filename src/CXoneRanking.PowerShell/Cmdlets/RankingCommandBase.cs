@@ -20,11 +20,14 @@ public abstract class RankingCommandBase : PSCmdlet
     [ValidateRange(1, 50)]
     public int MaxResultWindow { get; set; } = 10;
 
-    /// <summary>Rules, or paths of JSON rule files (read as New-BoostDirective -Path reads them).</summary>
+    private BoostDirective[] _boostDirective = [];
+
+    /// <summary>Rules, or paths of JSON rule files (read as New-BoostDirective -Path reads them); none ($null) ranks without rules.</summary>
     [Parameter]
-    [ValidateNotNull]
+    [AllowNull]
+    [AllowEmptyCollection]
     [DirectiveFileTransformation]
-    public BoostDirective[] BoostDirective { get; set; } = [];
+    public BoostDirective[] BoostDirective { get => _boostDirective; set => _boostDirective = value ?? []; }
 
     // Kept as an int: a field of a Core enum would make PowerShell load Core while it scans this
     // assembly for cmdlets, before the module's load context exists (Loading/ModuleInitializer).
@@ -48,11 +51,14 @@ public abstract class RankingCommandBase : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? Experiment { get; set; }
 
+    private BoostDirective[] _treatmentDirective = [];
+
     /// <summary>Directives the experiment's Treatment arm applies after -BoostDirective.</summary>
     [Parameter]
-    [ValidateNotNull]
+    [AllowNull]
+    [AllowEmptyCollection]
     [DirectiveFileTransformation]
-    public BoostDirective[] TreatmentDirective { get; set; } = [];
+    public BoostDirective[] TreatmentDirective { get => _treatmentDirective; set => _treatmentDirective = value ?? []; }
 
     /// <summary>The share of sessions in Treatment, 1..99 percent.</summary>
     [Parameter]
