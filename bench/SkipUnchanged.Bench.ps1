@@ -79,7 +79,8 @@ try {
     }
     $posts = Get-PostCount $emulator $mark
 
-    $target = "$($emulator.Uri.AbsoluteUri.TrimEnd('/'))/api/v2/agentassist/sessions/{sessionId}/snippets/ranking"
+    # The target names the client: the emulator's client-credentials sign-in names no tenant.
+    $target = "$($emulator.Uri.AbsoluteUri.TrimEnd('/'))/api/v2/agentassist/sessions/{sessionId}/snippets/ranking client=emulator"
     New-BigLog -Directory $bigLog -Target $target -Entries $IndexEntries
     $check = Test-RankingAuditLog -Path $bigLog
     if (-not $check.IsValid -or $check.Entries -ne $IndexEntries) {
@@ -89,8 +90,10 @@ try {
     $lookupMs = foreach ($round in 1..3) {
         $verbose = New-SnippetRank KB-1 0.5 -SessionId sess-1 | Submit-SnippetRanking -Connection $big -SkipUnchanged -WhatIf -Verbose 4>&1 |
             Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '-SkipUnchanged: read *' }
-        if ($verbose.Message -notmatch 'read (\d+) audit entries in (\d+) ms') { throw 'The lookup did not report its time.' }
+        if ($verbose.Message -notmatch 'read (\d+) audit entries in (\d+) ms; (\d+) session') { throw 'The lookup did not report its time.' }
         if ([int]$Matches[1] -ne $IndexEntries) { throw "The lookup read $($Matches[1]) entries, not $IndexEntries." }
+        # Every entry is of this target and its chain is checked, so the pass does all its work.
+        if ([int]$Matches[3] -eq 0) { throw 'The lookup found no session of the target: the bench measured less than a real run.' }
         [double]$Matches[2]
     }
 }

@@ -77,8 +77,14 @@ Describe 'Resuming with -SkipUnchanged' {
         finally { $child.Dispose() }
         $applied = Get-AppliedSession $audit
         $applied.Count | Should -BeLessThan $sessions -Because 'the run was killed before its end'
+        $orphaned = @((Test-RankingAuditLog -Path $audit).OutcomeUnknown)
+        $orphaned | Should -Not -BeNullOrEmpty -Because 'sessions were in flight when the run was killed'
 
         Assert-Resumed -Prefix 'kill' -Audit $audit -Applied $applied -Resumed (Resume -Prefix 'kill' -Audit $audit)
+        # The killed run's write-ahead entries stay without an outcome; the resumed run's successes settle them.
+        $next = Resume -Prefix 'kill' -Audit $audit
+        $next.Posted | Should -BeNullOrEmpty -Because 'every session is applied now, the orphaned ones included'
+        @($next.Results | Where-Object Status -EQ Unchanged).Count | Should -Be $sessions
     }
 
     It 'after Ctrl+C, sends only what was not applied' {

@@ -3,6 +3,14 @@ namespace CXoneRanking.Api;
 /// <summary>Everything Connect-CXone gathered, checked before any request is made.</summary>
 public sealed class ConnectionSettings
 {
+    // The one source of these defaults and limits: Connect-CXone's parameter attributes use them too.
+    public const int DefaultMaxAttempts = 5;
+    public const int MaxAttemptsLimit = 20;
+    public const int DefaultRequestTimeoutSeconds = 30;
+    public const int MaxRequestTimeoutSeconds = 600;
+    public const int DefaultTotalTimeoutSeconds = 180;
+    public const int MaxTotalTimeoutSeconds = 3600;
+
     /// <summary>The API address; with <see cref="AccessKey"/> it may be left out and is then discovered.</summary>
     public Uri? BaseUri { get; init; }
 
@@ -18,13 +26,13 @@ public sealed class ConnectionSettings
     public string? AuditPath { get; init; }
 
     /// <summary>POST attempts per session, retries included.</summary>
-    public int MaxAttempts { get; init; } = 5;
+    public int MaxAttempts { get; init; } = DefaultMaxAttempts;
 
     /// <summary>How long one HTTP attempt may take.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(DefaultRequestTimeoutSeconds);
 
     /// <summary>How long one session's submission may take in all, retries and lock waits included.</summary>
-    public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(3);
+    public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromSeconds(DefaultTotalTimeoutSeconds);
 
     /// <summary>Client-side limit on ranking requests per second, or null for none.</summary>
     public double? RateLimitPerSecond { get; init; }
@@ -44,7 +52,7 @@ public sealed class ConnectionSettings
         SignInProblem()
         ?? PathTemplate.Problem(RankingPathTemplate, "ranking path template")
         ?? PathTemplate.Problem(SessionPathTemplate, "session path template")
-        ?? (MaxAttempts is < 1 or > 20 ? $"MaxAttempts {MaxAttempts} is outside 1..20" : null)
+        ?? (MaxAttempts is < 1 or > MaxAttemptsLimit ? $"MaxAttempts {MaxAttempts} is outside 1..{MaxAttemptsLimit}" : null)
         ?? (RequestTimeout <= TimeSpan.Zero ? "the request timeout must be positive" : null)
         ?? (TotalTimeout < RequestTimeout ? "the total timeout must be at least the request timeout" : null)
         ?? (RateLimitPerSecond is <= 0 ? "the rate limit must be positive" : null);

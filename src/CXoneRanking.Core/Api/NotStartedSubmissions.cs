@@ -14,10 +14,11 @@ internal sealed class NotStartedSubmissions(SubmissionAuditTrail trail, Func<Dat
         if (rankings is null) throw new ArgumentNullException(nameof(rankings));
         var keys = rankings.Select(_ => Guid.NewGuid().ToString()).ToList();
         var at = now();
-        var entries = rankings.Select((r, i) =>
-            SubmissionAudit.Entry(r, r.Payload, SubmissionStatus.Cancelled, null, 0, 0, keys[i], Reason, at, checksum: false)).ToList();
+        var outcome = SubmissionOutcome.NotSent(SubmissionStatus.Cancelled, Reason);
+        // No ranking_checksum: nothing was sent.
+        var entries = rankings.Select((r, i) => SubmissionAudit.Outcome(r, r.Payload, null, keys[i], outcome, at)).ToList();
         var auditError = await trail.TryRecordOutcomesAsync(entries).ConfigureAwait(false);
-        return rankings.Select((r, i) => SubmissionResults.Describe(r, SubmissionStatus.Cancelled, r.Payload, null, keys[i], null, 0, 0,
-            Reason, [], null, null, auditError)).ToList();
+        var recorded = outcome with { AuditError = auditError };
+        return rankings.Select((r, i) => SubmissionResults.Describe(r, r.Payload, null, keys[i], recorded)).ToList();
     }
 }

@@ -21,28 +21,30 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
     {
         var key = Guid.NewGuid().ToString();
         if (ranking.Payload is not { } payload)
-            return await FinishAsync(ranking, key, null, SubmissionStatus.InvalidRanking, null, 0, 0,
-                $"{ranking.RefusalReason}; nothing was sent", ranking.Errors.Select(e => e.Message).ToList(), null,
+            return await FinishAsync(ranking, key, null, null,
+                SubmissionOutcome.Invalid(ranking.RefusalReason, ranking.Errors.Select(e => e.Message).ToList()),
                 cancellationToken).ConfigureAwait(false);
-        if (cancellationToken.IsCancellationRequested) return await NotSentAsync(ranking, key, payload).ConfigureAwait(false);
+        // Serialized once: the write-ahead entry, the POSTs and the outcome entry share these bytes and their checksum.
+        var serialized = SerializedPayload.Of(payload);
+        if (cancellationToken.IsCancellationRequested) return await NotSentAsync(ranking, key, payload, serialized.Checksum).ConfigureAwait(false);
 
         string? auditProblem;
-        var sending = SubmissionAudit.Sending(ranking, payload, key, Now);
+        var sending = SubmissionAudit.Sending(ranking, payload, serialized.Checksum, key, Now);
         try
         {
             auditProblem = await _trail.TryRecordSendingAsync(sending, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return await NotSentAsync(ranking, key, payload).ConfigureAwait(false);
+            return await NotSentAsync(ranking, key, payload, serialized.Checksum).ConfigureAwait(false);
         }
         if (auditProblem is not null)
         {
             log.LogInformation("Session {SessionId}: not sent, {Problem}", ranking.SessionId, auditProblem);
-            return SubmissionResults.Describe(ranking, SubmissionStatus.AuditUnavailable, payload, sending.RankingChecksum, key, null, 0, 0,
-                $"not sent: {auditProblem}", [], null, null, auditProblem);
+            return SubmissionResults.Describe(ranking, payload, serialized.Checksum, key,
+                SubmissionOutcome.NotSent(SubmissionStatus.AuditUnavailable, $"not sent: {auditProblem}", auditProblem));
         }
-        return await SendAsync(ranking, payload, key, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(ranking, payload, serialized, key, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -62,14 +64,14 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
     private DateTimeOffset Now => connection.Settings.Time.GetUtcNow();
 
     // Stopped before the write-ahead entry: nothing was sent, so only the cancelled outcome is written.
-    private Task<RankingSubmissionResult> NotSentAsync(SessionRanking ranking, string key, RankingPayload payload) =>
-        FinishAsync(ranking, key, payload, SubmissionStatus.Cancelled, null, 0, 0, NotStartedSubmissions.Reason, [], null, CancellationToken.None);
+    private Task<RankingSubmissionResult> NotSentAsync(SessionRanking ranking, string key, RankingPayload payload, string checksum) =>
+        FinishAsync(ranking, key, payload, checksum, SubmissionOutcome.NotSent(SubmissionStatus.Cancelled, NotStartedSubmissions.Reason),
+            CancellationToken.None);
 
-    private async Task<RankingSubmissionResult> SendAsync(SessionRanking ranking, RankingPayload payload, string key,
-        CancellationToken cancellationToken)
+    private async Task<RankingSubmissionResult> SendAsync(SessionRanking ranking, RankingPayload payload, SerializedPayload serialized,
+        string key, CancellationToken cancellationToken)
     {
-        var body = payload.ToUtf8Json();
-        var attempts = new SubmissionAttempts(connection, ranking.SessionId, body, key, log);
+        var attempts = new SubmissionAttempts(connection, ranking.SessionId, serialized.Body, key, log);
         var clock = Stopwatch.StartNew();
         using var total = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         total.CancelAfter(connection.Settings.TotalTimeout);
@@ -114,30 +116,31 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         {
             (status, error) = (SubmissionStatus.Cancelled, "the connection was closed by Disconnect-CXone during the submission");
         }
-        return await FinishAsync(ranking, key, payload, status, attempts.LastStatus, attempts.Count, clock.ElapsedMilliseconds, error, problems,
-            outcome, cancellationToken).ConfigureAwait(false);
+        var answer = outcome?.IsSuccess == true ? outcome.Body : null;
+        return await FinishAsync(ranking, key, payload, serialized.Checksum,
+            SubmissionOutcome.Sent(status, error, problems, attempts.LastStatus, attempts.Count, clock.ElapsedMilliseconds, answer),
+            cancellationToken).ConfigureAwait(false);
     }
 
     // Calls back, then writes the outcome entry (with a note when the callback failed), then
     // describes the outcome: an outcome entry that cannot be written is on the result, not thrown.
-    private async Task<RankingSubmissionResult> FinishAsync(SessionRanking ranking, string key, RankingPayload? payload, SubmissionStatus status,
-        int? httpStatus, int attempts, long latencyMs, string? error, IReadOnlyList<string> problems, AttemptOutcome? outcome,
-        CancellationToken cancellation)
+    private async Task<RankingSubmissionResult> FinishAsync(SessionRanking ranking, string key, RankingPayload? payload, string? checksum,
+        SubmissionOutcome outcome, CancellationToken cancellation)
     {
-        var entry = SubmissionAudit.Entry(ranking, payload, status, httpStatus, attempts, latencyMs, key, error, Now);
+        var entry = SubmissionAudit.Outcome(ranking, payload, checksum, key, outcome, Now);
         string? callbackError = null;
-        if (options.CallbackUri is not null && payload is not null && status != SubmissionStatus.Cancelled)
+        if (options.CallbackUri is not null && payload is not null && outcome.Status != SubmissionStatus.Cancelled)
         {
-            var answer = outcome?.IsSuccess == true ? outcome.Body : null;
-            callbackError = await FeedbackCallback.SendAsync(connection, options, entry, answer, log, cancellation).ConfigureAwait(false);
+            callbackError = await FeedbackCallback.SendAsync(connection, options, entry, outcome.Answer, log, cancellation).ConfigureAwait(false);
             if (callbackError is not null) entry.Note = $"callback failed: {callbackError}";
         }
         var auditError = await _trail.TryRecordOutcomesAsync([entry]).ConfigureAwait(false);
-        if (status != SubmissionStatus.Succeeded)
-            log.LogInformation("Session {SessionId}: {Status} after {Attempts} attempt(s): {Error}", ranking.SessionId, status, attempts, error);
+        if (outcome.Status != SubmissionStatus.Succeeded)
+            log.LogInformation("Session {SessionId}: {Status} after {Attempts} attempt(s): {Error}", ranking.SessionId, outcome.Status,
+                outcome.Attempts, outcome.Error);
         if (auditError is not null)
-            log.LogInformation("Session {SessionId}: its outcome {Status} is not in the audit log: {Problem}", ranking.SessionId, status, auditError);
-        return SubmissionResults.Describe(ranking, status, payload, entry.RankingChecksum, key, httpStatus, attempts, latencyMs, error, problems,
-            outcome?.IsSuccess == true ? outcome.Body : null, callbackError, auditError);
+            log.LogInformation("Session {SessionId}: its outcome {Status} is not in the audit log: {Problem}", ranking.SessionId, outcome.Status,
+                auditError);
+        return SubmissionResults.Describe(ranking, payload, checksum, key, outcome with { CallbackError = callbackError, AuditError = auditError });
     }
 }

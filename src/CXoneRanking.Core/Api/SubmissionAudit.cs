@@ -13,33 +13,35 @@ internal static class SubmissionAudit
     // A ranking whose session id cannot be used is still audited, under this stand-in.
     public const string UnusableSessionId = "(invalid session id)";
 
-    /// <summary>The ranking.sending entry: what is about to be sent, under the key every attempt carries.</summary>
-    public static AuditEntry Sending(SessionRanking ranking, RankingPayload payload, string idempotencyKey, DateTimeOffset now)
+    /// <summary>
+    /// The ranking.sending entry: what is about to be sent (<paramref name="checksum"/> of its bytes), under the key every attempt carries.
+    /// </summary>
+    public static AuditEntry Sending(SessionRanking ranking, RankingPayload payload, string checksum, string idempotencyKey, DateTimeOffset now)
     {
         var entry = AuditEntry.Ranking(AuditEvent.RankingSending, Session(ranking.SessionId), now);
-        Describe(entry, ranking, payload, payload.ComputeChecksum());
+        Describe(entry, ranking, payload, checksum);
         entry.IdempotencyKey = idempotencyKey;
         return entry;
     }
 
-    /// <summary>The outcome entry; <paramref name="checksum"/> false leaves out ranking_checksum (for what was never sent).</summary>
-    public static AuditEntry Entry(SessionRanking ranking, RankingPayload? payload, SubmissionStatus status, int? httpStatus,
-        int attempts, long latencyMs, string idempotencyKey, string? error, DateTimeOffset now, bool checksum = true)
+    /// <summary>The outcome entry; <paramref name="checksum"/> is null for what was never sent.</summary>
+    public static AuditEntry Outcome(SessionRanking ranking, RankingPayload? payload, string? checksum, string idempotencyKey,
+        SubmissionOutcome outcome, DateTimeOffset now)
     {
-        var eventName = status switch
+        var eventName = outcome.Status switch
         {
             SubmissionStatus.Succeeded => AuditEvent.RankingSubmitted,
             SubmissionStatus.Cancelled => AuditEvent.RankingCancelled,
             _ => AuditEvent.RankingFailed,
         };
         var entry = AuditEntry.Ranking(eventName, Session(ranking.SessionId), now);
-        Describe(entry, ranking, payload, checksum ? payload?.ComputeChecksum() : null);
-        entry.Status = status.ToString();
-        entry.HttpStatus = httpStatus;
-        entry.Attempts = attempts;
-        entry.LatencyMs = latencyMs;
+        Describe(entry, ranking, payload, checksum);
+        entry.Status = outcome.Status.ToString();
+        entry.HttpStatus = outcome.HttpStatus;
+        entry.Attempts = outcome.Attempts;
+        entry.LatencyMs = outcome.LatencyMs;
         entry.IdempotencyKey = idempotencyKey;
-        entry.Error = error;
+        entry.Error = outcome.Error;
         return entry;
     }
 

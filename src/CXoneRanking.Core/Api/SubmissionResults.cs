@@ -7,24 +7,22 @@ internal static class SubmissionResults
     /// The result, labelled with the ranking's experiment and arm; <paramref name="checksum"/> is the
     /// payload's, as its audit entry holds it (computed once).
     /// </summary>
-    public static RankingSubmissionResult Describe(SessionRanking ranking, SubmissionStatus status, RankingPayload? payload, string? checksum,
-        string key,
-        int? httpStatus, int attempts, long latencyMs, string? error, IReadOnlyList<string> problems, string? answer,
-        string? callbackError, string? auditError) => new()
+    public static RankingSubmissionResult Describe(SessionRanking ranking, RankingPayload? payload, string? checksum, string key,
+        SubmissionOutcome outcome) => new()
         {
             SessionId = ranking.SessionId,
-            Status = status,
-            HttpStatus = httpStatus,
-            Attempts = attempts,
-            LatencyMs = latencyMs,
+            Status = outcome.Status,
+            HttpStatus = outcome.HttpStatus,
+            Attempts = outcome.Attempts,
+            LatencyMs = outcome.LatencyMs,
             IdempotencyKey = key,
             RankingChecksum = checksum,
             Ranking = payload?.Snippets ?? [],
-            Response = answer is null ? null : JsonObjects.ParseObject(answer),
-            Error = error,
-            Problems = problems,
-            CallbackError = callbackError,
-            AuditError = auditError,
+            Response = outcome.Answer is null ? null : JsonObjects.ParseObject(outcome.Answer),
+            Error = outcome.Error,
+            Problems = outcome.Problems,
+            CallbackError = outcome.CallbackError,
+            AuditError = outcome.AuditError,
             Experiment = ranking.Experiment,
             Arm = ranking.Arm,
         };

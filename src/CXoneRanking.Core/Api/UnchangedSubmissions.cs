@@ -29,8 +29,9 @@ internal sealed class UnchangedSubmissions(SubmissionAuditTrail trail, Func<Date
             entries.Add(SubmissionAudit.Unchanged(ranking, payload, checksum, Describe(last), at));
         }
         var auditError = await trail.TryRecordOutcomesAsync(entries).ConfigureAwait(false);
-        return rankings.Select((r, i) => SubmissionResults.Describe(r, SubmissionStatus.Unchanged, r.Payload, entries[i].RankingChecksum,
-            applied[i].IdempotencyKey ?? string.Empty, null, 0, 0, null, [], null, null, auditError)).ToList();
+        var outcome = SubmissionOutcome.Unchanged(auditError);
+        return rankings.Select((r, i) => SubmissionResults.Describe(r, r.Payload, entries[i].RankingChecksum,
+            applied[i].IdempotencyKey ?? string.Empty, outcome)).ToList();
     }
 
     public static string Describe(AppliedRanking applied) =>

@@ -2,17 +2,16 @@ namespace CXoneRanking.Audit;
 
 /// <summary>
 /// Session id to the ranking last applied to it at one target, built in one streaming pass over
-/// the audit log (docs/design.md#skipping-unchanged-sessions). A session counts as applied only
-/// when its latest ranking outcome is ranking.submitted and no write-ahead entry of it is still
-/// open: a later failure, cancellation or unknown outcome (a ranking.sending entry without its
-/// outcome) means the server may hold something else, so the session is sent again. Entries of
-/// another target, or with none (written before targets were recorded), are not trusted.
-/// ranking.unchanged entries change nothing: the applied entry behind them stays the answer.
-/// The log stays the only truth; nothing is cached between runs.
+/// the audit log (docs/design.md#skipping-unchanged-sessions). Entries of another target, or with
+/// none (written before targets were recorded), are not trusted; ranking.unchanged entries change
+/// nothing. What a session's entries say is kept by <see cref="AppliedRankingHistory"/>. While
+/// reading, every line's hash and its link to the line before are checked
+/// (<see cref="AuditChainLinks"/>): a log changed after it was written is not trusted at all, and
+/// every session is sent. The log stays the only truth; nothing is cached between runs.
 /// </summary>
 public sealed class AppliedRankingIndex
 {
-    private readonly Dictionary<string, SessionRecord> _sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AppliedRankingHistory> _sessions = new(StringComparer.Ordinal);
 
     public AppliedRankingIndex(string target) => Target = target ?? throw new ArgumentNullException(nameof(target));
 
@@ -25,18 +24,29 @@ public sealed class AppliedRankingIndex
     /// <summary>Sessions of this target with any ranking entry.</summary>
     public int Sessions => _sessions.Count;
 
+    /// <summary>
+    /// Why the log is not trusted (a line changed, removed or inserted after it was written, with
+    /// its file and line), or null. When set, no session is known to be applied.
+    /// </summary>
+    public string? Problem { get; private set; }
+
     /// <summary>The index of every entry of <paramref name="directory"/>; empty when there is no such directory yet.</summary>
     /// <exception cref="IOException">A file could not be read.</exception>
     public static AppliedRankingIndex Read(string directory, string target, CancellationToken cancellationToken = default)
     {
         var index = new AppliedRankingIndex(target);
         if (!System.IO.Directory.Exists(directory)) return index;
+        using var links = new AuditChainLinks();
         foreach (var pair in AuditLogSnapshot.Take(directory, cancellationToken).Lines(cancellationToken))
         {
             if (pair.Value.IsBlank) continue;
             index.EntriesRead++;
-            if (RankingLineFields.TryRead(pair.Value.Memory.Span) is { } line)
-                index.Add(line.Event!, line.SessionId, line.Target, line.IdempotencyKey, line.RankingChecksum, line.Timestamp);
+            // A line that is not an entry is a torn write: stepped over, as the other readers do.
+            if (RankingLineFields.TryRead(pair.Value.Memory.Span) is not { } line) continue;
+            if (index.Problem is null && links.Problem(pair.Value) is { } problem)
+                index.Problem = $"{problem} ({Path.GetFileName(pair.Key.Path)}, line {pair.Value.Number})";
+            if (line.Event is { } eventName)
+                index.Add(eventName, line.SessionId, line.Target, line.IdempotencyKey, line.RankingChecksum, line.Timestamp);
         }
         return index;
     }
@@ -54,37 +64,18 @@ public sealed class AppliedRankingIndex
         var sending = eventName == AuditEvent.RankingSending;
         if (!sending && !AuditEvent.IsRanking(eventName)) return;
         if (sessionId is null || !string.Equals(target, Target, StringComparison.Ordinal)) return;
-        if (!_sessions.TryGetValue(sessionId, out var record)) _sessions[sessionId] = record = new SessionRecord();
-        if (sending) record.Open(idempotencyKey);
-        else record.Close(eventName, sessionId, idempotencyKey, checksum, at);
+        if (!_sessions.TryGetValue(sessionId, out var history)) _sessions[sessionId] = history = new AppliedRankingHistory(sessionId);
+        if (sending) history.Sending(idempotencyKey, EntriesRead);
+        else history.Outcome(eventName, idempotencyKey, checksum, at, EntriesRead);
     }
 
     /// <summary>The ranking the server holds for the session by this log, or null when it is unknown or none.</summary>
     public AppliedRanking? LastApplied(string sessionId) =>
-        sessionId is not null && _sessions.TryGetValue(sessionId, out var record) ? record.Settled : null;
+        Problem is null && sessionId is not null && _sessions.TryGetValue(sessionId, out var history) ? history.Applied : null;
 
     /// <summary>The applied ranking when it has <paramref name="rankingChecksum"/>: the session need not be sent; else null.</summary>
     public AppliedRanking? Unchanged(string sessionId, string rankingChecksum) =>
         LastApplied(sessionId) is { } applied && string.Equals(applied.RankingChecksum, rankingChecksum, StringComparison.OrdinalIgnoreCase)
             ? applied
             : null;
-
-    private sealed class SessionRecord
-    {
-        private List<string?>? _open;
-        private AppliedRanking? _last;
-
-        public AppliedRanking? Settled => _open is { Count: > 0 } ? null : _last;
-
-        public void Open(string? idempotencyKey) => (_open ??= []).Add(idempotencyKey);
-
-        // Any outcome replaces what was known: only a success leaves a ranking known to be applied.
-        public void Close(string eventName, string sessionId, string? idempotencyKey, string? checksum, DateTimeOffset at)
-        {
-            _open?.Remove(idempotencyKey);
-            _last = eventName == AuditEvent.RankingSubmitted && checksum is not null
-                ? new AppliedRanking(sessionId, checksum, idempotencyKey, at)
-                : null;
-        }
-    }
 }

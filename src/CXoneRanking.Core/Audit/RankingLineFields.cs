@@ -31,7 +31,7 @@ internal sealed class RankingLineFields
                 if (json.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) json.Skip();
                 else if (json.TokenType == JsonTokenType.String) fields.Set(name, ref json);
             }
-            return fields.Event is null ? null : fields;
+            return fields;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {

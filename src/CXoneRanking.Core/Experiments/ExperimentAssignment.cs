@@ -31,8 +31,9 @@ public static class ExperimentAssignment
     /// <summary><see cref="ExperimentArm.Treatment"/> for <paramref name="treatmentPercent"/> (1..99) of sessions, else Control.</summary>
     public static string ArmOf(string experiment, string sessionId, int treatmentPercent)
     {
-        if (treatmentPercent is < 1 or > 99)
-            throw new ArgumentOutOfRangeException(nameof(treatmentPercent), treatmentPercent, "The treatment share is 1..99 percent.");
+        if (treatmentPercent is < 1 or > RankingExperiment.MaxTreatmentPercent)
+            throw new ArgumentOutOfRangeException(nameof(treatmentPercent), treatmentPercent,
+                $"The treatment share is 1..{RankingExperiment.MaxTreatmentPercent} percent.");
         return Bucket(experiment, sessionId) < treatmentPercent * 100 ? ExperimentArm.Treatment : ExperimentArm.Control;
     }
 }

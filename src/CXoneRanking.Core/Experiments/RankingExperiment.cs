@@ -11,6 +11,7 @@ public sealed class RankingExperiment
 {
     public const int MaxNameLength = 128;
     public const int DefaultTreatmentPercent = 50;
+    public const int MaxTreatmentPercent = 99;
 
     /// <exception cref="ArgumentException">The name is unusable (see <see cref="NameProblem"/>) or the share is outside 1..99.</exception>
     public RankingExperiment(string name, IReadOnlyList<BoostDirective>? treatmentDirectives, int treatmentPercent = DefaultTreatmentPercent)

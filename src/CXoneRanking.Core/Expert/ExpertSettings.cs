@@ -10,6 +10,14 @@ namespace CXoneRanking.Expert;
 /// </summary>
 public sealed class ExpertSettings
 {
+    // The one source of these defaults and limits: Connect-CXoneExpert's parameter attributes use them too.
+    // 4 attempts, not CXone's 5: an Expert request is a search or a click someone is waiting for,
+    // not a nightly batch, so it gives up after three backoffs (about 3.5 s) instead of four (7.5 s).
+    public const int DefaultMaxAttempts = 4;
+    public const int MaxAttemptsLimit = 10;
+    public const int DefaultRequestTimeoutSeconds = ConnectionSettings.DefaultRequestTimeoutSeconds;
+    public const int MaxRequestTimeoutSeconds = ConnectionSettings.MaxRequestTimeoutSeconds;
+
     /// <summary>The site, e.g. https://help.example.com; only its scheme and authority are used.</summary>
     public Uri? Site { get; init; }
 
@@ -35,10 +43,10 @@ public sealed class ExpertSettings
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>How long one HTTP attempt may take.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(DefaultRequestTimeoutSeconds);
 
     /// <summary>Attempts per request, retries of 429 and 5xx included.</summary>
-    public int MaxAttempts { get; init; } = 4;
+    public int MaxAttempts { get; init; } = DefaultMaxAttempts;
 
     /// <summary>Base of the jittered exponential backoff between retries.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
@@ -52,7 +60,7 @@ public sealed class ExpertSettings
         ?? (Secret is null || Secret.Length == 0 ? "the token secret is empty" : null)
         ?? UserProblem()
         ?? (RequestTimeout <= TimeSpan.Zero ? "the request timeout must be positive" : null)
-        ?? (MaxAttempts is < 1 or > 10 ? $"MaxAttempts {MaxAttempts} is outside 1..10" : null)
+        ?? (MaxAttempts is < 1 or > MaxAttemptsLimit ? $"MaxAttempts {MaxAttempts} is outside 1..{MaxAttemptsLimit}" : null)
         ?? (RetryBaseDelay < TimeSpan.Zero ? "the retry delay must not be negative" : null)
         ?? (MaxAnswerBytes is < 1024 or > 256 * 1024 * 1024 ? $"MaxAnswerBytes {MaxAnswerBytes} is outside 1 KiB..256 MiB" : null);
 

@@ -6,19 +6,25 @@ namespace CXoneRanking.PowerShell.Async;
 /// Runs a cmdlet's asynchronous work on the thread pool while every Write* it asks for happens on
 /// the pipeline thread, which PowerShell requires. StopProcessing calls <see cref="Stop"/>, which
 /// cancels every wait at once; the work is always awaited to its end, so nothing it started (an
-/// audit entry, say) is cut off half-way.
+/// audit entry, say) is cut off half-way. A cmdlet that runs work per record (a query, a click)
+/// runs it through one bridge, one run at a time; once stopped, it checks <see cref="IsStopped"/>
+/// and starts no further run, so a stop between two records is not lost.
 /// </summary>
 internal sealed class CmdletAsyncBridge : IDisposable
 {
-    private readonly BlockingCollection<Action> _writes = new();
     private readonly CancellationTokenSource _stop = new();
+    // The writes of the run in progress; null between runs.
+    private BlockingCollection<Action>? _writes;
+
+    /// <summary>True once <see cref="Stop"/> was called: the run in progress is cancelled and no further run should start.</summary>
+    public bool IsStopped => _stop.IsCancellationRequested;
 
     /// <summary>Queues a write for the pipeline thread; from any thread.</summary>
     public void Post(Action write)
     {
         try
         {
-            _writes.Add(write);
+            Volatile.Read(ref _writes)?.Add(write);
         }
         catch (InvalidOperationException)
         {
@@ -37,14 +43,28 @@ internal sealed class CmdletAsyncBridge : IDisposable
         }
     }
 
-    /// <summary>Starts <paramref name="work"/> and runs its writes here until it ends.</summary>
+    /// <summary>Starts <paramref name="work"/> and runs its writes here until it ends; one run at a time.</summary>
     public void Run(Func<CancellationToken, Task> work)
     {
-        var task = Task.Run(() => work(_stop.Token));
-        task.ContinueWith(_ => _writes.CompleteAdding(), TaskScheduler.Default);
+        using var writes = new BlockingCollection<Action>();
+        Volatile.Write(ref _writes, writes);
         try
         {
-            foreach (var write in _writes.GetConsumingEnumerable())
+            RunWrites(work, writes);
+        }
+        finally
+        {
+            Volatile.Write(ref _writes, null);
+        }
+    }
+
+    private void RunWrites(Func<CancellationToken, Task> work, BlockingCollection<Action> writes)
+    {
+        var task = Task.Run(() => work(_stop.Token));
+        task.ContinueWith(_ => writes.CompleteAdding(), TaskScheduler.Default);
+        try
+        {
+            foreach (var write in writes.GetConsumingEnumerable())
                 if (!_stop.IsCancellationRequested) write();
         }
         catch
@@ -104,11 +124,7 @@ internal sealed class CmdletAsyncBridge : IDisposable
         await Task.WhenAll(running).ConfigureAwait(false);
     }
 
-    public void Dispose()
-    {
-        _writes.Dispose();
-        _stop.Dispose();
-    }
+    public void Dispose() => _stop.Dispose();
 
     private static List<T> Rest<T>(IReadOnlyList<T> items, int first)
     {

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using CXoneRanking.Audit;
 using CXoneRanking.PowerShell.Audit;
+using CXoneRanking.PowerShell.Errors;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
@@ -22,7 +23,9 @@ public abstract class AuditLogCommandBase : PSCmdlet
 
     /// <summary>The error for a log directory that does not exist.</summary>
     protected static ErrorRecord AuditLogNotFound(string directory) =>
-        new(new DirectoryNotFoundException(
+        ErrorRecords.Create(
+            new DirectoryNotFoundException(
                 $"There is no audit log at '{directory}'. Use -AuditPath, or set $env:{AuditLocation.EnvironmentVariable}."),
-            "AuditLogNotFound", ErrorCategory.ObjectNotFound, directory);
+            "AuditLogNotFound", ErrorCategory.ObjectNotFound, directory,
+            $"Give -AuditPath the folder Submit-SnippetRanking wrote to (the connection's -AuditPath or $env:{AuditLocation.EnvironmentVariable}).");
 }

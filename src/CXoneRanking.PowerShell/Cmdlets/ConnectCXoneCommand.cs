@@ -77,20 +77,20 @@ public sealed class ConnectCXoneCommand : PSCmdlet
     public string? AuditPath { get; set; }
 
     [Parameter]
-    [ValidateRange(1, 20)]
-    public int MaxAttempts { get; set; } = 5;
+    [ValidateRange(1, ConnectionSettings.MaxAttemptsLimit)]
+    public int MaxAttempts { get; set; } = ConnectionSettings.DefaultMaxAttempts;
 
     /// <summary>Seconds one HTTP attempt may take.</summary>
     [Parameter]
     [Alias("RequestTimeout")]
-    [ValidateRange(1, 600)]
-    public int RequestTimeoutSec { get; set; } = 30;
+    [ValidateRange(1, ConnectionSettings.MaxRequestTimeoutSeconds)]
+    public int RequestTimeoutSec { get; set; } = ConnectionSettings.DefaultRequestTimeoutSeconds;
 
     /// <summary>Seconds one session's submission may take in all.</summary>
     [Parameter]
     [Alias("TotalTimeout")]
-    [ValidateRange(1, 3600)]
-    public int TotalTimeoutSec { get; set; } = 180;
+    [ValidateRange(1, ConnectionSettings.MaxTotalTimeoutSeconds)]
+    public int TotalTimeoutSec { get; set; } = ConnectionSettings.DefaultTotalTimeoutSeconds;
 
     /// <summary>At most this many ranking requests per second (client-side), for shared tenants.</summary>
     [Parameter]

@@ -45,14 +45,14 @@ public sealed class ConnectCXoneExpertCommand : PSCmdlet, IDisposable
     public string? AuditPath { get; set; }
 
     [Parameter]
-    [ValidateRange(1, 10)]
-    public int MaxAttempts { get; set; } = 4;
+    [ValidateRange(1, ExpertSettings.MaxAttemptsLimit)]
+    public int MaxAttempts { get; set; } = ExpertSettings.DefaultMaxAttempts;
 
     /// <summary>Seconds one HTTP attempt may take.</summary>
     [Parameter]
     [Alias("RequestTimeout")]
-    [ValidateRange(1, 600)]
-    public int RequestTimeoutSec { get; set; } = 30;
+    [ValidateRange(1, ExpertSettings.MaxRequestTimeoutSeconds)]
+    public int RequestTimeoutSec { get; set; } = ExpertSettings.DefaultRequestTimeoutSeconds;
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CXoneRanking.Experiments;
 using CXoneRanking.PowerShell.Completion;
 using CXoneRanking.PowerShell.Errors;
 using CXoneRanking.PowerShell.Paths;
@@ -17,8 +18,8 @@ public abstract class RankingCommandBase : PSCmdlet
 
     /// <summary>How many snippets each session's ranking keeps, 1..50.</summary>
     [Parameter]
-    [ValidateRange(1, 50)]
-    public int MaxResultWindow { get; set; } = 10;
+    [ValidateRange(SnippetRules.MinWindow, SnippetRules.MaxWindow)]
+    public int MaxResultWindow { get; set; } = SnippetRules.DefaultWindow;
 
     private BoostDirective[] _boostDirective = [];
 
@@ -62,8 +63,8 @@ public abstract class RankingCommandBase : PSCmdlet
 
     /// <summary>The share of sessions in Treatment, 1..99 percent.</summary>
     [Parameter]
-    [ValidateRange(1, 99)]
-    public int TreatmentPercent { get; set; } = 50;
+    [ValidateRange(1, RankingExperiment.MaxTreatmentPercent)]
+    public int TreatmentPercent { get; set; } = RankingExperiment.DefaultTreatmentPercent;
 
     private SessionGrouper Sessions => _sessions ??= new SessionGrouper(SessionId);
 

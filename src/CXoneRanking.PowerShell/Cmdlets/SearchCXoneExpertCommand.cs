@@ -15,13 +15,11 @@ namespace CXoneRanking.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Search, "CXoneExpert")]
 [OutputType(typeof(SnippetRank))]
-public sealed class SearchCXoneExpertCommand : PSCmdlet
+public sealed class SearchCXoneExpertCommand : PSCmdlet, IDisposable
 {
-    private readonly object _gate = new();
+    private readonly CmdletAsyncBridge _async = new();
     private readonly List<string?> _sessions = [];
     private readonly Dictionary<string, List<ExpertSearch>> _searches = new(StringComparer.Ordinal);
-    private CmdletAsyncBridge? _running;
-    private bool _stopped;
 
     /// <summary>What to search for.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -48,11 +46,10 @@ public sealed class SearchCXoneExpertCommand : PSCmdlet
     {
         var connection = ExpertConnectionStore.Resolve(this, Connection);
         ExpertSearch? search = null;
-        var bridge = Start();
-        if (bridge is null) return;
+        if (_async.IsStopped) return;
         try
         {
-            bridge.Run(async stop => search = await connection.SearchAsync(Query, Limit, 0, stop).ConfigureAwait(false));
+            _async.Run(async stop => search = await connection.SearchAsync(Query, Limit, 0, stop).ConfigureAwait(false));
         }
         catch (ExpertApiException e)
         {
@@ -73,10 +70,6 @@ public sealed class SearchCXoneExpertCommand : PSCmdlet
             ThrowTerminatingError(ErrorRecords.Create(
                 new InvalidOperationException(e.Message, e), "ConnectionClosed", ErrorCategory.InvalidOperation, connection));
             return;
-        }
-        finally
-        {
-            Finish(bridge);
         }
         WriteVerbose($"Expert {search}.");
         var session = SessionId ?? string.Empty;
@@ -100,28 +93,7 @@ public sealed class SearchCXoneExpertCommand : PSCmdlet
         }
     }
 
-    protected override void StopProcessing()
-    {
-        lock (_gate)
-        {
-            _stopped = true;
-            _running?.Stop();
-        }
-    }
+    protected override void StopProcessing() => _async.Stop();
 
-    // One bridge per query: a bridge runs one piece of work.
-    private CmdletAsyncBridge? Start()
-    {
-        lock (_gate)
-        {
-            if (_stopped) return null;
-            return _running = new CmdletAsyncBridge();
-        }
-    }
-
-    private void Finish(CmdletAsyncBridge bridge)
-    {
-        lock (_gate) _running = null;
-        bridge.Dispose();
-    }
+    public void Dispose() => _async.Dispose();
 }

@@ -36,14 +36,14 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
 
     /// <summary>Sessions in flight at once.</summary>
     [Parameter]
-    [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = 4;
+    [ValidateRange(1, SubmitOptions.MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = SubmitOptions.DefaultThrottleLimit;
 
     /// <summary>Seconds to wait for a locked session to unlock.</summary>
     [Parameter]
     [Alias("LockTimeout")]
-    [ValidateRange(0, 3600)]
-    public int LockTimeoutSec { get; set; } = 30;
+    [ValidateRange(0, SubmitOptions.MaxLockTimeoutSeconds)]
+    public int LockTimeoutSec { get; set; } = SubmitOptions.DefaultLockTimeoutSeconds;
 
     /// <summary>The audit log directory for this call; else the connection's (Connect-CXone -AuditPath).</summary>
     [Parameter]

@@ -16,9 +16,8 @@ namespace CXoneRanking.PowerShell.Expert;
 /// </summary>
 internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection connection)
 {
-    private readonly object _gate = new();
-    private CmdletAsyncBridge? _running;
-    private bool _stopped;
+    // Never disposed: its only resource is a CancellationTokenSource with no timer, which holds none.
+    private readonly CmdletAsyncBridge _async = new();
 
     /// <summary>
     /// Reads what the selection needs from <paramref name="row"/> and notes it on <paramref name="click"/>;
@@ -41,11 +40,10 @@ internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection 
     /// <summary>Registers a prepared selection with the site; called once its click is in the audit log.</summary>
     public void Send(ExpertSelectionRequest request, PSObject row)
     {
-        var bridge = Start();
-        if (bridge is null) return;
+        if (_async.IsStopped) return;
         try
         {
-            bridge.Run(stop => connection.RegisterSelectionAsync(request.QueryId, request.PageId, request.Rank, request.Position, stop));
+            _async.Run(stop => connection.RegisterSelectionAsync(request.QueryId, request.PageId, request.Rank, request.Position, stop));
             cmdlet.WriteVerbose($"Registered the selection of {request} with {connection.Site}.");
         }
         catch (ExpertApiException e)
@@ -62,20 +60,9 @@ internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection 
         {
             // Ctrl+C
         }
-        finally
-        {
-            Finish(bridge);
-        }
     }
 
-    public void Stop()
-    {
-        lock (_gate)
-        {
-            _stopped = true;
-            _running?.Stop();
-        }
-    }
+    public void Stop() => _async.Stop();
 
     // A snippet's metadata (a RankedSnippet's or SnippetRank's Metadata), else a column of the row itself.
     private static string? Metadata(PSObject row, string key)
@@ -92,16 +79,5 @@ internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection 
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString(),
         };
-    }
-
-    private CmdletAsyncBridge? Start()
-    {
-        lock (_gate) return _stopped ? null : _running = new CmdletAsyncBridge();
-    }
-
-    private void Finish(CmdletAsyncBridge bridge)
-    {
-        lock (_gate) _running = null;
-        bridge.Dispose();
     }
 }

@@ -44,6 +44,9 @@ internal sealed class UnchangedSessions
             cmdlet.WriteWarning($"-SkipUnchanged: could not read the audit log in '{directory}' ({e.Message}); every session is sent.");
             index = new AppliedRankingIndex(target);
         }
+        if (index.Problem is { } problem)
+            cmdlet.WriteWarning($"-SkipUnchanged: the audit log in '{directory}' is not trusted: {problem}. Every session is sent; "
+                + "run Test-RankingAuditLog to find out what changed.");
         cmdlet.WriteVerbose($"-SkipUnchanged: read {index.EntriesRead} audit entries in {clock.ElapsedMilliseconds} ms; "
             + $"{index.Sessions} session(s) have rankings at {target}.");
         return new UnchangedSessions(cmdlet, index);
@@ -66,6 +69,7 @@ internal sealed class UnchangedSessions
     }
 
     private string Reason(string sessionId) => Index.LastApplied(sessionId) is null
-        ? "no ranking is known to be applied (none was, or the last attempt failed, was cancelled or has an unknown outcome)"
+        ? "no ranking is known to be applied (none was; the last attempt failed, was cancelled or has an unknown outcome; "
+            + "sends of it overlapped, so their order is unknown; or the audit log is not trusted)"
         : "the ranking differs from the one last applied";
 }
