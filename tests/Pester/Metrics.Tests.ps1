@@ -162,7 +162,7 @@ Describe 'Get-RankingMetrics and damaged or missing logs' {
         $result = Get-RankingMetrics -Path (Join-Path $TestDrive 'nowhere') -ErrorVariable problem -ErrorAction SilentlyContinue
         $result | Should -BeNullOrEmpty
         $problem.FullyQualifiedErrorId | Should -BeLike 'AuditLogNotFound,*'
-        $problem[0].ErrorDetails.RecommendedAction | Should -BeLike '*-Path*' -Because 'every error says what to do'
+        $problem[0].ErrorDetails.RecommendedAction | Should -BeLike '*-AuditPath*' -Because 'every error says what to do'
     }
 
     It 'computes metrics from the files alone, in a fresh process' {

@@ -275,18 +275,18 @@ Describe 'An empty rule set means no rules' {
     }
 
     It 'Submit-SnippetRanking sends the ranking as without directives for <Case>' -ForEach @(
-        @{ Case = 'New-BoostDirective -Path of the learned file'; Form = 'cmdlet'; Session = 'empty-s1' }
-        @{ Case = 'the learned file''s path'; Form = 'path'; Session = 'empty-s2' }
+        @{ Case = 'New-BoostDirective -Path of the learned file'; Form = 'cmdlet'; Target = 'empty-s1' }
+        @{ Case = 'the learned file''s path'; Form = 'path'; Target = 'empty-s2' }
     ) {
         $file = Join-Path $folder 'learned.json'
         $session = @(
-            New-SnippetRank KB-1 0.4 -SessionId $Session
-            New-SnippetRank KB-2 0.6 -SessionId $Session
+            New-SnippetRank KB-1 0.4 -SessionId $Target
+            New-SnippetRank KB-2 0.6 -SessionId $Target
         )
         $result = if ($Form -eq 'cmdlet') { $session | Submit-SnippetRanking -BoostDirective (New-BoostDirective -Path $file) -ErrorAction Stop }
         else { $session | Submit-SnippetRanking -BoostDirective $file -ErrorAction Stop }
         $result.Status | Should -Be 'Succeeded'
-        (Get-AppliedRanking $emulator $Session).payload.snippets.snippet_id | Should -Be 'KB-2', 'KB-1'
+        (Get-AppliedRanking $emulator $Target).payload.snippets.snippet_id | Should -Be 'KB-2', 'KB-1'
     }
 }
 

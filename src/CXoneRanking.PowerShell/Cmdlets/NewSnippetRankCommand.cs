@@ -77,7 +77,8 @@ public sealed class NewSnippetRankCommand : PSCmdlet
         {
             matrix = ScoreMatrix.Create(RowCells.Entries(SignalWeight), out var problem);
             if (matrix is null)
-                ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidSignalWeight", $"-SignalWeight: {problem}.", SignalWeight));
+                ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidSignalWeight", $"-SignalWeight: {problem}.", SignalWeight,
+                    "Give -SignalWeight as a hashtable of input column to weight, each above 0 and summing to 1."));
         }
         _reader = new SnippetRowReader(MetadataProperty, matrix, SessionId, Metadata, InvalidRowAction);
         _rows = new PipedRow(_reader);

@@ -92,7 +92,8 @@ public abstract class RankingCommandBase : PSCmdlet
             case var other:
                 WriteError(ErrorRecords.Create(
                     new ArgumentException($"Cannot rank input {++_inputNumber}, a {other.GetType().Name}: pipe {AcceptedInput}."),
-                    "UnsupportedInput", ErrorCategory.InvalidType, input));
+                    "UnsupportedInput", ErrorCategory.InvalidType, input,
+                    "Pipe snippet ranks (New-SnippetRank), rankings (Test-RankingPayload) or rows with session_id, snippet_id and relevance_score."));
                 break;
         }
     }
