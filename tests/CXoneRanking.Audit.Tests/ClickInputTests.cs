@@ -76,7 +76,7 @@ public class ClickInputTests
     [InlineData("9999-12-31T23:59:59Z", false)]
     public void A_click_time_is_between_2000_and_a_day_from_now(string time, bool plausible)
     {
-        var at = time.StartsWith('+')
+        var at = time.StartsWith("+", StringComparison.Ordinal)
             ? Now + TimeSpan.Parse(time[1..], CultureInfo.InvariantCulture)
             : DateTimeOffset.Parse(time, CultureInfo.InvariantCulture);
 

@@ -403,7 +403,57 @@ function Get-EmulatorJournalMark($Emulator) {
     if ($entries.Count -eq 0) { 0 } else { [long]$entries[-1].sequence }
 }
 
-Export-ModuleMember -Function Import-ModuleUnderTest, Initialize-SubmitSuite, Stop-ChaosRun, Invoke-ChildPwsh, Start-ChildPwsh, Get-EmulatorRankingPost, Get-EmulatorJournalMark, Get-FreePort, Get-HmacHex, ConvertTo-Text, Get-SecretSearchPlace,
+# ---- The admin's first hour (AdminHour.*.Tests.ps1): one CSV of 30 sessions with bad rows ---------
+
+# The CSV an admin exports on day one: sessions adm-01 .. adm-30 of 5 to 8 snippets (KB-1 .. KB-8,
+# scores 0.9 .. 0.2, one `category` each), written to -Path with five bad rows among them:
+#   adm-03 a row with an empty snippet id; adm-07 a score written "0,7"; adm-12 a score of 1.5;
+#   adm-18 KB-1 a second time (a duplicate: the session breaks the engine's constraints);
+#   after adm-22 a row without a session id.
+# -Changed sessions get KB-1's score lowered to 0.15 (it falls to the bottom): a changed ranking.
+# Returns what a test needs to know about the file: every row in order with its 1-based Input
+# number (its place in Import-Csv's output), Kind ('Good', 'EmptySnippetId', 'CommaDecimal',
+# 'ScoreAboveOne', 'Duplicate', 'NoSession') and Name (how a row error names it: "input 19
+# (session 'adm-03')", "input 46 (session 'adm-07', snippet 'KB-90')"), the 30 session ids, the 29
+# that can be sent, and the category of every snippet.
+function New-AdminHourCsv([Parameter(Mandatory)] [string] $Path, [string[]] $Changed = @()) {
+    $categories = 'billing', 'refund', 'shipping'
+    $rows = [System.Collections.Generic.List[object]]::new()
+    function Add-Row([string] $Session, [string] $Snippet, [string] $Score, [string] $Category, [string] $Kind) {
+        $number = $rows.Count + 1
+        $place = if ($Session) { "session '$Session'" } else { 'no session' }
+        $rows.Add([pscustomobject]@{
+                Input = $number; Kind = $Kind
+                Name  = if ($Snippet) { "input $number ($place, snippet '$Snippet')" } else { "input $number ($place)" }
+                Row   = [pscustomobject][ordered]@{ session_id = $Session; snippet_id = $Snippet; relevance_score = $Score; category = $Category }
+            })
+    }
+    foreach ($s in 1..30) {
+        $session = 'adm-{0:D2}' -f $s
+        foreach ($k in 1..(5 + ($s - 1) % 4)) {
+            $score = if ($k -eq 1 -and $session -in $Changed) { 0.15 } else { 1 - $k / 10 }
+            Add-Row $session "KB-$k" $score.ToString([cultureinfo]::InvariantCulture) $categories[$k % 3] 'Good'
+        }
+        switch ($s) {
+            3 { Add-Row $session '' '0.5' 'billing' 'EmptySnippetId' }
+            7 { Add-Row $session 'KB-90' '0,7' 'billing' 'CommaDecimal' }
+            12 { Add-Row $session 'KB-91' '1.5' 'billing' 'ScoreAboveOne' }
+            18 { Add-Row $session 'KB-1' '0.05' 'refund' 'Duplicate' }
+            22 { Add-Row '' 'KB-92' '0.5' 'billing' 'NoSession' }
+        }
+    }
+    $rows.Row | Export-Csv -LiteralPath $Path -NoTypeInformation -Encoding utf8
+    $sessions = 1..30 | ForEach-Object { 'adm-{0:D2}' -f $_ }
+    [pscustomobject]@{
+        Path          = $Path
+        Rows          = $rows.ToArray()
+        Sessions      = $sessions
+        ValidSessions = @($sessions | Where-Object { $_ -ne 'adm-18' })
+        Category      = @{ 'KB-1' = 'refund'; 'KB-2' = 'shipping'; 'KB-3' = 'billing'; 'KB-4' = 'refund'; 'KB-5' = 'shipping'; 'KB-6' = 'billing'; 'KB-7' = 'refund'; 'KB-8' = 'shipping' }
+    }
+}
+
+Export-ModuleMember -Function Import-ModuleUnderTest, Initialize-SubmitSuite, Stop-ChaosRun, Invoke-ChildPwsh, Start-ChildPwsh, Get-EmulatorRankingPost, Get-EmulatorJournalMark, New-AdminHourCsv, Get-FreePort, Get-HmacHex, ConvertTo-Text, Get-SecretSearchPlace,
     Invoke-EmulatorControl, Reset-Emulator, Get-Journal, Get-RankingPost, Get-TokenIssuedCount, Set-Fault, Set-SessionLock,
     Get-AppliedRanking, Get-AppliedRankingBySession, New-TestRank, Get-AuditEntry, Wait-Until,
     Start-CallbackReceiver, Stop-CallbackReceiver, Get-CallbackRequest, Import-HostileServer, Start-HostileServer,

@@ -80,7 +80,7 @@ public sealed class ReportLabelFitTests
     {
         // The field log has snippets the model cannot estimate, and every one is shown fewer times than a suggestion needs.
         var html = HtmlReportWriter.Render(RankingReportBuilder.Collect(SmallClickLog.FixedOrderReproduction().Entries));
-        var cells = Markup.Parse(html).All("td").Select(td => td.Value).Where(v => v.StartsWith('–')).ToList();
+        var cells = Markup.Parse(html).All("td").Select(td => td.Value).Where(v => v.StartsWith("–", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(cells);
         Assert.All(cells, cell => Assert.Matches(@"^– \(.+\)$", cell));
         Assert.Contains("a dash means there is no estimate, and the reason is given in brackets after it", html);

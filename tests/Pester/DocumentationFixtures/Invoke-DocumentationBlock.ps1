@@ -6,7 +6,9 @@
     Run by Documentation.Tests.ps1 in a fresh pwsh whose working folder holds the fixtures, with
     CXONE_* pointing at the test's emulator, DOCS_BLOCK_FILE and DOCS_BLOCK_LINE naming where the
     block is written. Exit code: the block's own when it calls exit, 97 when it left any error
-    record (each printed as "<file>:<line>: <error id>: <message>"), else 0.
+    record it does not declare (each printed as "<file>:<line>: <error id>: <message>"), 96 when
+    an error it declares ("# expected error: <Id>", for an example that shows one) did not occur,
+    else 0.
 
     Given (what the examples assume a reader already has):
     - a CXone connection and an Expert connection (Connect-CXone, Connect-CXoneExpert from CXONE_*)
@@ -47,8 +49,20 @@ $Error.Clear()
 try { . (Join-Path (Get-Location).ProviderPath 'block.ps1') }
 catch { $null = $_ }    # already in $Error, reported below with the others
 
-if ($Error.Count -gt 0) {
-    $records = @($Error)
+# A block that shows an error on purpose says so in a comment: "# expected error: <Id>[, <Id>]".
+# Those errors are allowed, and each must occur; any other error fails the block.
+$expected = @(Select-String -Path (Join-Path (Get-Location).ProviderPath 'block.ps1') -Pattern '#\s*expected error:\s*(.+)$' |
+    ForEach-Object { $_.Matches[0].Groups[1].Value -split '\s*,\s*' } | Where-Object { $_ })
+foreach ($id in $expected) {
+    if (-not @($Error | Where-Object { "$($_.FullyQualifiedErrorId)" -like "$id,*" -or "$($_.FullyQualifiedErrorId)" -eq $id })) {
+        [Console]::Error.WriteLine("$($env:DOCS_BLOCK_FILE):$($env:DOCS_BLOCK_LINE): the block says it gives the error $id, and it did not")
+        exit 96
+    }
+}
+$unexpected = @($Error | Where-Object { $record = $_; -not @($expected | Where-Object { "$($record.FullyQualifiedErrorId)" -like "$_,*" }) })
+
+if ($unexpected.Count -gt 0) {
+    $records = @($unexpected)
     [array]::Reverse($records)    # $Error is newest first
     foreach ($record in $records) {
         $line = if ($record -is [System.Management.Automation.ErrorRecord] -and $record.InvocationInfo -and
