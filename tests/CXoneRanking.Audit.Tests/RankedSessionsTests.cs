@@ -20,7 +20,7 @@ public sealed class RankedSessionsTests
         var firstDay = RankedSessions.FirstDayFor(new DateTimeOffset(Today.AddHours(23.5), TimeSpan.Zero));
 
         Assert.Equal(Today.AddDays(-RankedSessions.LookbackDays), firstDay);
-        Assert.Equal(["s-none", "s-old"], RankedSessions.NeverRanked(log.Path, clicked, firstDay).Order(StringComparer.Ordinal));
+        Assert.Equal(["s-none", "s-old"], RankedSessions.NeverRanked(log.Path, clicked, firstDay).OrderBy(s => s, StringComparer.Ordinal));
         Assert.Equal(["s-none"], RankedSessions.NeverRanked(log.Path, clicked));
     }
 
