@@ -33,4 +33,16 @@ public sealed class BoostDirectiveFileTests
     [InlineData("[\n  { \"metadata_key\": \"c\",\n    \"value\": }\n]", "not valid JSON at line 3")]
     public void Says_where_a_bad_file_is_wrong(string json, string expected) =>
         Assert.Contains(expected, Assert.Throws<DirectiveFileException>(() => Parse(json)).Message);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \r\n\t")]
+    [InlineData("\uFEFF")]
+    [InlineData("[]")]
+    [InlineData("\uFEFF[ ]\n")]
+    public void A_file_with_no_text_or_an_empty_array_holds_no_rules(string json) => Assert.Empty(Parse(json));
+
+    [Fact]
+    public void A_byte_order_mark_before_rules_is_still_read() =>
+        Assert.Equal(["rule(c=x) 1.5"], Parse("\uFEFF[ { \"metadata_key\": \"c\", \"value\": \"x\", \"factor\": 1.5 } ]").Select(r => r.ToString()));
 }

@@ -177,7 +177,7 @@ Describe '4. Clicks, Get-RankingMetrics and Export-RankingReport' {
     It 'records all 22 clicks and warns once, naming the session that was never ranked' {
         @(Get-AuditEntry $audit | Where-Object event -EQ 'click').Count | Should -Be 22
         $clickWarnings.Count | Should -Be 1 -Because 'a click for a session the log never ranked says so'
-        "$($clickWarnings[0])" | Should -Match "1 click\(s\) for 1 session\(s\) the audit log in '.+' never ranked: 'adm-never'"
+        "$($clickWarnings[0])" | Should -Match "1 click\(s\) for 1 session\(s\) whose ranking was not found in the last 7 days of the audit log in '.+' \(its files from \d{4}-\d\d-\d\d on\): 'adm-never'"
     }
 
     It 'counts 22 clicks, 20 clicked impressions, and the click without a ranking apart' {

@@ -3,7 +3,8 @@
 # cmdlet emits has one; each is rendered from real output (the local emulator, a small audit log)
 # at 120 and at 80 columns. At 120 every column is there and the figure that matters shows; at 80
 # the figure still shows, and only the last (widest) column is cut. Rankings and submission results
-# in an experiment show their arm; Expert search results their title; the import summary Skipped.
+# in an experiment show their arm; Expert search results their title; the import summary Skipped;
+# a held-back session's stand-in rank says it is held back and shows its row error.
 
 BeforeAll {
     Import-Module $env:CXONERANKING_MODULE_PATH -Force
@@ -40,6 +41,12 @@ BeforeAll {
     $examination = @(Get-SnippetBoostSuggestion -MinImpressions 1 -Examination)[0]
     $directive = New-BoostDirective -MetadataKey category -Value billing -Factor 1.5
     $searchRank = @(Search-CXoneExpert -Query refund -SessionId $sessionA)[0]
+    # A session held back whole by a refused row: the stand-in rank the row leaves in the pipeline.
+    $heldBackRows = @(
+        [pscustomobject]@{ session_id = 'call-2026-12-07-000777'; snippet_id = 'KB-2026-BILLING-001'; relevance_score = '0.8' }
+        [pscustomobject]@{ session_id = 'call-2026-12-07-000777'; snippet_id = 'KB-2026-BILLING-002'; relevance_score = 'abc' }
+    ) | New-SnippetRank -InvalidRowAction DropSession -ErrorAction SilentlyContinue
+    $heldBack = @($heldBackRows | Where-Object RowError)[0]
     $import = Import-CXoneExpertSearchLog -Since (Get-Date).AddDays(-40)
     $verification = Test-RankingAuditLog
     $torn = Join-Path $TestDrive 'torn'
@@ -54,6 +61,7 @@ BeforeAll {
         'CXoneRanking.SessionRanking#Experiment'           = @{ Item = $inExperiment; Shows = 'call-2026-12-07-000124', 'True', $inExperiment.Arm }
         'CXoneRanking.RankedSnippet'                       = @{ Item = $ranking.Snippets[0]; Shows = 'KB-2026-BILLING-001', '0.9000' }
         'CXoneRanking.SnippetRank'                         = @{ Item = @(New-ViewRank $sessionA)[0]; Shows = 'KB-2026-BILLING-001', '0.9' }
+        'CXoneRanking.SnippetRank#HeldBack'                = @{ Item = $heldBack; Shows = 'KB-2026-BILLING-002', 'held back' }
         'CXoneRanking.SnippetRank#ExpertSearch'            = @{ Item = $searchRank; Shows = $searchRank.SnippetId, $searchRank.RelevanceScore.ToString('0.0###', [cultureinfo]::InvariantCulture) }
         'CXoneRanking.BoostDirective'                      = @{ Item = $directive; Shows = 'category', 'billing', 'boost x1.5' }
         'CXoneRanking.RankingIssue'                        = @{ Item = $invalid.Errors[0]; Shows = 'DuplicateSnippetId' }
@@ -119,7 +127,7 @@ Describe 'the default views' {
 
     It 'shows <_> whole at 120 columns, with the figure that matters' -ForEach @(
         'CXoneRanking.SessionRanking', 'CXoneRanking.SessionRanking#Experiment', 'CXoneRanking.RankedSnippet', 'CXoneRanking.SnippetRank',
-        'CXoneRanking.SnippetRank#ExpertSearch', 'CXoneRanking.BoostDirective', 'CXoneRanking.RankingIssue', 'CXoneRanking.RankingSubmissionResult',
+        'CXoneRanking.SnippetRank#ExpertSearch', 'CXoneRanking.SnippetRank#HeldBack', 'CXoneRanking.BoostDirective', 'CXoneRanking.RankingIssue', 'CXoneRanking.RankingSubmissionResult',
         'CXoneRanking.RankingSubmissionResult#Experiment', 'CXoneRanking.CXoneConnection', 'CXoneRanking.ExpertConnection', 'CXoneRanking.RankingMetrics',
         'CXoneRanking.PositionClickThrough', 'CXoneRanking.SnippetClickSummary', 'CXoneRanking.AuditVerificationResult', 'CXoneRanking.SkippedLine',
         'CXoneRanking.AuditEntry', 'CXoneRanking.RankingExperimentResult', 'CXoneRanking.Experiments.ArmSummary', 'CXoneRanking.ExpertImportSummary',
@@ -138,7 +146,7 @@ Describe 'the default views' {
 
     It 'keeps the figure at 80 columns and cuts only the last column of <_>' -ForEach @(
         'CXoneRanking.SessionRanking', 'CXoneRanking.SessionRanking#Experiment', 'CXoneRanking.RankedSnippet', 'CXoneRanking.SnippetRank',
-        'CXoneRanking.SnippetRank#ExpertSearch', 'CXoneRanking.BoostDirective', 'CXoneRanking.RankingIssue', 'CXoneRanking.RankingSubmissionResult',
+        'CXoneRanking.SnippetRank#ExpertSearch', 'CXoneRanking.SnippetRank#HeldBack', 'CXoneRanking.BoostDirective', 'CXoneRanking.RankingIssue', 'CXoneRanking.RankingSubmissionResult',
         'CXoneRanking.RankingSubmissionResult#Experiment', 'CXoneRanking.PositionClickThrough', 'CXoneRanking.SnippetClickSummary',
         'CXoneRanking.SkippedLine', 'CXoneRanking.AuditEntry', 'CXoneRanking.RankingExperimentResult', 'CXoneRanking.Experiments.ArmSummary',
         'CXoneRanking.ExpertImportSummary', 'CXoneRanking.BoostSuggestion', 'CXoneRanking.PositionExamination') {
@@ -167,6 +175,17 @@ Describe 'the experiment and Expert tables' {
         $submittedInExperiment[0] | Should -BeOfType CXoneRanking.RankingSubmissionResult
         $searchRank | Should -BeOfType CXoneRanking.SnippetRank
         ($searchRank | Test-RankingPayload).IsValid | Should -BeTrue
+    }
+
+    It 'show a held-back session''s stand-in rank as held back, with its row error, and an ordinary rank without' {
+        $text = (Get-Rendered $heldBack 120) -join "`n"
+        $text | Should -Match '\bRowError\b'
+        $text | Should -Match 'held back'
+        $text | Should -Match ([regex]::Escape($heldBack.RowError.Substring(0, 30)))
+        $text | Should -Not -Match '\bRelevanceScore\b'
+        (Get-Rendered @($heldBackRows)[0] 120) -join "`n" | Should -Not -Match '\bRowError\b'
+        $heldBack | Should -BeOfType CXoneRanking.SnippetRank
+        ($heldBackRows | Test-RankingPayload).Errors.Code | Should -Contain 'SessionHeldBack'
     }
 
     It 'show the title of an Expert search result' {

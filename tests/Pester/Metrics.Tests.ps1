@@ -175,6 +175,38 @@ Describe 'Get-RankingMetrics and damaged or missing logs' {
     }
 }
 
+Describe 'Add-SnippetClick looks for a clicked session''s ranking in the week before the click only' {
+    # Files are named by the UTC day they were written: a ranking written 30 days ago is in a file
+    # the check no longer opens, so one click on a year-long log reads about a week of it.
+    BeforeAll {
+        $window = Join-Path $TestDrive 'window'
+        foreach ($session in 'old-1', 'recent-1') {
+            $writer = [CXoneRanking.Audit.AuditLogWriter]::new($window)
+            $entry = [CXoneRanking.AuditEntry]::Ranking('ranking.submitted', $session, [datetimeoffset]::UtcNow)
+            $entry.Snippets = [string[]]('KB-1')
+            $writer.Append($entry)
+            # Move the day's file to the day the ranking stands for (30 days and 3 days ago).
+            $days = if ($session -eq 'old-1') { 30 } else { 3 }
+            $today = Get-ChildItem $window -Filter 'cxone-audit-*.jsonl' | Sort-Object Name | Select-Object -Last 1
+            $name = 'cxone-audit-{0:yyyyMMdd}.jsonl' -f [datetime]::UtcNow.AddDays(-$days)
+            Move-Item $today.FullName (Join-Path $window $name)
+        }
+    }
+
+    It 'finds a ranking 3 days old and says a ranking 30 days old was not found in the last 7 days' {
+        'recent-1', 'old-1' | ForEach-Object { [pscustomobject]@{ session_id = $_; snippet_id = 'KB-1'; rank_position = 1 } } |
+            Add-SnippetClick -AuditPath $window -WarningVariable warned -WarningAction SilentlyContinue
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -Match "1 click\(s\) for 1 session\(s\) whose ranking was not found in the last 7 days of the audit log in '.+' \(its files from $('{0:yyyy-MM-dd}' -f [datetime]::UtcNow.AddDays(-7)) on\): 'old-1'\."
+    }
+
+    It 'reads further back for a click recorded with an older time' {
+        [pscustomobject]@{ session_id = 'old-1'; snippet_id = 'KB-1'; rank_position = 1; timestamp = [datetimeoffset]::UtcNow.AddDays(-29) } |
+            Add-SnippetClick -AuditPath $window -WarningVariable warned -WarningAction SilentlyContinue
+        @($warned).Count | Should -Be 0
+    }
+}
+
 Describe 'Get-RankingMetrics counts an impression as clicked once' {
     BeforeAll {
         $repeat = Join-Path $TestDrive 'repeat'
@@ -207,7 +239,7 @@ elsewhere,KB-9,1,2026-11-20T09:00:15Z
     It 'records a click for a session the log never ranked, with one warning naming it' {
         (Get-AuditEntry $repeat | Where-Object session_id -eq 'elsewhere').event | Should -Be 'click'
         @($clickWarnings).Count | Should -Be 1
-        "$($clickWarnings[0])" | Should -Match "1 click\(s\) for 1 session\(s\) the audit log in '.+' never ranked: 'elsewhere'"
+        "$($clickWarnings[0])" | Should -Match "1 click\(s\) for 1 session\(s\) whose ranking was not found in the last 7 days of the audit log in '.+' \(its files from 2026-11-13 on\): 'elsewhere'"
     }
 
     It 'does not warn about sessions the log ranked' {

@@ -232,6 +232,64 @@ Describe '-BoostDirective and -TreatmentDirective take a path' {
     }
 }
 
+Describe 'An empty rule set means no rules' {
+    # The learning loop on a new audit log: nothing to suggest, so the learned file holds no rules. The
+    # documented next step must then rank as without directives, not fail with "The argument is null".
+    BeforeAll {
+        $folder = Join-Path $TestDrive 'empty-rules'
+        $null = New-Item $folder -ItemType Directory -Force
+        $newLog = Join-Path $TestDrive 'new-audit'
+        $null = New-Item $newLog -ItemType Directory -Force
+        Get-SnippetBoostSuggestion -AuditPath $newLog -AsDirective -WarningAction SilentlyContinue |
+            Export-BoostDirective -Path (Join-Path $folder 'learned.json')
+        Set-Content (Join-Path $folder 'blank.json') -Value '' -NoNewline
+        $ranks = @(
+            New-SnippetRank KB-1 0.4 -SessionId empty-1 -Metadata @{ category = 'billing' }
+            New-SnippetRank KB-2 0.6 -SessionId empty-1 -Metadata @{ category = 'technical' }
+        )
+        $plain = $ranks | Test-RankingPayload
+    }
+
+    It 'Test-RankingPayload ranks as without directives for <Case>' -ForEach @(
+        @{ Case = 'New-BoostDirective -Path of the learned file'; Form = 'cmdlet'; Name = 'learned.json' }
+        @{ Case = 'the learned file''s path'; Form = 'path'; Name = 'learned.json' }
+        @{ Case = 'New-BoostDirective -Path of an empty file'; Form = 'cmdlet'; Name = 'blank.json' }
+        @{ Case = 'an empty file''s path'; Form = 'path'; Name = 'blank.json' }
+    ) {
+        Push-Location $folder
+        try {
+            $result = if ($Form -eq 'cmdlet') { $ranks | Test-RankingPayload -BoostDirective (New-BoostDirective -Path $Name) -ErrorAction Stop }
+            else { $ranks | Test-RankingPayload -BoostDirective "./$Name" -ErrorAction Stop }
+        }
+        finally { Pop-Location }
+        $result.IsValid | Should -BeTrue
+        $result.ToJson() | Should -Be $plain.ToJson()
+    }
+
+    It 'takes an empty rule set for -TreatmentDirective, and $null or @() for either' {
+        $treated = $ranks | Test-RankingPayload -Experiment empty-exp -TreatmentPercent 99 -TreatmentDirective (Join-Path $folder 'learned.json') -ErrorAction Stop
+        $treated.Snippets.SnippetId | Should -Be 'KB-2', 'KB-1'
+        ($ranks | Test-RankingPayload -BoostDirective $null -ErrorAction Stop).ToJson() | Should -Be $plain.ToJson()
+        ($ranks | Test-RankingPayload -BoostDirective @() -TreatmentDirective $null -Experiment empty-exp -ErrorAction Stop).Snippets.SnippetId |
+            Should -Be 'KB-2', 'KB-1'
+    }
+
+    It 'Submit-SnippetRanking sends the ranking as without directives for <Case>' -ForEach @(
+        @{ Case = 'New-BoostDirective -Path of the learned file'; Form = 'cmdlet'; Target = 'empty-s1' }
+        @{ Case = 'the learned file''s path'; Form = 'path'; Target = 'empty-s2' }
+    ) {
+        $file = Join-Path $folder 'learned.json'
+        $session = @(
+            New-SnippetRank KB-1 0.4 -SessionId $Target
+            New-SnippetRank KB-2 0.6 -SessionId $Target
+        )
+        $result = if ($Form -eq 'cmdlet') { $session | Submit-SnippetRanking -BoostDirective (New-BoostDirective -Path $file) -ErrorAction Stop }
+        else { $session | Submit-SnippetRanking -BoostDirective $file -ErrorAction Stop }
+        $result.Status | Should -Be 'Succeeded'
+        (Get-AppliedRanking $emulator $Target).payload.snippets.snippet_id | Should -Be 'KB-2', 'KB-1'
+    }
+}
+
 Describe 'New-BoostDirective with both -Factor and -Exclude' {
     It 'says plainly that a rule either boosts or excludes, for <Case>' -ForEach @(
         @{ Case = 'a metadata rule'; Splat = @{ MetadataKey = 'category'; Value = 'spam'; Factor = 1.2; Exclude = $true } }

@@ -8,7 +8,7 @@
     2. Writes an audit log and its report with New-ReportFixture.ps1.
     3. Lays the page out at 1280 and 800 pixels wide: a copy of the report with a probe script
        appended (the report itself has no script) records each SVG's rendered size, and every
-       SVG text that lies outside its chart's box, into the DOM, which --dump-dom prints.
+       SVG text that lies outside its chart's box or overlaps another, into the DOM, which --dump-dom prints.
     4. Paints it: --screenshot, then counts the screenshot's colours; the chart colours must be
        there, so a blank, unstyled or chart-less page fails.
 #>
@@ -57,9 +57,9 @@ $failures = [System.Collections.Generic.List[string]]::new()
 
 # Layout, at a wide and a narrow window: every chart must be in the DOM with a real size, and
 # every text of a chart (tick labels, marks, axis titles) must lie inside the chart's box, where
-# the SVG does not clip it.
+# the SVG does not clip it, and no two texts of a chart may overlap.
 $probe = Join-Path $work 'report-probe.html'
-$probeScript = '<script>document.body.setAttribute("data-probe", JSON.stringify([...document.querySelectorAll("svg")].map(s => { const r = s.getBoundingClientRect(); const outside = [...s.querySelectorAll("text")].filter(t => { const b = t.getBoundingClientRect(); return b.width > 0 && (b.left < r.left - 0.5 || b.right > r.right + 0.5 || b.top < r.top - 0.5 || b.bottom > r.bottom + 0.5); }).map(t => t.textContent); return { id: s.id, w: r.width, h: r.height, shapes: s.querySelectorAll("rect,polyline,circle,line").length, outside: outside }; })));</script>'
+$probeScript = '<script>document.body.setAttribute("data-probe", JSON.stringify([...document.querySelectorAll("svg")].map(s => { const r = s.getBoundingClientRect(); const outside = [...s.querySelectorAll("text")].filter(t => { const b = t.getBoundingClientRect(); return b.width > 0 && (b.left < r.left - 0.5 || b.right > r.right + 0.5 || b.top < r.top - 0.5 || b.bottom > r.bottom + 0.5); }).map(t => t.textContent); const boxes = [...s.querySelectorAll("text")].map(t => ({ text: t.textContent, b: t.getBoundingClientRect() })).filter(x => x.b.width > 0); const overlaps = []; boxes.forEach((a, i) => boxes.slice(i + 1).forEach(c => { if (a.b.left < c.b.right - 0.5 && c.b.left < a.b.right - 0.5 && a.b.top < c.b.bottom - 0.5 && c.b.top < a.b.bottom - 0.5) overlaps.push(a.text + "\u0027 and \u0027" + c.text); })); return { id: s.id, w: r.width, h: r.height, shapes: s.querySelectorAll("rect,polyline,circle,line").length, outside: outside, overlaps: overlaps }; })));</script>'
 (Get-Content $report.FullName -Raw) -replace '</body>', "$probeScript</body>" | Set-Content $probe -NoNewline
 foreach ($windowWidth in 1280, 800) {
     $dom = Invoke-Chromium $chromium @("--window-size=$windowWidth,2400", '--dump-dom', [uri]::new($probe).AbsoluteUri)
@@ -74,6 +74,7 @@ foreach ($windowWidth in 1280, 800) {
     }
     foreach ($chart in $charts) {
         foreach ($text in @($chart.outside)) { $failures.Add("at $windowWidth px, text '$text' of $($chart.id) lies outside the chart's box (clipped)") }
+        foreach ($pair in @($chart.overlaps)) { $failures.Add("at $windowWidth px, the texts '$pair' of $($chart.id) overlap") }
     }
 }
 

@@ -39,6 +39,10 @@ internal sealed class AuditLogSnapshot
         }
     }
 
+    /// <summary>The same snapshot without the files of days before <paramref name="firstDay"/> (all of them when null).</summary>
+    public AuditLogSnapshot Since(DateTime? firstDay) => firstDay is not { } day ? this
+        : new AuditLogSnapshot(Directory, Files.Where(f => f.Key.Day >= day.Date).ToList());
+
     /// <summary>How many files <see cref="Lines"/> has opened (some may vanish to retention before they are read).</summary>
     public int FilesRead { get; private set; }
 

@@ -17,12 +17,18 @@ public static class BoostDirectiveFile
         return Parse(stream, Path.GetFileName(path));
     }
 
+    /// <summary>
+    /// The rules of <paramref name="json"/>. A file with no text at all (only white space) holds no rules, like
+    /// <c>[]</c>: a learning run with nothing to suggest, or a placeholder, means "rank without rules".
+    /// </summary>
     public static IReadOnlyList<BoostDirective> Parse(Stream json, string sourceName)
     {
+        var text = ReadAll(json);
+        if (IsBlank(text)) return [];
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException e)
         {
@@ -53,6 +59,23 @@ public static class BoostDirectiveFile
             }
             return rules;
         }
+    }
+
+    private static ReadOnlyMemory<byte> ReadAll(Stream json)
+    {
+        using var copy = new MemoryStream();
+        json.CopyTo(copy);
+        var bytes = copy.ToArray();
+        // JsonDocument.Parse(Stream) skips a UTF-8 byte order mark; parsing the bytes does not.
+        var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        return bytes.AsMemory(bom);
+    }
+
+    private static bool IsBlank(ReadOnlyMemory<byte> text)
+    {
+        foreach (var b in text.Span)
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+        return true;
     }
 
     private static BoostDirective ReadRule(JsonElement rule, string where)

@@ -55,13 +55,24 @@ internal static class HtmlReportSections
 
     public static void AppendOverTime(StringBuilder html, RankingReport report)
     {
-        var format = report.DailyBuckets ? "yyyy-MM-dd" : "MM-dd HH:00";
+        var format = report.BucketUnit switch
+        {
+            ReportTimeUnit.Hour => "MM-dd HH:00",
+            ReportTimeUnit.Month => "yyyy-MM",
+            ReportTimeUnit.Year => "yyyy",
+            _ => "yyyy-MM-dd",
+        };
         var series = new[]
         {
             new SvgSeries("Submissions", report.SubmissionsPerBucket, "line-submissions"),
             new SvgSeries("Clicks", report.ClicksPerBucket, "line-clicks"),
         };
-        var unit = report.DailyBuckets ? "day" : "hour";
+        var unit = report.BucketUnit switch
+        {
+            ReportTimeUnit.Week => "week (from Monday)",
+            ReportTimeUnit.Year when report.BucketWidth > 1 => $"{report.BucketWidth} years",
+            _ => report.BucketUnit.ToString().ToLowerInvariant(),
+        };
         var chart = new SvgTimeSeries("chart-time", "Submissions and clicks over time",
             $"Submissions and clicks per {unit} (UTC) over the period.", $"Time (UTC, per {unit})", "Count").Render(report.Buckets, format, series);
         var table = new HtmlTable($"Submissions and clicks per {unit} (UTC)", "Time", "Submissions", "Clicks");

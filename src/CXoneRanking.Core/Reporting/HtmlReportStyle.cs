@@ -34,6 +34,7 @@ internal static class HtmlReportStyle
         svg .bar-latency { fill: #4a7fb5; }
         svg .mark { stroke: #c0392b; stroke-width: 2; stroke-dasharray: 5 3; }
         svg .mark-label { fill: #c0392b; font-weight: 600; }
+        svg .mark-leader { stroke: #c0392b; stroke-width: 1; }
         svg polyline.line-submissions { stroke: #1f5fa8; stroke-width: 2; }
         svg polyline.line-clicks { stroke: #d9822b; stroke-width: 2; }
         svg circle.line-submissions, svg rect.line-submissions { fill: #1f5fa8; }

@@ -23,11 +23,20 @@ public sealed class RankingReport
     /// <summary>The latency of each ranking entry that has one, for the histogram.</summary>
     public IReadOnlyList<long> Latencies { get; internal set; } = [];
 
-    /// <summary>The start (UTC) of each time bucket, hours or days, with no gaps.</summary>
+    /// <summary>The most time buckets a report has, whatever the span of the log (a year of days fits).</summary>
+    public const int MaxTimeBuckets = 366;
+
+    /// <summary>The start (UTC) of each time bucket, with no gaps; at most <see cref="MaxTimeBuckets"/>.</summary>
     public IReadOnlyList<DateTimeOffset> Buckets { get; internal set; } = [];
 
-    /// <summary>True when <see cref="Buckets"/> are days, false when hours.</summary>
-    public bool DailyBuckets { get; internal set; }
+    /// <summary>The unit of <see cref="Buckets"/>: hours up to two days, then days, weeks, months or years.</summary>
+    public ReportTimeUnit BucketUnit { get; internal set; }
+
+    /// <summary>How many <see cref="BucketUnit"/>s one bucket holds: 1, except years over a span of centuries.</summary>
+    public int BucketWidth { get; internal set; } = 1;
+
+    /// <summary>True when <see cref="Buckets"/> are days (see <see cref="BucketUnit"/> for the others).</summary>
+    public bool DailyBuckets => BucketUnit == ReportTimeUnit.Day;
 
     public IReadOnlyList<double> SubmissionsPerBucket { get; internal set; } = [];
     public IReadOnlyList<double> ClicksPerBucket { get; internal set; } = [];

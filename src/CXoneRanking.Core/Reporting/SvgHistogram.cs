@@ -38,17 +38,15 @@ internal sealed class SvgHistogram(string id, string title, string description, 
         }
         foreach (var tick in x.TickValues())
             svg.Append(EdgeSafeLabel(x.Map(tick), SvgAxes.Baseline + 16, Number(tick), SvgAxes.Width, "tick"));
-        var row = 0;
+        var labels = new List<KeyValuePair<string, double>>();
         foreach (var mark in marks)
         {
             if (mark.Value is not { } value) continue;
             var px = x.Map(value);
             svg.Append($"<line class=\"mark\" x1=\"{Px(px)}\" y1=\"{Px(SvgAxes.Top)}\" x2=\"{Px(px)}\" y2=\"{Px(SvgAxes.Baseline)}\"/>");
-            // Right of its line, unless it would run past the chart's edge: then left of it.
-            var text = $"{mark.Key} {Number(value)} ms";
-            var fitsRight = px + 3 + EstimatedWidth(text) <= SvgAxes.Width - 2;
-            svg.Append(Label(fitsRight ? px + 3 : px - 3, SvgAxes.Top + 12 + 14 * row++, text, fitsRight ? "start" : "end", "mark-label"));
+            labels.Add(new($"{mark.Key} {Number(value)} ms", px));
         }
+        SvgMarkLabels.Append(svg, labels, SvgAxes.Top, SvgAxes.Width);
         return svg.Append("</svg>").ToString();
     }
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CXoneRanking.Audit;
+using CXoneRanking.PowerShell.Errors;
 
 namespace CXoneRanking.PowerShell.Audit;
 
@@ -63,5 +64,6 @@ internal sealed class AuditReadSession(PSCmdlet cmdlet) : IDisposable
 
     /// <summary>The error for a log that exists but cannot be read.</summary>
     public static ErrorRecord Unreadable(string directory, Exception error) =>
-        new(error, "AuditLogUnreadable", ErrorCategory.ReadError, directory);
+        ErrorRecords.Create(error, "AuditLogUnreadable", ErrorCategory.ReadError, directory,
+            "Check that you can read the audit folder and its files; Test-RankingAuditLog names a file it cannot read.");
 }

@@ -5,7 +5,8 @@ using CXoneRanking.Audit;
 namespace CXoneRanking.PowerShell.Audit;
 
 /// <summary>
-/// Add-SnippetClick's check, once at the end of a run, that the log ranked the sessions clicked:
+/// Add-SnippetClick's check, once at the end of a run, that the log ranked the sessions clicked
+/// (in the files from <see cref="RankedSessions.LookbackDays"/> days before the earliest click on):
 /// a click for a session it never ranked is still recorded (the ranking may come from elsewhere),
 /// but one warning names such sessions, since metrics count their clicks apart
 /// (ClicksWithoutRanking) and no rate can use them.
@@ -14,20 +15,27 @@ internal sealed class UnrankedClickWarning
 {
     private const int NamedSessions = 5;
     private readonly Dictionary<string, long> _clicks = new(StringComparer.Ordinal);
+    private DateTimeOffset _earliest = DateTimeOffset.MaxValue;
 
     public void Add(IEnumerable<AuditEntry> written)
     {
         foreach (var click in written)
-            if (click.SessionId is { } session) _clicks[session] = _clicks.TryGetValue(session, out var n) ? n + 1 : 1;
+        {
+            if (click.SessionId is not { } session) continue;
+            _clicks[session] = _clicks.TryGetValue(session, out var n) ? n + 1 : 1;
+            if (click.Timestamp < _earliest) _earliest = click.Timestamp;
+        }
     }
 
     public void Warn(Cmdlet cmdlet, string directory)
     {
         if (_clicks.Count == 0) return;
+        // Only the files that can hold these clicks' rankings: a week before the earliest click, and later.
+        var firstDay = RankedSessions.FirstDayFor(_earliest);
         IReadOnlyCollection<string> unranked;
         try
         {
-            unranked = RankedSessions.NeverRanked(directory, _clicks.Keys);
+            unranked = RankedSessions.NeverRanked(directory, _clicks.Keys, firstDay);
         }
         catch (IOException e)
         {
@@ -38,9 +46,10 @@ internal sealed class UnrankedClickWarning
         var named = string.Join(", ", unranked.OrderBy(s => s, StringComparer.Ordinal).Take(NamedSessions).Select(s => $"'{s}'"));
         var more = unranked.Count > NamedSessions ? string.Format(CultureInfo.InvariantCulture, " and {0} more", unranked.Count - NamedSessions) : "";
         cmdlet.WriteWarning(string.Format(CultureInfo.InvariantCulture,
-            "Recorded {0} click(s) for {1} session(s) the audit log in '{2}' never ranked: {3}{4}. Get-RankingMetrics counts them "
-                + "apart (ClicksWithoutRanking) and no click-through rate uses them. Check the session ids, or record clicks in the "
-                + "audit log that holds the sessions' rankings.",
-            unranked.Sum(s => _clicks[s]), unranked.Count, directory, named, more));
+            "Recorded {0} click(s) for {1} session(s) whose ranking was not found in the last {5} days of the audit log in '{2}' "
+                + "(its files from {6:yyyy-MM-dd} on): {3}{4}. Get-RankingMetrics counts them apart (ClicksWithoutRanking) unless "
+                + "an older ranking is in its range, and no click-through rate uses them. Check the session ids, or record clicks in "
+                + "the audit log that holds the sessions' rankings.",
+            unranked.Sum(s => _clicks[s]), unranked.Count, directory, named, more, RankedSessions.LookbackDays, firstDay));
     }
 }

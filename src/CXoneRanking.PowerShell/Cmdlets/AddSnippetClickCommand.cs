@@ -96,7 +96,8 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
         catch (ArgumentException e)
         {
             WriteError(ErrorRecords.Create(new ArgumentException($"Click {_inputNumber}: {e.Message}.", e), "InvalidClick",
-                ErrorCategory.InvalidData, fromPipeline ? InputObject : $"{SessionId}/{SnippetId}#{RankPosition}"));
+                ErrorCategory.InvalidData, fromPipeline ? InputObject : $"{SessionId}/{SnippetId}#{RankPosition}",
+                "Correct the click the message names (session, snippet, a position of 1 or more, a time since 2000) and record it again."));
             return;
         }
         if (_auditFailure is not null)

@@ -120,7 +120,7 @@ public sealed class ConnectCXoneCommand : PSCmdlet
         var settings = request.ToSettings(out var problem);
         if (settings is null)
             ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidConnectionSettings", $"Cannot connect to CXone: {problem}.",
-                BaseUri ?? (object?)Environment));
+                BaseUri ?? (object?)Environment, ConnectionAdvice.FixSettings("Connect-CXone")));
 
         CXoneConnection? connection = null;
         try
@@ -139,7 +139,8 @@ public sealed class ConnectCXoneCommand : PSCmdlet
             var unreachable = e.HttpStatus is null;
             var errorId = unreachable ? "TokenEndpointUnreachable" : "AuthenticationFailed";
             var category = unreachable ? ErrorCategory.ConnectionError : ErrorCategory.AuthenticationError;
-            ThrowTerminatingError(ErrorRecords.Create(e, errorId, category, settings!.Credentials?.TokenUri ?? settings.AccessKey?.Issuer));
+            var action = unreachable ? ConnectionAdvice.CheckTokenEndpoint : ConnectionAdvice.CheckCredentials;
+            ThrowTerminatingError(ErrorRecords.Create(e, errorId, category, settings!.Credentials?.TokenUri ?? settings.AccessKey?.Issuer, action));
         }
         // The connection it replaces is not closed: a script may still hold it from -PassThru.
         ConnectionStore.Set(this, connection!);

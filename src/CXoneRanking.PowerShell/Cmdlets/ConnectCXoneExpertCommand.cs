@@ -73,7 +73,8 @@ public sealed class ConnectCXoneExpertCommand : PSCmdlet, IDisposable
         var settings = request.ToSettings(System.Environment.GetEnvironmentVariable, out var problem);
         if (settings is null)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidConnectionSettings", $"Cannot connect to CXone Expert: {problem}.", Site));
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidConnectionSettings", $"Cannot connect to CXone Expert: {problem}.", Site,
+                ConnectionAdvice.FixSettings("Connect-CXoneExpert")));
             return;
         }
         ExpertConnection? connection = null;
@@ -85,7 +86,8 @@ public sealed class ConnectCXoneExpertCommand : PSCmdlet, IDisposable
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidConnectionSettings", e.Message, Site));
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidConnectionSettings", e.Message, Site,
+                ConnectionAdvice.FixSettings("Connect-CXoneExpert")));
         }
         catch (ExpertApiException e)
         {

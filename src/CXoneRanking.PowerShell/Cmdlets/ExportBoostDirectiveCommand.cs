@@ -38,7 +38,8 @@ public sealed class ExportBoostDirectiveCommand : PSCmdlet
             if (directive.Problem() is { } problem)
             {
                 _invalid = true;
-                WriteError(ErrorRecords.InvalidArgument("InvalidBoostDirective", $"Boost directive {directive}: {problem}.", directive));
+                WriteError(ErrorRecords.InvalidArgument("InvalidBoostDirective", $"Boost directive {directive}: {problem}.", directive,
+                    "Correct or leave out the rule the message names; the file is written only when every rule is sound."));
             }
             else _directives.Add(directive);
         }
@@ -51,7 +52,8 @@ public sealed class ExportBoostDirectiveCommand : PSCmdlet
         if (_invalid)
         {
             WriteError(ErrorRecords.Create(new InvalidOperationException($"'{file}' was not written because some directives are invalid."),
-                "DirectiveFileNotWritten", ErrorCategory.InvalidData, file));
+                "DirectiveFileNotWritten", ErrorCategory.InvalidData, file,
+                "Correct or leave out the rules named in the errors before this one, then export again."));
             return;
         }
         if (FileSystemPath.RefuseToReplace(file, Force, "DirectiveFileExists") is { } exists)
@@ -66,7 +68,8 @@ public sealed class ExportBoostDirectiveCommand : PSCmdlet
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            WriteError(ErrorRecords.Create(e, "DirectiveFileUnwritable", ErrorCategory.WriteError, file));
+            WriteError(ErrorRecords.Create(e, "DirectiveFileUnwritable", ErrorCategory.WriteError, file,
+                "Check that the folder exists and that you can write to it, or give another path."));
             return;
         }
         WriteVerbose($"Wrote {_directives.Count} boost directive(s) to '{file}'.");

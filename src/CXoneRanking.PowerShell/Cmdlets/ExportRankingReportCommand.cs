@@ -80,7 +80,8 @@ public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            WriteError(ErrorRecords.Create(e, "ReportFileUnwritable", ErrorCategory.WriteError, file));
+            WriteError(ErrorRecords.Create(e, "ReportFileUnwritable", ErrorCategory.WriteError, file,
+                "Check that you can write to the file and its folder (and that no program holds it open), or give another path."));
             return;
         }
         WriteVerbose($"Wrote the report to '{file}'.");

@@ -80,7 +80,8 @@ public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDi
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             ThrowTerminatingError(ErrorRecords.Create(new IOException($"Could not write to the audit log in '{directory}': {e.Message}", e),
-                "AuditWriteFailed", ErrorCategory.WriteError, directory));
+                "AuditWriteFailed", ErrorCategory.WriteError, directory,
+                "Check that the audit folder can be written to, then import again: entries already written are not imported twice."));
         }
         catch (OperationCanceledException)
         {
@@ -89,7 +90,8 @@ public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDi
         catch (ObjectDisposedException e)
         {
             ThrowTerminatingError(ErrorRecords.Create(
-                new InvalidOperationException(e.Message, e), "ConnectionClosed", ErrorCategory.InvalidOperation, connection));
+                new InvalidOperationException(e.Message, e), "ConnectionClosed", ErrorCategory.InvalidOperation, connection,
+                "Run Connect-CXoneExpert again, and pass the new connection (or none, to use the current one)."));
         }
         finally
         {

@@ -75,7 +75,8 @@ public sealed class NewBoostDirectiveCommand : PSCmdlet
             MetadataKey = MetadataKey, Value = Value, SnippetId = SnippetId, Exclude = Exclude, Factor = Exclude ? 1.0 : Factor,
         };
         if (directive.Problem() is { } problem)
-            WriteError(ErrorRecords.InvalidArgument("InvalidBoostDirective", $"Boost directive on {subject}: {problem}.", directive));
+            WriteError(ErrorRecords.InvalidArgument("InvalidBoostDirective", $"Boost directive on {subject}: {problem}.", directive,
+                "Correct the rule as the message says; Get-Help New-BoostDirective shows the rules' form."));
         else
             WriteObject(directive);
     }
@@ -89,7 +90,8 @@ public sealed class NewBoostDirectiveCommand : PSCmdlet
         }
         catch (ItemNotFoundException e)
         {
-            WriteError(ErrorRecords.Create(e, "DirectiveFileNotFound", ErrorCategory.ObjectNotFound, path));
+            WriteError(ErrorRecords.Create(e, "DirectiveFileNotFound", ErrorCategory.ObjectNotFound, path,
+                "Check the path; relative paths are read from the current PowerShell location."));
             return;
         }
         foreach (var file in files)
@@ -100,7 +102,8 @@ public sealed class NewBoostDirectiveCommand : PSCmdlet
             }
             catch (Exception e) when (e is DirectiveFileException or IOException or UnauthorizedAccessException)
             {
-                WriteError(ErrorRecords.Create(e, "InvalidDirectiveFile", ErrorCategory.InvalidData, file));
+                WriteError(ErrorRecords.Create(e, "InvalidDirectiveFile", ErrorCategory.InvalidData, file,
+                    "Correct the file where the message says: a JSON array of rules, as Export-BoostDirective writes it."));
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using CXoneRanking.PowerShell.Errors;
 using CXoneRanking.PowerShell.Rows;
+using CXoneRanking.PowerShell.Views;
 using CXoneRanking.Ranking;
 using CXoneRanking.Rows;
 
@@ -76,7 +77,8 @@ public sealed class NewSnippetRankCommand : PSCmdlet
         {
             matrix = ScoreMatrix.Create(RowCells.Entries(SignalWeight), out var problem);
             if (matrix is null)
-                ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidSignalWeight", $"-SignalWeight: {problem}.", SignalWeight));
+                ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidSignalWeight", $"-SignalWeight: {problem}.", SignalWeight,
+                    "Give -SignalWeight as a hashtable of input column to weight, each above 0 and summing to 1."));
         }
         _reader = new SnippetRowReader(MetadataProperty, matrix, SessionId, Metadata, InvalidRowAction);
         _rows = new PipedRow(_reader);
@@ -90,11 +92,11 @@ public sealed class NewSnippetRankCommand : PSCmdlet
             : _reader.Read(ParameterCells(), _inputNumber);
         if (result.Rank is { } rank)
         {
-            WriteObject(rank);
+            WriteObject(TableVariant.ForRank(rank));
             return;
         }
         WriteError(ErrorRecords.InvalidInput(result.Issue!, ParameterSetName == FromPipeline ? InputObject : SnippetId));
-        if (result.StandIn is { } standIn) WriteObject(standIn);
+        if (result.StandIn is { } standIn) WriteObject(TableVariant.ForRank(standIn));
     }
 
     private IEnumerable<KeyValuePair<string, object?>> ParameterCells()

@@ -21,11 +21,14 @@ public abstract class RankingCommandBase : PSCmdlet
     [ValidateRange(SnippetRules.MinWindow, SnippetRules.MaxWindow)]
     public int MaxResultWindow { get; set; } = SnippetRules.DefaultWindow;
 
-    /// <summary>Rules, or paths of JSON rule files (read as New-BoostDirective -Path reads them).</summary>
+    private BoostDirective[] _boostDirective = [];
+
+    /// <summary>Rules, or paths of JSON rule files (read as New-BoostDirective -Path reads them); none ($null) ranks without rules.</summary>
     [Parameter]
-    [ValidateNotNull]
+    [AllowNull]
+    [AllowEmptyCollection]
     [DirectiveFileTransformation]
-    public BoostDirective[] BoostDirective { get; set; } = [];
+    public BoostDirective[] BoostDirective { get => _boostDirective; set => _boostDirective = value ?? []; }
 
     // Kept as an int: a field of a Core enum would make PowerShell load Core while it scans this
     // assembly for cmdlets, before the module's load context exists (Loading/ModuleInitializer).
@@ -49,11 +52,14 @@ public abstract class RankingCommandBase : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? Experiment { get; set; }
 
+    private BoostDirective[] _treatmentDirective = [];
+
     /// <summary>Directives the experiment's Treatment arm applies after -BoostDirective.</summary>
     [Parameter]
-    [ValidateNotNull]
+    [AllowNull]
+    [AllowEmptyCollection]
     [DirectiveFileTransformation]
-    public BoostDirective[] TreatmentDirective { get; set; } = [];
+    public BoostDirective[] TreatmentDirective { get => _treatmentDirective; set => _treatmentDirective = value ?? []; }
 
     /// <summary>The share of sessions in Treatment, 1..99 percent.</summary>
     [Parameter]
@@ -86,7 +92,8 @@ public abstract class RankingCommandBase : PSCmdlet
             case var other:
                 WriteError(ErrorRecords.Create(
                     new ArgumentException($"Cannot rank input {++_inputNumber}, a {other.GetType().Name}: pipe {AcceptedInput}."),
-                    "UnsupportedInput", ErrorCategory.InvalidType, input));
+                    "UnsupportedInput", ErrorCategory.InvalidType, input,
+                    "Pipe snippet ranks (New-SnippetRank), rankings (Test-RankingPayload) or rows with session_id, snippet_id and relevance_score."));
                 break;
         }
     }

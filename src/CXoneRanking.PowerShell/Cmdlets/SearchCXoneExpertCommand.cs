@@ -58,7 +58,8 @@ public sealed class SearchCXoneExpertCommand : PSCmdlet, IDisposable
         }
         catch (ArgumentException e)
         {
-            WriteError(ErrorRecords.InvalidArgument("InvalidQuery", $"Cannot search for '{Query}': {e.Message}", Query));
+            WriteError(ErrorRecords.InvalidArgument("InvalidQuery", $"Cannot search for '{Query}': {e.Message}", Query,
+                "Give a query of printable text."));
             return;
         }
         catch (OperationCanceledException)
@@ -68,7 +69,8 @@ public sealed class SearchCXoneExpertCommand : PSCmdlet, IDisposable
         catch (ObjectDisposedException e)
         {
             ThrowTerminatingError(ErrorRecords.Create(
-                new InvalidOperationException(e.Message, e), "ConnectionClosed", ErrorCategory.InvalidOperation, connection));
+                new InvalidOperationException(e.Message, e), "ConnectionClosed", ErrorCategory.InvalidOperation, connection,
+                "Run Connect-CXoneExpert again, and pass the new connection (or none, to use the current one)."));
             return;
         }
         WriteVerbose($"Expert {search}.");

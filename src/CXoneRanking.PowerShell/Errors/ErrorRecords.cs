@@ -21,8 +21,14 @@ internal static class ErrorRecords
         return record;
     }
 
+    /// <summary>A refused row: the message names its input number, session and snippet.</summary>
     public static ErrorRecord InvalidInput(RankingIssue issue, object? target) =>
-        Create(new FormatException(issue.Message), issue.Code, ErrorCategory.InvalidData, target);
+        Create(new FormatException(issue.Message), issue.Code, ErrorCategory.InvalidData, target, FixRow);
+
+    /// <summary>What to do about a refused row (New-SnippetRank): the error's target is the row itself.</summary>
+    public const string FixRow =
+        "Correct the row the message names at its source (input N is the Nth object piped in) and run again. "
+        + "The other rows went on; Test-RankingPayload shows the sessions as they are.";
 
     public static ErrorRecord InvalidArgument(string errorId, string message, object? target, string? recommendedAction = null) =>
         Create(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target, recommendedAction);

@@ -8,7 +8,9 @@ namespace CXoneRanking.PowerShell.Paths;
 /// Lets -BoostDirective and -TreatmentDirective take a path (a string, wildcards allowed, or a FileInfo) as
 /// well as rules: each path is read as New-BoostDirective -Path reads it, relative paths against PowerShell's
 /// current location (not the process's). Rules and hashtables pass through for PowerShell to convert; a file
-/// that cannot be read fails the binding with the same words New-BoostDirective -Path uses.
+/// that cannot be read fails the binding with the same words New-BoostDirective -Path uses. No rules at all
+/// ($null, as <c>(New-BoostDirective -Path learned.json)</c> gives for a file without rules) means no rules:
+/// the learning loop's first file on a new audit log is empty, and ranking then goes on as without directives.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 internal sealed class DirectiveFileTransformationAttribute : ArgumentTransformationAttribute
@@ -16,6 +18,7 @@ internal sealed class DirectiveFileTransformationAttribute : ArgumentTransformat
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {
         var items = Items(inputData).ToList();
+        if (items.All(item => item is null)) return Array.Empty<BoostDirective>();
         if (!items.Any(item => item is string or FileInfo)) return inputData;
         var rules = new List<object?>();
         foreach (var item in items)

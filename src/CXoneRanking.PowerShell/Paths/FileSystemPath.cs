@@ -34,6 +34,6 @@ internal static class FileSystemPath
     public static ErrorRecord? RefuseToReplace(string file, bool force, string errorId) =>
         File.Exists(file) && !force
             ? ErrorRecords.Create(new IOException($"The file '{file}' already exists. Use -Force to replace it."),
-                errorId, ErrorCategory.ResourceExists, file)
+                errorId, ErrorCategory.ResourceExists, file, "Add -Force to replace the file, or give another path.")
             : null;
 }

@@ -8,7 +8,7 @@ namespace CXoneRanking.PowerShell.Views;
 /// files hold a table for that name (module/CXoneRanking.Format.ps1xml). Scripts see the same
 /// object (<c>-is</c> and every property are unchanged); only the default table differs. Used
 /// where a column matters for some outputs only: the arm of a ranking in an experiment, the title
-/// of an Expert search result. (PowerShell has no column that appears only when it has values.)
+/// of an Expert search result, the error of a held-back row. (PowerShell has no column that appears only when it has values.)
 /// </summary>
 internal static class TableVariant
 {
@@ -17,6 +17,15 @@ internal static class TableVariant
 
     /// <summary>A rank from Search-CXoneExpert: its table shows the result's title.</summary>
     public const string ExpertSearch = "ExpertSearch";
+
+    /// <summary>
+    /// A stand-in rank of a session held back by New-SnippetRank -InvalidRowAction DropSession: its table
+    /// says so and shows the row's error, instead of looking like a rank with relevance 0.
+    /// </summary>
+    public const string HeldBack = "HeldBack";
+
+    /// <summary>The rank as it is, or with the held-back table when it stands in for a refused row.</summary>
+    public static object ForRank(SnippetRank rank) => rank.RowError is null ? rank : Of(rank, HeldBack);
 
     public static PSObject Of(object item, string variant)
     {

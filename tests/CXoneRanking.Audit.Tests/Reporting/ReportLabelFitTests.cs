@@ -29,6 +29,39 @@ public sealed class ReportLabelFitTests
         }
     }
 
+    [Theory]
+    [InlineData(100.0, 104.0, 122.0)]        // close together at the left: p50's label used to run through the p95 and p99 lines
+    [InlineData(9_900.0, 9_950.0, 9_990.0)]  // close together at the right edge, where labels go left of their lines
+    [InlineData(5_000.0, 5_000.0, 5_001.0)]  // equal percentiles
+    [InlineData(120.0, 1_800.0, 9_990.0)]
+    public void Percentile_labels_overlap_neither_each_other_nor_another_marks_line(double p50, double p95, double p99)
+    {
+        KeyValuePair<string, double?>[] marks = [new("p50", p50), new("p95", p95), new("p99", p99)];
+        // The axis ends just past p99, as it does when p99 is near the slowest submission.
+        var svg = Markup.Parse(new SvgHistogram("h", "T", "D", "Latency (ms)").Render([(long)p50, (long)p99], marks));
+        var lines = svg.All("line").Where(l => (string?)l.Attribute("class") == "mark")
+            .Select(l => double.Parse((string)l.Attribute("x1")!, CultureInfo.InvariantCulture)).ToList();
+        var labels = svg.All("text").Where(t => (string?)t.Attribute("class") == "mark-label").ToList();
+        Assert.Equal(3, labels.Count);
+        var boxes = labels.Select(l => (Extent: Extent(l), Y: double.Parse((string)l.Attribute("y")!, CultureInfo.InvariantCulture))).ToList();
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            var ((left, right), y) = boxes[i];
+            Assert.True(left >= 0 && right <= SvgAxes.Width, $"'{labels[i].Value}' spans {left:0} to {right:0}");
+            for (var j = 0; j < lines.Count; j++)
+            {
+                if (j != i && lines[j] != lines[i])
+                    Assert.False(lines[j] > left && lines[j] < right, $"'{labels[i].Value}' ({left:0}-{right:0}) crosses the line at {lines[j]:0}");
+            }
+            for (var j = i + 1; j < boxes.Count; j++)
+            {
+                var ((otherLeft, otherRight), otherY) = boxes[j];
+                var sameBand = Math.Abs(y - otherY) < 13;   // 11px text: about 13px from top to bottom
+                Assert.False(sameBand && left < otherRight && otherLeft < right, $"'{labels[i].Value}' overlaps '{labels[j].Value}'");
+            }
+        }
+    }
+
     [Fact]
     public void Time_axis_labels_lie_inside_the_chart()
     {

@@ -1,0 +1,34 @@
+namespace CXoneRanking.Audit.Tests;
+
+/// <summary>
+/// Add-SnippetClick's check for never-ranked sessions: with a first day, only the files of that day
+/// (the UTC day each was written, in its name) and later are read, so one click does not read a year.
+/// </summary>
+public sealed class RankedSessionsTests
+{
+    private static readonly DateTime Today = new(2026, 12, 7);
+
+    [Fact]
+    public void Only_the_files_from_the_first_day_on_are_read()
+    {
+        using var log = new TempDirectory();
+        WriteRankingOn(log.Path, "s-old", Today.AddDays(-30));
+        WriteRankingOn(log.Path, "s-week", Today.AddDays(-7));
+        WriteRankingOn(log.Path, "s-today", Today);
+        string[] clicked = ["s-old", "s-week", "s-today", "s-none"];
+
+        var firstDay = RankedSessions.FirstDayFor(new DateTimeOffset(Today.AddHours(23.5), TimeSpan.Zero));
+
+        Assert.Equal(Today.AddDays(-RankedSessions.LookbackDays), firstDay);
+        Assert.Equal(["s-none", "s-old"], RankedSessions.NeverRanked(log.Path, clicked, firstDay).OrderBy(s => s, StringComparer.Ordinal));
+        Assert.Equal(["s-none"], RankedSessions.NeverRanked(log.Path, clicked));
+    }
+
+    private static void WriteRankingOn(string directory, string session, DateTime day)
+    {
+        using var staging = new TempDirectory();
+        Entries.Writer(staging.Path).Append(Entries.Submitted(session, 10, new DateTimeOffset(day, TimeSpan.Zero), "KB-1"));
+        var written = Directory.GetFiles(staging.Path, "cxone-audit-*.jsonl").Single();
+        File.Copy(written, Path.Combine(directory, AuditLogFile.For(directory, day, 0).Name));
+    }
+}
