@@ -41,7 +41,8 @@ public sealed class GetSnippetBoostSuggestionCommand : AuditLogQueryCommandBase
     {
         // Checked before the log is read: a long read that ends in "bad settings" wastes the admin's time.
         if (Calculator().Problem() is { } problem)
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidSuggestionSettings", $"Cannot suggest boosts: {problem}.", null));
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidSuggestionSettings", $"Cannot suggest boosts: {problem}.", null,
+                "Change the parameter the message names (Get-Help Get-SnippetBoostSuggestion -Parameter * lists their ranges) and run again."));
     }
 
     protected override void EndProcessing()

@@ -27,11 +27,13 @@ internal sealed class RunspaceConnectionStore<TConnection>(string variable, Func
         if (explicitConnection is not null)
             cmdlet.ThrowTerminatingError(ErrorRecords.Create(
                 new InvalidOperationException($"The connection given with -Connection was closed by Disconnect-{nounOfCmdlets}; connect again."),
-                "ConnectionClosed", ErrorCategory.InvalidOperation, explicitConnection));
+                "ConnectionClosed", ErrorCategory.InvalidOperation, explicitConnection,
+                $"Run Connect-{nounOfCmdlets} again (with -PassThru to keep the new connection), or leave out -Connection to use the current one."));
         if (Current(cmdlet) is { } current) return current;
         cmdlet.ThrowTerminatingError(ErrorRecords.Create(
             new InvalidOperationException($"Not connected to {product}. Run Connect-{nounOfCmdlets} first (or pass -Connection)."),
-            "NotConnected", ErrorCategory.ConnectionError, null));
+            "NotConnected", ErrorCategory.ConnectionError, null,
+            $"Run Connect-{nounOfCmdlets} (it reads its settings from the environment when given none), then run this command again."));
         return null!; // not reached: ThrowTerminatingError throws
     }
 }

@@ -9,17 +9,16 @@ namespace CXoneRanking.PowerShell.Errors;
 internal static class ErrorRecords
 {
     /// <summary>
-    /// An ErrorRecord for <paramref name="exception"/>. With a <paramref name="recommendedAction"/>, its
-    /// ErrorDetails repeat the exception's message and carry the action; without one, it has none.
+    /// An ErrorRecord for <paramref name="exception"/>; its ErrorDetails repeat the exception's message
+    /// and carry <paramref name="recommendedAction"/>, which every error the module writes must have
+    /// (a required argument, so the compiler keeps the rule).
     /// </summary>
     public static ErrorRecord Create(Exception exception, string errorId, ErrorCategory category, object? target,
-        string? recommendedAction = null)
-    {
-        var record = new ErrorRecord(exception, errorId, category, target);
-        if (recommendedAction is not null)
-            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction };
-        return record;
-    }
+        string recommendedAction) =>
+        new(exception, errorId, category, target)
+        {
+            ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction },
+        };
 
     /// <summary>A refused row: the message names its input number, session and snippet.</summary>
     public static ErrorRecord InvalidInput(RankingIssue issue, object? target) =>
@@ -30,6 +29,6 @@ internal static class ErrorRecords
         "Correct the row the message names at its source (input N is the Nth object piped in) and run again. "
         + "The other rows went on; Test-RankingPayload shows the sessions as they are.";
 
-    public static ErrorRecord InvalidArgument(string errorId, string message, object? target, string? recommendedAction = null) =>
+    public static ErrorRecord InvalidArgument(string errorId, string message, object? target, string recommendedAction) =>
         Create(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target, recommendedAction);
 }

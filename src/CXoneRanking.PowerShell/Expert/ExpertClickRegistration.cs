@@ -29,7 +29,8 @@ internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection 
         if (request is null)
         {
             cmdlet.WriteError(ErrorRecords.Create(new ArgumentException($"Cannot register the click on '{click.SnippetId}' with Expert: {problem}."),
-                "ExpertSelectionFailed", ErrorCategory.InvalidData, row));
+                "ExpertSelectionFailed", ErrorCategory.InvalidData, row,
+                "Pipe the snippet ranks Search-CXoneExpert made (they carry expert_query_id), or register the click without -Expert."));
             return null;
         }
         click.ExpertQueryId = request.QueryId;
@@ -54,7 +55,8 @@ internal sealed class ExpertClickRegistration(PSCmdlet cmdlet, ExpertConnection 
         catch (Exception e) when (e is ArgumentException or ObjectDisposedException)
         {
             cmdlet.WriteError(ErrorRecords.Create(new InvalidOperationException($"Could not register the selection of {request}: {e.Message}", e),
-                "ExpertSelectionFailed", ErrorCategory.InvalidOperation, row));
+                "ExpertSelectionFailed", ErrorCategory.InvalidOperation, row,
+                "Connect-CXoneExpert again and register the click again; the click itself is already in the audit log."));
         }
         catch (OperationCanceledException)
         {

@@ -20,7 +20,8 @@ internal static class FileSystemPath
         var resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
         if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
             cmdlet.ThrowTerminatingError(ErrorRecords.InvalidArgument(errorId,
-                $"The {described} '{path}' is on the {provider.Name} provider; it must be {mustBe}.", path));
+                $"The {described} '{path}' is on the {provider.Name} provider; it must be {mustBe}.", path,
+                "Give a file-system path (a drive letter, a relative path or a UNC share), not a path on another provider."));
         return resolved;
     }
 
