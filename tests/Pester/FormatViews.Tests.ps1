@@ -52,7 +52,7 @@ BeforeAll {
     $script:samples = [ordered]@{
         'CXoneRanking.SessionRanking'                      = @{ Item = $invalid; Shows = 'call-2026-12-07-000999', 'False' }
         'CXoneRanking.SessionRanking#Experiment'           = @{ Item = $inExperiment; Shows = 'call-2026-12-07-000124', 'True', $inExperiment.Arm }
-        'CXoneRanking.RankedSnippet'                       = @{ Item = $ranking.Snippets[0]; Shows = 'KB-2026-BILLING-001', '0.9000' }
+        'CXoneRanking.RankedSnippet'                       = @{ Item = $ranking.Snippets[0]; Shows = 'KB-2026-BILLING-001', '0.9' }
         'CXoneRanking.SnippetRank'                         = @{ Item = @(New-ViewRank $sessionA)[0]; Shows = 'KB-2026-BILLING-001', '0.9' }
         'CXoneRanking.SnippetRank#ExpertSearch'            = @{ Item = $searchRank; Shows = $searchRank.SnippetId, $searchRank.RelevanceScore.ToString('0.0###', [cultureinfo]::InvariantCulture) }
         'CXoneRanking.BoostDirective'                      = @{ Item = $directive; Shows = 'category', 'billing', 'boost x1.5' }
