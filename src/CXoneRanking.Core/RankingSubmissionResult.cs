@@ -23,7 +23,14 @@ public sealed class RankingSubmissionResult
     /// <summary>SHA-256 of the canonical payload, as in the audit log.</summary>
     public string? RankingChecksum { get; init; }
 
+    /// <summary>The ranked snippets, as sent (or as they would have been); empty when nothing could be ranked.</summary>
     public IReadOnlyList<RankedSnippet> Ranking { get; init; } = [];
+
+    /// <summary>
+    /// The same list as <see cref="Ranking"/>, under the name a Test-RankingPayload result (<see cref="SessionRanking.Snippets"/>)
+    /// uses, so one script reads both. The list is the ranked snippets themselves: <c>.Ranking.Snippets</c> is not a thing.
+    /// </summary>
+    public IReadOnlyList<RankedSnippet> Snippets => Ranking;
 
     /// <summary>The API's answer on success, as nested dictionaries and lists.</summary>
     public IReadOnlyDictionary<string, object?>? Response { get; init; }

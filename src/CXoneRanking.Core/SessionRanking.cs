@@ -34,11 +34,16 @@ public sealed class SessionRanking
     /// <summary>The payload's JSON, exactly as it would be posted; null when there are errors.</summary>
     public string? ToJson() => Payload?.ToJson();
 
-    /// <summary>Why nothing of an invalid session may be sent, for its audit entry and error; names a held-back session as such.</summary>
-    internal string RefusalReason =>
-        Errors.Any(e => e.Code == RankingIssueCodes.SessionHeldBack)
-            ? "the session is held back whole because a row of it was refused (New-SnippetRank -InvalidRowAction DropSession)"
-            : "the ranking breaks the engine's constraints";
+    /// <summary>
+    /// Why nothing of an invalid session may be sent, for its result's Error, its audit entry and its error record: the
+    /// first problem itself (a table shows what is wrong, not that something is), then how many more there are.
+    /// </summary>
+    internal string RefusalReason => Errors.Count switch
+    {
+        0 => "the session has no ranking",
+        1 => Errors[0].Message,
+        _ => $"{Errors[0].Message} (and {Errors.Count - 1} more)",
+    };
 
     public override string ToString() =>
         $"{SessionId}: {(IsValid ? "valid" : "invalid")}, {Errors.Count} error(s), {Warnings.Count} warning(s)";

@@ -47,6 +47,12 @@ public sealed class SnippetRank
 
     internal StoredMetadata StoredMetadata => _metadata;
 
+    /// <summary>
+    /// The 1-based position of the row this rank was read from in New-SnippetRank's piped input, or null for a rank made
+    /// otherwise. Test-RankingPayload and Submit-SnippetRanking name a rank by it, so every cmdlet's "input N" is the same row.
+    /// </summary>
+    public int? InputNumber { get; set; }
+
     /// <summary>The weighted signals the relevance score came from (score matrix), if any.</summary>
     public IReadOnlyList<WeightedSignal>? Signals { get; set; }
 

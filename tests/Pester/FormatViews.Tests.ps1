@@ -59,7 +59,7 @@ BeforeAll {
     $script:samples = [ordered]@{
         'CXoneRanking.SessionRanking'                      = @{ Item = $invalid; Shows = 'call-2026-12-07-000999', 'False' }
         'CXoneRanking.SessionRanking#Experiment'           = @{ Item = $inExperiment; Shows = 'call-2026-12-07-000124', 'True', $inExperiment.Arm }
-        'CXoneRanking.RankedSnippet'                       = @{ Item = $ranking.Snippets[0]; Shows = 'KB-2026-BILLING-001', '0.9000' }
+        'CXoneRanking.RankedSnippet'                       = @{ Item = $ranking.Snippets[0]; Shows = 'KB-2026-BILLING-001', '0.9' }
         'CXoneRanking.SnippetRank'                         = @{ Item = @(New-ViewRank $sessionA)[0]; Shows = 'KB-2026-BILLING-001', '0.9' }
         'CXoneRanking.SnippetRank#HeldBack'                = @{ Item = $heldBack; Shows = 'KB-2026-BILLING-002', 'held back' }
         'CXoneRanking.SnippetRank#ExpertSearch'            = @{ Item = $searchRank; Shows = $searchRank.SnippetId, $searchRank.RelevanceScore.ToString('0.0###', [cultureinfo]::InvariantCulture) }

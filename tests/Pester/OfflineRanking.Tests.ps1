@@ -210,8 +210,19 @@ Describe 'Formatting' {
         $result = Import-Csv $csv | New-SnippetRank -MetadataProperty category | Test-RankingPayload
         ($result | Format-Table | Out-String) | Should -Match 'SessionId\s+IsValid\s+Snippets\s+Errors\s+Warnings\s+FirstProblem'
         ($result[0].Payload.Snippets | Out-String) | Should -Match '#\s+SnippetId\s+FinalScore\s+Relevance\s+Boost\s+Explanation'
-        ($result[0].Payload.Snippets | Out-String) | Should -Match '1 KB-001\s+1\.0000'
+        ($result[0].Payload.Snippets | Out-String) | Should -Match '1 KB-001\s+1\.0\s'
         (New-SnippetRank a 0.5 -Metadata @{ b = 2; a = 1 } | Out-String) | Should -Match 'a=1; b=2'
         (New-BoostDirective c x -Factor 1.5 | Out-String) | Should -Match 'boost x1\.5'
+    }
+
+    It 'shows a ranked snippet''s scores with the precision and decimal dot of its explanation, in <_>' -ForEach 'en-US', 'de-DE' {
+        $culture = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = $_
+            $snippets = (New-SnippetRank KB-1 0.89 -BoostFactor 0.8 -SessionId s | Test-RankingPayload).Snippets
+            $line = ($snippets | Out-String -Width 200) -split "`n" | Where-Object { $_ -match 'KB-1' }
+            $line | Should -Match '^\s*1 KB-1\s+0\.712\s+0\.89\s+0\.8\s+0\.89 x boost 0\.8 = 0\.712\s*$'
+        }
+        finally { [cultureinfo]::CurrentCulture = $culture }
     }
 }

@@ -151,7 +151,7 @@ Describe 'A refused row under -InvalidRowAction' {
         $failed[0].Exception.Message | Should -BeLike '*held back whole*input 2*'
         $entry = Get-AuditEntry $auditDir | Where-Object session_id -EQ 'hold-1'
         $entry.event | Should -Be 'ranking.failed'
-        $entry.error | Should -BeLike '*held back whole because a row of it was refused (New-SnippetRank -InvalidRowAction DropSession)*'
+        $entry.error | Should -BeLike "session 'hold-1' is held back whole (New-SnippetRank -InvalidRowAction DropSession) for its refused row: *input 2*; nothing was sent"
     }
 }
 
@@ -176,6 +176,42 @@ Describe 'Row errors name the session and the row, counted alike by every cmdlet
         $result.Errors[0].Message | Should -Be "input 3 (session 'n-2'): the snippet id is empty"
         (Test-RankingPayload -InputObject $ranks | Where-Object SessionId -EQ 'n-2').Errors[0].Message |
             Should -Be $result.Errors[0].Message -Because 'an array given whole counts its items as piped objects'
+    }
+
+    It 'names the original row downstream: New-SnippetRank stamps InputNumber, Test-RankingPayload and Submit-SnippetRanking report it' {
+        # Rows 2 and 3 are refused by New-SnippetRank, so row 5 is the third rank Test-RankingPayload receives.
+        $rows = @(
+            [pscustomobject]@{ session_id = 'o-1'; snippet_id = 'KB-1'; relevance_score = '0.9' }
+            [pscustomobject]@{ session_id = 'o-1'; snippet_id = ''; relevance_score = '0.8' }
+            [pscustomobject]@{ session_id = 'o-1'; snippet_id = 'KB-3'; relevance_score = '0,7' }
+            [pscustomobject]@{ session_id = 'o-2'; snippet_id = 'KB-4'; relevance_score = '0.6' }
+            [pscustomobject]@{ session_id = 'o-1'; snippet_id = 'KB-1'; relevance_score = '0.5' }
+        )
+        $ranks = @($rows | New-SnippetRank -ErrorAction SilentlyContinue)
+        $ranks.InputNumber | Should -Be 1, 4, 5
+        $expected = "snippet 'KB-1' appears twice in session 'o-1': input 1 (relevance 0.9, boost 1) and input 5 (relevance 0.5, boost 1)"
+        ($ranks | Test-RankingPayload | Where-Object SessionId -EQ 'o-1').Errors[0].Message | Should -Be $expected
+        $null = $ranks | Submit-SnippetRanking -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].Exception.Message | Should -BeLike "*$expected*"
+        $failed[0].Exception.Message | Should -Not -BeLike '*input 3*'
+    }
+
+    It 'refuses a row without a session id as MissingSessionId, naming the row and its snippet, and ranks nothing for it' {
+        $rows = @(
+            [pscustomobject]@{ session_id = 'm-1'; snippet_id = 'KB-1'; relevance_score = '0.9' }
+            [pscustomobject]@{ session_id = ''; snippet_id = 'KB-903'; relevance_score = '0.6' }
+        )
+        $ranks = @($rows | New-SnippetRank -ErrorVariable refused -ErrorAction SilentlyContinue)
+        $ranks.SnippetId | Should -Be 'KB-1'
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -Be 'MissingSessionId,CXoneRanking.PowerShell.Cmdlets.NewSnippetRankCommand'
+        $refused[0].Exception.Message | Should -BeLike "input 2 (no session, snippet 'KB-903'): *session id*-SessionId*"
+        $refused[0].TargetObject | Should -Be $rows[1]
+        ($ranks | Test-RankingPayload).SessionId | Should -Be 'm-1'
+
+        $held = @($rows | New-SnippetRank -InvalidRowAction DropSession -ErrorAction SilentlyContinue)
+        $held.SnippetId | Should -Be 'KB-1' -Because 'a row of no session has no session to hold back'
+        ($rows | New-SnippetRank -SessionId fallback | Select-Object -Last 1).SessionId | Should -Be 'fallback'
     }
 
     It 'names the input of something that is not a rank' {
@@ -301,6 +337,20 @@ Describe 'New-BoostDirective with both -Factor and -Exclude' {
         $refused[0].FullyQualifiedErrorId | Should -Be 'BoostOrExclude,CXoneRanking.PowerShell.Cmdlets.NewBoostDirectiveCommand'
         $refused[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         $refused[0].Exception.Message | Should -BeLike '*either boosts (-Factor) or excludes (-Exclude), not both*'
+    }
+
+    It 'refuses a CSV rule whose factor is not a number with its input number and value, and reads the other rules' {
+        $file = Join-Path $TestDrive 'rules.csv'
+        "metadata_key,value,factor`ncategory,billing,1.5`ncategory,returns,abc`ncategory,technical,`"0,8`"`ncategory,escalation,2" |
+            Set-Content $file
+        $rules = @(Import-Csv $file | New-BoostDirective -ErrorVariable refused -ErrorAction SilentlyContinue)
+        $rules.Value | Should -Be 'billing', 'escalation'
+        $rules.Factor | Should -Be 1.5, 2
+        $refused.Count | Should -Be 2
+        $refused[0].FullyQualifiedErrorId | Should -Be 'InvalidBoostDirective,CXoneRanking.PowerShell.Cmdlets.NewBoostDirectiveCommand'
+        $refused[0].Exception.Message | Should -Be "Boost directive on 'category', input 2: factor 'abc' is not a number (write decimals with a dot, as in 0.5)."
+        $refused[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $refused[1].Exception.Message | Should -BeLike "*input 3*"
     }
 
     It 'still makes a plain exclusion and a plain boost' {

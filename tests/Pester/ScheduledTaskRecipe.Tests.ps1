@@ -93,7 +93,7 @@ Describe 'the scheduled-task recipe of <File>' -ForEach $recipes {
         $said | Should -Match "relevance score 'abc' is not a number"
         $said | Should -Match 'boost factor 99 is outside'
         $logged | Should -Match '29 sent, 0 unchanged, 1 failed, 2 bad rows'
-        $logged | Should -Match "Session 'night-21': the ranking breaks the engine's constraints"
+        $logged | Should -Match "Session 'night-21': snippet 'KB-1' appears twice in session 'night-21'"
         $run.Transcript | Should -Not -Match $clientSecret
     }
 

@@ -103,6 +103,29 @@ Describe 'Submit-SnippetRanking: the happy path' {
     }
 }
 
+Describe 'Submit-SnippetRanking results read as Test-RankingPayload results' {
+    It 'starts an invalid session''s Error with its first problem and counts the rest' {
+        $result = @(
+            New-SnippetRank KB-1 0.9 -SessionId 'why-1'
+            New-SnippetRank KB-1 0.8 -SessionId 'why-1'
+            New-SnippetRank KB-1 0.7 -SessionId 'why-1'
+        ) | Submit-SnippetRanking -ErrorAction SilentlyContinue
+        $result.Status | Should -Be 'InvalidRanking'
+        $result.Error | Should -BeLike "snippet 'KB-1' appears twice in session 'why-1': input 1 * and input 2 * (and 1 more); nothing was sent"
+        ($result | Format-Table | Out-String -Width 250) | Should -BeLike "*snippet 'KB-1' appears twice*"
+    }
+
+    It 'has Snippets, the ranked snippets, as a Test-RankingPayload result has' {
+        $ranks = @(New-SnippetRank KB-1 0.9 -SessionId 'same-1'; New-SnippetRank KB-2 0.5 -SessionId 'same-1')
+        $tested = $ranks | Test-RankingPayload
+        $submitted = $ranks | Submit-SnippetRanking
+        $submitted.Snippets.SnippetId | Should -Be 'KB-1', 'KB-2'
+        $submitted.Snippets.SnippetId | Should -Be $tested.Snippets.SnippetId
+        $submitted.Snippets[0].FinalScore | Should -Be $tested.Snippets[0].FinalScore
+        $submitted.Ranking.SnippetId | Should -Be 'KB-1', 'KB-2' -Because 'Ranking stays, the same list'
+    }
+}
+
 Describe 'Submit-SnippetRanking with one failing session among others' {
     It 'finishes the other sessions when one is rejected, with one error naming the failed one' {
         Set-Fault $emulator 'mix-2' @(400)

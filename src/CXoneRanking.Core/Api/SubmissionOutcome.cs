@@ -28,7 +28,7 @@ internal sealed record SubmissionOutcome
     public string? CallbackError { get; init; }
     public string? AuditError { get; init; }
 
-    /// <summary>A ranking that may not be sent (<paramref name="reason"/>: it breaks the engine's constraints, or is held back).</summary>
+    /// <summary>A ranking that may not be sent (<paramref name="reason"/>: its first problem, and how many more).</summary>
     public static SubmissionOutcome Invalid(string reason, IReadOnlyList<string> problems) =>
         new(SubmissionStatus.InvalidRanking, $"{reason}; nothing was sent") { Problems = problems };
 

@@ -8,8 +8,11 @@ namespace CXoneRanking.Ranks;
 /// </summary>
 internal readonly struct RankInput(SnippetRank rank, int inputNumber)
 {
-    /// <summary>The 1-based position of the rank in its cmdlet's input, across sessions: how errors name it.</summary>
-    public int InputNumber { get; } = inputNumber;
+    /// <summary>
+    /// How errors name the rank: the row it was read from (<see cref="SnippetRank.InputNumber"/>), else its 1-based
+    /// position in this cmdlet's input, across sessions.
+    /// </summary>
+    public int InputNumber { get; } = rank.InputNumber ?? inputNumber;
 
     public string SnippetId { get; } = rank.SnippetId;
     public double RelevanceScore { get; } = rank.RelevanceScore;

@@ -3,8 +3,9 @@ namespace CXoneRanking.Rows;
 /// <summary>
 /// How every row error names its row, in New-SnippetRank, Test-RankingPayload and Submit-SnippetRanking
 /// alike: <c>input 4 (session 's-1', snippet 'KB-4')</c>. The input number is the 1-based position of the
-/// object in the cmdlet's input, counted across the whole pipeline (every session), never within a session.
-/// Formatted only when there is an error.
+/// row in New-SnippetRank's input, counted across the whole pipeline (every session), never within a session;
+/// downstream cmdlets read it from the rank (<see cref="SnippetRank.InputNumber"/>) and count their own input only
+/// for ranks that carry none. Formatted only when there is an error.
 /// </summary>
 internal readonly struct InputLocation(int inputNumber, string? sessionId, string? snippetId)
 {

@@ -16,9 +16,12 @@ internal sealed class RowDraft(StringPool strings, InvalidRowAction invalidRowAc
     private const string NoRelevanceScore =
         $"no relevance score (expected a {RowColumns.RelevanceScoreCsv}, {RowColumns.RelevanceScore} or {RowColumns.RelevanceScoreShort} column)";
 
+    private const string NoSessionId =
+        $"the session id is empty (fill the {RowColumns.SessionIdCsv} column, or give New-SnippetRank -SessionId for rows without one)";
+
     private int _rowNumber;
     private object? _sessionId, _snippetId, _relevance, _boost, _rowError;
-    private bool _hasRelevance, _hasBoost;
+    private bool _hasSession, _hasRelevance, _hasBoost;
     private string? _lastSession;
     private readonly Dictionary<string, string> _metadata = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, object?> _signals = new(StringComparer.OrdinalIgnoreCase);
@@ -31,7 +34,7 @@ internal sealed class RowDraft(StringPool strings, InvalidRowAction invalidRowAc
     {
         _rowNumber = rowNumber;
         _sessionId = _snippetId = _relevance = _boost = _rowError = null;
-        _hasRelevance = _hasBoost = false;
+        _hasSession = _hasRelevance = _hasBoost = false;
         if (_metadata.Count > 0) _metadata.Clear();
         if (_signals.Count > 0) _signals.Clear();
         return this;
@@ -43,6 +46,7 @@ internal sealed class RowDraft(StringPool strings, InvalidRowAction invalidRowAc
         {
             case RowField.SessionId:
                 _sessionId = value;
+                _hasSession = true;
                 break;
             case RowField.SnippetId:
                 _snippetId = value;
@@ -75,6 +79,9 @@ internal sealed class RowDraft(StringPool strings, InvalidRowAction invalidRowAc
         var where = new InputLocation(_rowNumber, session, id);
         if (RankChecks.SnippetId(id) is { } idProblem)
             return Fail(idProblem.Code, $"{where}: {(_snippetId is null ? NoSnippetId : idProblem.Text)}", id, session);
+        // A row whose session cell is blank is a bad row; a shape with no session column at all may take a later cmdlet's -SessionId.
+        if (_hasSession && string.IsNullOrEmpty(session))
+            return Fail(RankingIssueCodes.MissingSessionId, $"{where}: {NoSessionId}", id, session);
 
         List<WeightedSignal>? signals = null;
         double relevance;
@@ -138,7 +145,8 @@ internal sealed class RowDraft(StringPool strings, InvalidRowAction invalidRowAc
     private RowReadResult Fail(string code, string message, string id, string? session)
     {
         var issue = new RankingIssue(code, message, id.Length == 0 ? null : id);
-        var standIn = invalidRowAction == InvalidRowAction.DropSession
+        // A row of no session has no session to hold back.
+        var standIn = invalidRowAction == InvalidRowAction.DropSession && !string.IsNullOrEmpty(session)
             ? new SnippetRank { SessionId = session, SnippetId = id, RowError = $"{code}: {message}" }
             : null;
         return new RowReadResult(null, issue, standIn);

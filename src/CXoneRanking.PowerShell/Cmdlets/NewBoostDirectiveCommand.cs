@@ -15,6 +15,8 @@ public sealed class NewBoostDirectiveCommand : PSCmdlet
     private const string SnippetBoost = "SnippetBoost";
     private const string SnippetExclusion = "SnippetExclude";
 
+    private int _inputNumber;
+
     [Parameter(ParameterSetName = Boost, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = Exclusion, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = SnippetBoost, ValueFromPipelineByPropertyName = true)]
@@ -39,12 +41,14 @@ public sealed class NewBoostDirectiveCommand : PSCmdlet
     public string? SnippetId { get; set; }
 
     // Also taken by the exclude sets, only so that -Factor with -Exclude reaches the named BoostOrExclude
-    // error below instead of PowerShell's generic "parameter set cannot be resolved".
+    // error below instead of PowerShell's generic "parameter set cannot be resolved". An object, read as
+    // New-SnippetRank reads numbers: a CSV cell such as 'abc' or '0,8' then gets a named error with its input
+    // number and value, where a double would get the binder's "did not contain ... Factor" and stop nothing else.
     [Parameter(ParameterSetName = Boost, Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = SnippetBoost, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = Exclusion, ValueFromPipelineByPropertyName = true, DontShow = true)]
     [Parameter(ParameterSetName = SnippetExclusion, ValueFromPipelineByPropertyName = true, DontShow = true)]
-    public double Factor { get; set; }
+    public object? Factor { get; set; }
 
     [Parameter(ParameterSetName = Exclusion, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = SnippetExclusion, Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -62,7 +66,10 @@ public sealed class NewBoostDirectiveCommand : PSCmdlet
             foreach (var file in Path) ReadFile(file);
             return;
         }
+        _inputNumber++;
         var subject = SnippetId is null ? $"'{MetadataKey}'" : $"snippet id '{SnippetId}'";
+        // Piped rules (Import-Csv rules.csv) are named by their 1-based place in the input, as New-SnippetRank names rows.
+        if (MyInvocation.ExpectingInput) subject += $", input {_inputNumber}";
         if (Exclude && MyInvocation.BoundParameters.ContainsKey(nameof(Factor)))
         {
             WriteError(ErrorRecords.InvalidArgument("BoostOrExclude",
@@ -70,9 +77,16 @@ public sealed class NewBoostDirectiveCommand : PSCmdlet
                 "Give -Factor to boost the matching snippets, or -Exclude to drop them; make two rules to do both to different snippets."));
             return;
         }
+        var factor = 1.0;
+        if (!Exclude && !InvariantNumber.TryRead(Factor is PSObject wrapped ? wrapped.BaseObject : Factor, out factor, out var why))
+        {
+            WriteError(ErrorRecords.InvalidArgument("InvalidBoostDirective", $"Boost directive on {subject}: factor {why}.", Factor,
+                "Write the factor as a number with a dot for decimals, as in 1.25: above 0 and at most 10."));
+            return;
+        }
         var directive = new BoostDirective
         {
-            MetadataKey = MetadataKey, Value = Value, SnippetId = SnippetId, Exclude = Exclude, Factor = Exclude ? 1.0 : Factor,
+            MetadataKey = MetadataKey, Value = Value, SnippetId = SnippetId, Exclude = Exclude, Factor = factor,
         };
         if (directive.Problem() is { } problem)
             WriteError(ErrorRecords.InvalidArgument("InvalidBoostDirective", $"Boost directive on {subject}: {problem}.", directive,

@@ -92,6 +92,8 @@ public sealed class NewSnippetRankCommand : PSCmdlet
             : _reader.Read(ParameterCells(), _inputNumber);
         if (result.Rank is { } rank)
         {
+            // Only a piped row has a place in an input; each call of the parameter form is its own input of one.
+            if (ParameterSetName == FromPipeline) rank.InputNumber = _inputNumber;
             WriteObject(TableVariant.ForRank(rank));
             return;
         }

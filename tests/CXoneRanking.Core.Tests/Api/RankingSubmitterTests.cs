@@ -203,4 +203,16 @@ public sealed class RankingSubmitterTests
         Assert.Contains(result.Problems, p => p.Contains("appears twice"));
         Assert.Empty(Posts(handler));
     }
+
+    [Fact]
+    public async Task An_invalid_rankings_error_starts_with_its_first_problem_and_counts_the_rest()
+    {
+        using var connection = await TestConnections.ConnectAsync(new ScriptedHandler());
+        var ranks = new[] { Ranks.Of("a", 0.5, session: "s"), Ranks.Of("a", 0.4, session: "s"), Ranks.Of("b", 1.5, session: "s") };
+        var invalid = CXoneRanking.Ranking.RankingEngine.RankSession("s", ranks, new RankingOptions());
+
+        var result = await TestConnections.Submitter(connection).SubmitAsync(invalid, CancellationToken.None);
+
+        Assert.Equal($"{invalid.Errors[0].Message} (and 1 more); nothing was sent", result.Error);
+    }
 }
