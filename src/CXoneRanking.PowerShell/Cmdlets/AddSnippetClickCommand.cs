@@ -82,7 +82,8 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
         if (Expert && ParameterSetName == FromParameters)
             ThrowTerminatingError(ErrorRecords.InvalidArgument("ExpertClickNeedsRankedSnippet",
                 $"Add-SnippetClick -Expert needs the ranked snippet piped, not -SnippetId '{SnippetId}': it carries the Expert query id "
-                + "the site needs. Nothing was recorded.", $"{SessionId}/{SnippetId}#{RankPosition}",
+                + $"the site needs. Nothing was recorded. Pipe it from the ranking shown: $ranked.Payload.Snippets | Where-Object SnippetId "
+                + $"-eq '{SnippetId}' | Add-SnippetClick -SessionId {SessionId} -Expert", $"{SessionId}/{SnippetId}#{RankPosition}",
                 "Pipe the snippet from the ranking shown: $ranked.Payload.Snippets | Where-Object SnippetId -eq '<page id>' | "
                 + "Add-SnippetClick -SessionId <session> -Expert. Without -Expert the named form records the click in the audit log only."));
         var expert = Expert ? ExpertConnectionStore.Resolve(this, Connection) : null;
