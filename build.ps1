@@ -74,6 +74,9 @@ function Install-ModuleLayout {
         ForEach-Object { Copy-Item $_.FullName -Destination $(if ($_.BaseName -eq 'CXoneRanking.PowerShell') { $ModuleOut } else { $dependencies }) }
     Copy-Item (Join-Path $Root 'module/*') -Destination $ModuleOut -Recurse
     Copy-Item (Join-Path $Root 'LICENSE') -Destination $ModuleOut
+    # The sample data the README's first pipeline reads; the example scripts need a checkout and the emulator.
+    $examples = New-Item (Join-Path $ModuleOut 'examples') -ItemType Directory
+    Copy-Item (Join-Path $Root 'examples/rankings.csv'), (Join-Path $Root 'examples/directives.json') -Destination $examples
     $manifest = Join-Path $ModuleOut 'CXoneRanking.psd1'
     Set-ManifestReleaseNotes -ManifestPath $manifest -ReleaseNotes (Get-ChangelogReleaseNotes -Path (Join-Path $Root 'CHANGELOG.md'))
     Build-CmdletHelp -ManifestPath $manifest -DocsPath (Join-Path $Root 'docs/cmdlets') `

@@ -71,14 +71,14 @@ Describe '8. README''s scheduled-task recipe on the 30-session CSV with bad rows
         @(Get-CallbackRequest $tokenEndpoint 1).Count | Should -Be 1 -Because 'the task signed in once, with the token the test knows'
     }
 
-    It 'prints the summary line: 29 sent, 0 unchanged, 2 failed, 3 bad rows' {
-        $run.StdOut | Should -Match '(?m)^29 sent, 0 unchanged, 2 failed, 3 bad rows\s*$' -Because "the task printed: $($run.StdOut)"
+    It 'prints the summary line: 29 sent, 0 unchanged, 1 invalid, 0 failed, 4 bad rows' {
+        $run.StdOut | Should -Match '(?m)^29 sent, 0 unchanged, 1 invalid, 0 failed, 4 bad rows\s*$' -Because "the task printed: $($run.StdOut)"
     }
 
     It 'keeps a transcript with the summary and each bad row named by its session and row' {
         $transcriptFile | Should -Not -BeNullOrEmpty -Because 'an unattended run needs a transcript to read the next morning'
-        $transcript | Should -Match '29 sent, 0 unchanged, 2 failed, 3 bad rows'
-        foreach ($row in $csv.Rows | Where-Object Kind -In 'EmptySnippetId', 'CommaDecimal', 'ScoreAboveOne') {
+        $transcript | Should -Match '29 sent, 0 unchanged, 1 invalid, 0 failed, 4 bad rows'
+        foreach ($row in $csv.Rows | Where-Object Kind -In 'EmptySnippetId', 'CommaDecimal', 'ScoreAboveOne', 'MissingSessionId') {
             $transcript.Contains($row.Name) | Should -BeTrue -Because "the transcript should name $($row.Name) ($($row.Kind))"
         }
     }

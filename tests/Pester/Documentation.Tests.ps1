@@ -24,7 +24,6 @@ BeforeAll {
         '-Environment acme'              = '-BaseUri $env:CXONE_BASE_URI'                   # a real tenant
         'https://help.example.com'       = '$env:CXONE_EXPERT_SITE'                         # a real Expert site
         'a1b2c3d4'                       = 'emulator-expert-key'                            # a real Expert key
-        "'=ranking-bot'"                 = "'=admin'"                                       # a real Expert user
         'https://hooks.example.com/cxone' = '"$($env:CXONE_BASE_URI)hook"'                  # a real callback receiver
         './out/'                         = "$($env:CXONERANKING_REPO_ROOT)/out/"            # the build's output, in a checkout
         './examples/'                    = './'                                             # the checkout's examples: in the folder

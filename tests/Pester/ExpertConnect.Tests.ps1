@@ -52,6 +52,17 @@ Describe 'Connect-CXoneExpert' {
             Should -Throw -ErrorId 'AuthenticationFailed,CXoneRanking.PowerShell.Cmdlets.ConnectCXoneExpertCommand'
     }
 
+    It 'says first that the site may not know the user, since the site answers an unknown user as Anonymous' {
+        $failure = $null
+        try { Connect-CXoneExpert -Site $emulator.Uri -Credential $token -User '=nobody' } catch { $failure = $_ }
+        $failure.Exception.Message | Should -Match "does not know user '=nobody'"
+    }
+
+    It 'signs in as =ranking-bot, the user of the README''s and the help''s examples' {
+        $connection = Connect-CXoneExpert -Site $emulator.Uri -Credential $token -User '=ranking-bot' -PassThru
+        $connection.SignedInAs.Username | Should -Be 'ranking-bot'
+    }
+
     It 'takes -Key and -Secret as well as a credential' {
         $connection = Connect-CXoneExpert -Site $emulator.Uri -Key $key -Secret $token.Password -User 1 -PassThru
 

@@ -80,9 +80,17 @@ Describe 'Import-CXoneExpertSearchLog' {
     It 'changes nothing when the same range is imported again' {
         $before = Get-ChildItem -LiteralPath $audit -File | Get-FileHash
 
-        $again = Import-CXoneExpertSearchLog -Since $since -Path $audit
+        $again = Import-CXoneExpertSearchLog -Since $since -Path $audit -Verbose 4>&1 | Tee-Object -Variable said |
+            Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
 
         $again.Searches, $again.Clicks, $again.Skipped | Should -Be 0, 0, 1200
+        # Which were skipped and why, at -Verbose (#23): the first ten by query id, then how many more.
+        $skipped = @($said | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^Skipped 1200 search' })
+        $skipped.Count | Should -Be 1
+        $skipped[0].Message | Should -Match 'already in the audit log'
+        $skipped[0].Message | Should -Match "query \d+ '[^']*' of \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ"
+        $skipped[0].Message | Should -Match 'and 1190 more\.$'
+        $again.SkippedExamples.Count | Should -Be 10
         (Get-ChildItem -LiteralPath $audit -File | Get-FileHash).Hash | Should -Be $before.Hash
     }
 

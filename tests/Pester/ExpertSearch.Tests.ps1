@@ -103,6 +103,16 @@ Describe 'Search-CXoneExpert' {
     }
 }
 
+Describe 'Search-CXoneExpert with no result' {
+    It 'warns that the query found nothing, naming the query, and outputs nothing' {
+        $ranks = @(Search-CXoneExpert -Query zzqqxx -SessionId call-z -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $ranks.Count | Should -Be 0
+        $warned.Count | Should -Be 1
+        "$($warned[0])" | Should -Match "No results for 'zzqqxx'"
+    }
+}
+
 Describe 'Search-CXoneExpert with several queries for one session' {
     It 'merges overlapping queries into one rank per page, keeping the best result and noting the queries' {
         $refund = @(Search-CXoneExpert -Query refund -SessionId call-m1)

@@ -98,6 +98,12 @@ BeforeAll {
     function Get-DefaultView([string] $TypeName) { @($script:views | Where-Object TypeName -EQ $TypeName)[0] }
 
     function Get-Rendered($Item, [int] $Width) { @(($Item | Out-String -Width $Width) -split '\r?\n' | ForEach-Object TrimEnd) }
+
+    # Whether a long text shows whole (cut by no ellipsis), wrapped or not: compared without white space.
+    function Test-ShownWhole($Item, [string] $Text, [int] $Width = 120) {
+        ((Get-Rendered $Item $Width) -join '') -replace '\s' -replace '…' | Should -Match ([regex]::Escape($Text -replace '\s'))
+        (Get-Rendered $Item $Width) -join "`n" | Should -Not -Match '…'
+    }
 }
 
 AfterAll {
@@ -159,6 +165,46 @@ Describe 'the default views' {
         foreach ($label in $view.Labels | Select-Object -SkipLast 1) {
             $header | Should -Match "(^|\s)$([regex]::Escape($label))(\s|$)" -Because "only the last column of $_ may be cut at 80"
         }
+    }
+}
+
+Describe 'long text in the default views (#18)' {
+    It 'shows a duplicate''s second input number whole at 120 and 80 columns' {
+        $message = $invalid.Errors[0].Message
+        $message | Should -Match 'input 2 \('
+        Test-ShownWhole $invalid $message 120
+        Test-ShownWhole $invalid $message 80
+    }
+
+    It 'shows the reason a session is held back whole under -InvalidRowAction DropSession' {
+        $held = 'session_id,snippet_id,relevance_score', 'call-2026-12-07-000777,KB-2026-BILLING-001,0.9', 'call-2026-12-07-000777,KB-2026-BILLING-002,abc' |
+            ConvertFrom-Csv | New-SnippetRank -InvalidRowAction DropSession -ErrorAction SilentlyContinue | Test-RankingPayload
+        $held.Errors[0].Message | Should -Match 'relevance score'
+        Test-ShownWhole $held $held.Errors[0].Message 120
+    }
+
+    It 'shows the error of an invalid submission whole, in and out of an experiment' {
+        $sent = $invalid | Submit-SnippetRanking -Confirm:$false -ErrorAction SilentlyContinue
+        $sent.Status | Should -Be 'InvalidRanking'
+        Test-ShownWhole $sent $sent.Error 120
+        $armed = $invalid | Submit-SnippetRanking -Experiment views-exp -Confirm:$false -ErrorAction SilentlyContinue
+        Test-ShownWhole $armed $armed.Error 120
+    }
+
+    It 'shows a learning note whole' {
+        $noted = @(Get-SnippetBoostSuggestion -MinImpressions 1 | Where-Object Note)
+        $noted | Should -Not -BeNullOrEmpty -Because 'the sample log must give a note for this test to mean anything'
+        Test-ShownWhole $noted[0] $noted[0].Note 120
+    }
+
+    It 'says "now" for an open end of the metrics filter, in the one date format of the views' {
+        $filtered = Get-RankingMetrics -Since ([datetime]::new(2026, 11, 7, 20, 8, 29, [DateTimeKind]::Utc)) -WarningAction SilentlyContinue
+        $line = (Get-Rendered $filtered 120) | Where-Object { $_ -match '^Filter\s*:' }
+        $line | Should -Match 'since 2026-11-07 20:08:29Z, until now$'
+    }
+
+    It 'shows the import period in the same format (yyyy-MM-dd HH:mm:ssZ, UTC)' {
+        (Get-Rendered $import 120) -join "`n" | Should -Match '\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ \.\. (now|\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ)'
     }
 }
 

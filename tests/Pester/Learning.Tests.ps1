@@ -133,6 +133,29 @@ Describe 'Learned boosts, exported, read back and applied' {
         $other | Should -Not -Exist
     }
 
+    It 'keeps an existing file when a quiet night has no rule to write, even with -Force, and says so' {
+        $kept = Join-Path $TestDrive 'kept.json'
+        New-BoostDirective -SnippetId 'KB-Z' -Factor 1.5 | Export-BoostDirective -Path $kept
+        @() | Export-BoostDirective -Path $kept -Force -WarningVariable warned -WarningAction SilentlyContinue
+        (New-BoostDirective -Path $kept).ToString() | Should -Be 'rule(id=KB-Z) 1.5'
+        $warned.Count | Should -Be 1
+        "$($warned[0])" | Should -Match 'nothing to write'
+        "$($warned[0])" | Should -Match 'AllowEmpty'
+    }
+
+    It 'replaces an existing file with an empty list only with -AllowEmpty -Force' {
+        $emptied = Join-Path $TestDrive 'emptied.json'
+        New-BoostDirective -SnippetId 'KB-Z' -Factor 1.5 | Export-BoostDirective -Path $emptied
+        @() | Export-BoostDirective -Path $emptied -Force -AllowEmpty
+        (Get-Content -LiteralPath $emptied -Raw).Trim() | Should -Be '[]'
+    }
+
+    It 'writes an empty list to a file that does not exist yet, so the next step can read it' {
+        $fresh = Join-Path $TestDrive 'fresh.json'
+        @() | Export-BoostDirective -Path $fresh
+        (Get-Content -LiteralPath $fresh -Raw).Trim() | Should -Be '[]'
+    }
+
     It 'writes no file when a piped directive is invalid' {
         $bad = Join-Path $TestDrive 'bad.json'
         $invalid = [CXoneRanking.BoostDirective]::new()

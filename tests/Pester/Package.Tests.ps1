@@ -50,10 +50,12 @@ Describe 'the package' {
         $metadata.releaseNotes | Should -Match 'Submit-SnippetRanking'
     }
 
-    It 'holds the module, its dependencies and its help' {
+    # The README's first pipeline reads examples/rankings.csv and examples/directives.json: they ship (#19).
+    It 'holds the module, its dependencies, its help and the sample files of the README' {
         $entries = Get-PackageEntry $package.FullName
         foreach ($file in 'CXoneRanking.psd1', 'CXoneRanking.PowerShell.dll', 'dependencies/CXoneRanking.Core.dll', 'dependencies/Polly.Core.dll',
-            'en-US/CXoneRanking.PowerShell.dll-Help.xml', 'en-US/about_CXoneRanking.help.txt', 'LICENSE') {
+            'en-US/CXoneRanking.PowerShell.dll-Help.xml', 'en-US/about_CXoneRanking.help.txt', 'LICENSE',
+            'examples/rankings.csv', 'examples/directives.json') {
             $entries | Should -Contain $file
         }
     }

@@ -2,8 +2,9 @@
 # The scheduled-task recipe of README.md and about_CXoneRanking, extracted at test time and run as
 # a task runs it (pwsh -NoProfile -File, CXONE_* in the environment) against the emulator: 30
 # sessions with two bad rows and one invalid session send the 29 others, print the summary line
-# and exit 1; a clean re-run sends only what changed and exits 0; a wrong secret exits 2 having
-# sent nothing. No run leaves the secret in its transcript.
+# (the invalid session counted apart from failed sends) and exit 1; a clean re-run sends only what
+# changed and exits 0; a wrong secret exits 2 having sent nothing, naming the failing cmdlet and the
+# error id. Every run ends its transcript (the footer is there) and none leaves the secret in it.
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'DocumentationBlocks.psm1') -Force
@@ -81,7 +82,7 @@ Describe 'the scheduled-task recipe of <File>' -ForEach $recipes {
         $run = Invoke-Recipe $script $audit
 
         $run.ExitCode | Should -Be 1 -Because $run.Output
-        $run.StdOut | Should -Match '(?m)^29 sent, 0 unchanged, 1 failed, 2 bad rows\s*$'
+        $run.StdOut | Should -Match '(?m)^29 sent, 0 unchanged, 1 invalid, 0 failed, 2 bad rows\s*$'
         $applied = Get-AppliedRankingBySession $emulator $sessions
         @($sessions | Where-Object { $null -ne $applied[$_] }).Count | Should -Be 29
         $applied['night-21'] | Should -BeNullOrEmpty
@@ -92,7 +93,8 @@ Describe 'the scheduled-task recipe of <File>' -ForEach $recipes {
         $logged = $run.Transcript -replace '\e\[[0-9;]*m' -replace '\s*\|\s+', ' ' -replace '\s+', ' '
         $said | Should -Match "relevance score 'abc' is not a number"
         $said | Should -Match 'boost factor 99 is outside'
-        $logged | Should -Match '29 sent, 0 unchanged, 1 failed, 2 bad rows'
+        $logged | Should -Match '29 sent, 0 unchanged, 1 invalid, 0 failed, 2 bad rows'
+        $run.Transcript | Should -Match 'PowerShell transcript end'
         $logged | Should -Match "Session 'night-21': snippet 'KB-1' appears twice in session 'night-21'"
         $run.Transcript | Should -Not -Match $clientSecret
     }
@@ -103,7 +105,8 @@ Describe 'the scheduled-task recipe of <File>' -ForEach $recipes {
         $run = Invoke-Recipe $script $audit
 
         $run.ExitCode | Should -Be 0 -Because $run.Output
-        $run.StdOut | Should -Match '(?m)^3 sent, 27 unchanged, 0 failed, 0 bad rows\s*$'
+        $run.StdOut | Should -Match '(?m)^3 sent, 27 unchanged, 0 invalid, 0 failed, 0 bad rows\s*$'
+        $run.Transcript | Should -Match 'PowerShell transcript end'
         $run.Transcript | Should -Not -Match $clientSecret
     }
 
@@ -117,6 +120,9 @@ Describe 'the scheduled-task recipe of <File>' -ForEach $recipes {
         $run.Output | Should -Match '401 invalid_client'
         @(Get-RankingPost $emulator).Count | Should -Be 0
         $run.Transcript | Should -Match '401 invalid_client'
+        $run.Transcript | Should -Match 'Connect-CXone'
+        $run.Transcript | Should -Match 'AuthenticationFailed'
+        $run.Transcript | Should -Match 'PowerShell transcript end'
         $run.Transcript | Should -Not -Match $wrongSecret
         $run.Transcript | Should -Not -Match $clientSecret
     }

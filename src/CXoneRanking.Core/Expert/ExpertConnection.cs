@@ -77,8 +77,9 @@ public sealed class ExpertConnection : IDisposable
         var user = Read(body, ExpertUserReader.Endpoint, ExpertUserReader.Read, cancellationToken);
         if (user.IsAnonymous)
             throw new ExpertAuthenticationException(
-                $"The Expert site {Site} ignored the server API token for '{User}' (key {Key}) and answered as Anonymous. Check the key, "
-                + "the secret and the user, and that this machine's clock is right (a token is good for about 5 minutes).",
+                $"The Expert site {Site} ignored the server API token for '{User}' (key {Key}) and answered as Anonymous: "
+                + $"the site does not know user '{User}', or the key or the secret is wrong, or this machine's clock is off "
+                + "(a token is good for about 5 minutes); the site does not say which. Check that the user exists on the site first.",
                 ExpertFailure.Authentication);
         SignedInAs = user;
         return user;

@@ -1,8 +1,12 @@
+using CXoneRanking.Expert;
+
 namespace CXoneRanking;
 
 /// <summary>What Import-CXoneExpertSearchLog did: the searches and clicks it appended and the searches it skipped.</summary>
 public sealed class ExpertImportSummary
 {
+    private readonly List<string> _skippedExamples = [];
+
     /// <summary>The range read: searches at or after <see cref="Since"/> and before <see cref="Until"/>.</summary>
     public DateTimeOffset? Since { get; internal set; }
 
@@ -19,6 +23,17 @@ public sealed class ExpertImportSummary
 
     /// <summary>Searches whose query id was already in the audit log (their new selections are in <see cref="Clicks"/>).</summary>
     public long Skipped { get; internal set; }
+
+    /// <summary>The first skipped searches (query id, terms, time), for -Verbose to say which were skipped; at most 10.</summary>
+    public IReadOnlyList<string> SkippedExamples => _skippedExamples;
+
+    internal void NoteSkipped(ExpertLoggedQuery query)
+    {
+        Skipped++;
+        if (_skippedExamples.Count < 10)
+            _skippedExamples.Add($"query {query.QueryId} '{query.SortedTerms}' of "
+                + query.SearchedAt.UtcDateTime.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     /// <summary>True for -WhatIf: the counts say what would be imported, and nothing was written.</summary>
     public bool WhatIf { get; internal set; }

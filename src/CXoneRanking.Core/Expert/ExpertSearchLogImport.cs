@@ -61,7 +61,7 @@ public sealed class ExpertSearchLogImport
                 }
                 else
                 {
-                    summary.Skipped++;
+                    summary.NoteSkipped(query);
                 }
                 batch.AddRange(clicks);
                 summary.Clicks += clicks.Count;

@@ -5,6 +5,8 @@ namespace CXoneRanking.Emulator.Expert;
 /// is Anonymous, whom every request without a valid server token runs as; user 3 is a plain agent
 /// account for rehearsing a token that signs in but may not read the search log. Users 4 to 7 have
 /// names a token must percent-encode (non-ASCII, '_', '%', a leading '='), as NICE's guide asks.
+/// User 8, ranking-bot, is the account the README's and the help's examples sign in as, so that they
+/// run against the emulator as written; it is an Admin, as a bot that imports the search log must be.
 /// </summary>
 internal sealed class ExpertUsers
 {
@@ -23,6 +25,7 @@ internal sealed class ExpertUsers
         new(5, "night_shift", "Night Shift", "night@example.com", "Viewer", SiteCreated),
         new(6, "ad%6Din", "Percent In Name", "percent@example.com", "Viewer", SiteCreated),
         new(7, "=team", "Equals Team", "team@example.com", "Viewer", SiteCreated),
+        new(8, "ranking-bot", "Ranking Bot", "ranking-bot@example.com", "Admin", SiteCreated),
     ];
 
     public ExpertUser Anonymous => users[1];

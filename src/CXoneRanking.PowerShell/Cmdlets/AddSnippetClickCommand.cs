@@ -12,7 +12,8 @@ using CXoneRanking.Rows;
 namespace CXoneRanking.PowerShell.Cmdlets;
 
 /// <summary>Records that an agent clicked a ranked snippet, in the audit log.</summary>
-[Cmdlet(VerbsCommon.Add, "SnippetClick", DefaultParameterSetName = FromParameters)]
+// Silent without -PassThru, as Add-Content and Add-Member are; -Verbose sums up what was written.
+[Cmdlet(VerbsCommon.Add, "SnippetClick", DefaultParameterSetName = FromParameters, SupportsShouldProcess = true)]
 [OutputType(typeof(AuditEntry))]
 public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
 {
@@ -58,12 +59,15 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     [Parameter]
     public DateTimeOffset? Timestamp { get; set; }
 
-    /// <summary>Also register each piped click with CXone Expert as a selection (snippets from Search-CXoneExpert; docs/expert.md).</summary>
-    [Parameter(ParameterSetName = FromPipeline)]
+    /// <summary>
+    /// Also register each piped click with CXone Expert as a selection (snippets from Search-CXoneExpert; docs/expert.md).
+    /// In every parameter set, so that the named form binds and is refused with advice rather than by the binder.
+    /// </summary>
+    [Parameter]
     public SwitchParameter Expert { get; set; }
 
     /// <summary>The Expert connection for -Expert; by default, this runspace's current one. -Connection as on the other Expert cmdlets.</summary>
-    [Parameter(ParameterSetName = FromPipeline)]
+    [Parameter]
     [Alias("ExpertConnection")]
     public CXoneRanking.ExpertConnection? Connection { get; set; }
 
@@ -73,6 +77,15 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
 
     protected override void BeginProcessing()
     {
+        // Named parameters carry no Expert query id: refused before anything is written, so that the
+        // piped form the advice gives does not record the click twice.
+        if (Expert && ParameterSetName == FromParameters)
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("ExpertClickNeedsRankedSnippet",
+                $"Add-SnippetClick -Expert needs the ranked snippet piped, not -SnippetId '{SnippetId}': it carries the Expert query id "
+                + $"the site needs. Nothing was recorded. Pipe it from the ranking shown: $ranked.Payload.Snippets | Where-Object SnippetId "
+                + $"-eq '{SnippetId}' | Add-SnippetClick -SessionId {SessionId} -Expert", $"{SessionId}/{SnippetId}#{RankPosition}",
+                "Pipe the snippet from the ranking shown: $ranked.Payload.Snippets | Where-Object SnippetId -eq '<page id>' | "
+                + "Add-SnippetClick -SessionId <session> -Expert. Without -Expert the named form records the click in the audit log only."));
         var expert = Expert ? ExpertConnectionStore.Resolve(this, Connection) : null;
         _expert = expert is null ? null : new ExpertClickRegistration(this, expert);
         _writer = new AuditLogWriter(expert is null ? ResolveAuditDirectory() : AuditDirectory.Resolve(this, AuditPath, connection: null, expert));
@@ -100,6 +113,8 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
                 "Correct the click the message names (session, snippet, a position of 1 or more, a time since 2000) and record it again."));
             return;
         }
+        if (!ShouldProcess($"{click.SessionId}/{click.SnippetId}#{click.RankPosition}",
+            _expert is null ? "Record a click in the audit log" : "Record a click in the audit log and register it with CXone Expert")) return;
         if (_auditFailure is not null)
         {
             WriteError(ClickNotWritten("AuditUnavailable", click, $"the audit log failed earlier in this run: {_auditFailure}"));
@@ -115,6 +130,8 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
 
     protected override void EndProcessing()
     {
+        // A filter that matched nothing (say, a page the search did not return) would otherwise pass unnoticed.
+        if (_inputNumber == 0) WriteWarning("Add-SnippetClick was given no click: its input was empty, so nothing was recorded.");
         Flush();
         WriteVerbose($"Wrote {_written} click(s) to '{_writer!.Options.Directory}'.");
         // Expert selections belong to Expert searches, not to rankings of this log.

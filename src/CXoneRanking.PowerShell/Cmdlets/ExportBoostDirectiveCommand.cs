@@ -26,6 +26,10 @@ public sealed class ExportBoostDirectiveCommand : PSCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>With no directive to write, replace an existing file with an empty list all the same.</summary>
+    [Parameter]
+    public SwitchParameter AllowEmpty { get; set; }
+
     /// <summary>Output the file written.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -54,6 +58,14 @@ public sealed class ExportBoostDirectiveCommand : PSCmdlet
             WriteError(ErrorRecords.Create(new InvalidOperationException($"'{file}' was not written because some directives are invalid."),
                 "DirectiveFileNotWritten", ErrorCategory.InvalidData, file,
                 "Correct or leave out the rules named in the errors before this one, then export again."));
+            return;
+        }
+        // A quiet night learns nothing: the nightly "-AsDirective | Export-BoostDirective -Force" must not
+        // wipe the factors of earlier nights. A file that does not exist yet gets the empty list, for the next step to read.
+        if (_directives.Count == 0 && !AllowEmpty && File.Exists(file))
+        {
+            WriteWarning($"There is nothing to write (no boost directive was given): '{file}' was kept as it is. "
+                + "Give -AllowEmpty (with -Force) to replace it with an empty list.");
             return;
         }
         if (FileSystemPath.RefuseToReplace(file, Force, "DirectiveFileExists") is { } exists)

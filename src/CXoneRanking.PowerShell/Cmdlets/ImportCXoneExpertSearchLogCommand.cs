@@ -98,6 +98,10 @@ public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDi
             progress.Complete();
         }
         WriteVerbose($"{summary}; {summary!.EntriesWritten} audit entries written to '{directory}'.");
+        if (summary.Skipped > 0)
+            WriteVerbose($"Skipped {summary.Skipped} search(es) whose query id is already in the audit log (imported before, or clicked "
+                + $"through Add-SnippetClick -Expert); their new selections are still imported: {string.Join(", ", summary.SkippedExamples)}"
+                + (summary.Skipped > summary.SkippedExamples.Count ? $" and {summary.Skipped - summary.SkippedExamples.Count} more." : "."));
         WriteObject(summary);
     }
 

@@ -74,6 +74,8 @@ public sealed class SearchCXoneExpertCommand : PSCmdlet, IDisposable
             return;
         }
         WriteVerbose($"Expert {search}.");
+        // Not an error (the site answered), but silence would read as "nothing happened".
+        if (search!.Results.Count == 0) WriteWarning($"No results for '{Query}' on {connection.Site}: there is nothing to rank for it.");
         var session = SessionId ?? string.Empty;
         if (!_searches.TryGetValue(session, out var searches))
         {

@@ -13,6 +13,7 @@ public sealed class ServerTokenTests
     [InlineData("=night_shift", "5", "night_shift")]
     [InlineData("=ad%256Din", "6", "ad%6Din")]
     [InlineData("=%3Dteam", "7", "=team")]
+    [InlineData("=ranking-bot", "8", "ranking-bot")] // the user of the README's and the help's examples
     [InlineData("=ad%6Din", "1", "admin")] // the site decodes what was signed: a raw '%' is read as an escape
     public async Task A_valid_token_signs_in_as_the_user_it_names(string user, string id, string name)
     {
