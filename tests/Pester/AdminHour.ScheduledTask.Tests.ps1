@@ -78,7 +78,7 @@ Describe '8. README''s scheduled-task recipe on the 30-session CSV with bad rows
     It 'keeps a transcript with the summary and each bad row named by its session and row' {
         $transcriptFile | Should -Not -BeNullOrEmpty -Because 'an unattended run needs a transcript to read the next morning'
         $transcript | Should -Match '29 sent, 0 unchanged, 1 invalid, 0 failed, 4 bad rows'
-        foreach ($row in $csv.Rows | Where-Object Kind -In 'EmptySnippetId', 'CommaDecimal', 'ScoreAboveOne', 'MissingSessionId') {
+        foreach ($row in $csv.Rows | Where-Object Kind -In 'EmptySnippetId', 'CommaDecimal', 'ScoreAboveOne', 'NoSession') {
             $transcript.Contains($row.Name) | Should -BeTrue -Because "the transcript should name $($row.Name) ($($row.Kind))"
         }
     }
