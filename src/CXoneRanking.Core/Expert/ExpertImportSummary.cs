@@ -20,6 +20,12 @@ public sealed class ExpertImportSummary
     /// <summary>Searches whose query id was already in the audit log (their new selections are in <see cref="Clicks"/>).</summary>
     public long Skipped { get; internal set; }
 
+    /// <summary>
+    /// Searches and selections left out for an impossible date: a search outside the range asked for,
+    /// or a selection dated before its search (each explained in a Verbose line).
+    /// </summary>
+    public long Ignored { get; internal set; }
+
     /// <summary>True for -WhatIf: the counts say what would be imported, and nothing was written.</summary>
     public bool WhatIf { get; internal set; }
 
@@ -35,5 +41,6 @@ public sealed class ExpertImportSummary
     internal ExpertImportSummary Copy() => (ExpertImportSummary)MemberwiseClone();
 
     public override string ToString() =>
-        $"{Searches} search(es) and {Clicks} click(s) {(WhatIf ? "would be imported" : "imported")}, {Skipped} search(es) already in the log";
+        $"{Searches} search(es) and {Clicks} click(s) {(WhatIf ? "would be imported" : "imported")}, {Skipped} search(es) already in the log"
+        + (Ignored > 0 ? $", {Ignored} left out for an impossible date" : string.Empty);
 }

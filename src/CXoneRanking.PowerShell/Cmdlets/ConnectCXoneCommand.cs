@@ -120,7 +120,7 @@ public sealed class ConnectCXoneCommand : PSCmdlet
         var settings = request.ToSettings(out var problem);
         if (settings is null)
             ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidConnectionSettings", $"Cannot connect to CXone: {problem}.",
-                BaseUri ?? (object?)Environment));
+                EndpointPolicy.WithoutUserInfo(BaseUri) ?? (object?)Environment));
 
         CXoneConnection? connection = null;
         try
@@ -141,9 +141,10 @@ public sealed class ConnectCXoneCommand : PSCmdlet
             var category = unreachable ? ErrorCategory.ConnectionError : ErrorCategory.AuthenticationError;
             ThrowTerminatingError(ErrorRecords.Create(e, errorId, category, settings!.Credentials?.TokenUri ?? settings.AccessKey?.Issuer));
         }
+        // Described before it is kept: a connection whose description fails is never the current one.
         // The connection it replaces is not closed: a script may still hold it from -PassThru.
-        ConnectionStore.Set(this, connection!);
         WriteVerbose(ConnectionMessages.Connected(connection!));
+        ConnectionStore.Set(this, connection!);
         if (PassThru) WriteObject(connection);
     }
 

@@ -60,7 +60,8 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
     protected override void BeginProcessing()
     {
         if (CallbackUri is not null && EndpointPolicy.Problem(CallbackUri, "callback URI") is { } problem)
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidCallbackUri", $"Cannot call back: {problem}.", CallbackUri));
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidCallbackUri", $"Cannot call back: {problem}.",
+                EndpointPolicy.WithoutUserInfo(CallbackUri)));
     }
 
     protected override void ProcessRecord() => AddRanks(InputObject);
