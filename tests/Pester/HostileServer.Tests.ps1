@@ -170,7 +170,9 @@ Describe 'Absurd answers and addresses (hostile review F1, F2, F8)' {
 
         $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidConnectionSettings,*'
         $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        ($failure | Out-String) + $failure.TargetObject | Should -Not -BeLike '*PASSWORD-IN-URL*'
+        # The error view also quotes the command as typed; what the module itself says must not repeat it.
+        $failure.Exception.Message + $failure.TargetObject + $failure.ErrorDetails | Should -Not -BeLike '*PASSWORD-IN-URL*'
+        "$($failure.TargetObject)" | Should -Be 'http://127.0.0.1:9/'
         $failure.Exception.Message | Should -BeLike '*never in the address*'
     }
 }
