@@ -25,8 +25,7 @@ internal static class OutcomeClassifier
             null => (SubmissionStatus.TransportFailure, $"no answer after {attempts} attempt(s): {outcome.Fault?.Message}", []),
             401 => (SubmissionStatus.Unauthorized, "the API refused the token, also after renewing it (401)", []),
             409 when attemptsSpent => (SubmissionStatus.SessionLocked,
-                $"the API answered 409 (locked) to all {attempts} POST(s), although the session's status said it was not locked; "
-                + "-MaxAttempts bounds the POSTs", []),
+                $"the session was still locked (409) after all {attempts} POST(s) that -MaxAttempts allows, lock waits included", []),
             409 => (SubmissionStatus.SessionLocked,
                 $"the session stayed locked for longer than the lock timeout ({lockTimeout.TotalSeconds:0} s)", []),
             422 => (SubmissionStatus.RankingRejected, "the API saw this Idempotency-Key before with another body (422)", Problems(outcome.Body)),
