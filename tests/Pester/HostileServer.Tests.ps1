@@ -130,3 +130,49 @@ Describe 'Answers cut short' {
             Should -Throw -ErrorId 'TokenEndpointUnreachable,CXoneRanking.PowerShell.Cmdlets.ConnectCXoneCommand'
     }
 }
+
+Describe 'Absurd answers and addresses (hostile review F1, F2, F8)' {
+    It 'Connect-CXone believes an expires_in of <ExpiresIn> for a day at most, and Submit-SnippetRanking then succeeds' -ForEach @(
+        @{ ExpiresIn = '1e300' }, @{ ExpiresIn = '300000000000' }
+    ) {
+        $tenant = New-Server @((Answer 200 "{""access_token"":""t"",""expires_in"":$ExpiresIn}"), (Answer 200 '{}'))
+        $connection = Connect-CXone -BaseUri $tenant.Uri -TokenUri "$($tenant.Uri)oauth/token" -ClientId c -ClientSecret $clientSecret `
+            -AuditPath (Join-Path $TestDrive "long-$ExpiresIn") -PassThru
+
+        $result = New-TestRank long-lived | Submit-SnippetRanking -Connection $connection
+
+        $connection.TokenExpiresAt | Should -BeLessOrEqual ([datetimeoffset]::UtcNow.AddDays(1))
+        $result.Status | Should -Be 'Succeeded'
+    }
+
+    It 'Connect-CXone refuses a token holding CR/LF by name and keeps the current connection' {
+        $good = New-Server @((Answer 200 '{"access_token":"t","expires_in":3600}'), (Answer 200 '{}'))
+        Connect-CXone -BaseUri $good.Uri -TokenUri "$($good.Uri)oauth/token" -ClientId c -ClientSecret $clientSecret `
+            -AuditPath (Join-Path $TestDrive 'kept')
+        $bad = New-Server @(Answer 200 '{"access_token":"T\r\nX-Evil: 1","expires_in":3600}')
+
+        $failure = { Connect-CXone -BaseUri $bad.Uri -TokenUri "$($bad.Uri)oauth/token" -ClientId c -ClientSecret $clientSecret } |
+            Should -Throw -PassThru
+        $result = New-TestRank kept | Submit-SnippetRanking
+
+        $failure.FullyQualifiedErrorId | Should -Be 'TokenEndpointUnreachable,CXoneRanking.PowerShell.Cmdlets.ConnectCXoneCommand'
+        $failure.Exception.Message | Should -BeLike '*cannot carry*'
+        $result.Status | Should -Be 'Succeeded'
+        @($good.Requests | Where-Object Target -NE '/oauth/token').Count | Should -Be 1
+        @($bad.Requests).Count | Should -Be 1
+    }
+
+    It '<Command> refuses an address holding a password, naming neither the password nor the user' -ForEach @(
+        @{ Command = 'Connect-CXone'; Call = { Connect-CXone -BaseUri 'http://bob:PASSWORD-IN-URL@127.0.0.1:9/' -ClientId c -ClientSecret $clientSecret } }
+        @{ Command = 'Connect-CXoneExpert'; Call = { Connect-CXoneExpert -Site 'http://bob:PASSWORD-IN-URL@127.0.0.1:9/' -Credential $token -User '=admin' } }
+    ) {
+        $failure = $Call | Should -Throw -PassThru
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidConnectionSettings,*'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        # The error view also quotes the command as typed; what the module itself says must not repeat it.
+        $failure.Exception.Message + $failure.TargetObject + $failure.ErrorDetails | Should -Not -BeLike '*PASSWORD-IN-URL*'
+        "$($failure.TargetObject)" | Should -Be 'http://127.0.0.1:9/'
+        $failure.Exception.Message | Should -BeLike '*never in the address*'
+    }
+}

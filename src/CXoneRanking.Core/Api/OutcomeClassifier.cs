@@ -8,8 +8,12 @@ internal static class OutcomeClassifier
     private const int MaxProblems = 50;
     private const int MaxProblemLength = 500;
 
+    /// <param name="outcome">The last attempt's outcome.</param>
+    /// <param name="attempts">POSTs sent.</param>
+    /// <param name="lockTimeout">How long a lock was waited for.</param>
+    /// <param name="attemptsSpent">True when -MaxAttempts POSTs were sent (a 409 then ends the lock rounds, not the timeout).</param>
     public static (SubmissionStatus Status, string? Error, IReadOnlyList<string> Problems) Classify(AttemptOutcome outcome, int attempts,
-        TimeSpan lockTimeout)
+        TimeSpan lockTimeout, bool attemptsSpent = false)
     {
         if (outcome.IsSuccess) return (SubmissionStatus.Succeeded, null, []);
         if (outcome.IsRedirect)
@@ -20,6 +24,8 @@ internal static class OutcomeClassifier
         {
             null => (SubmissionStatus.TransportFailure, $"no answer after {attempts} attempt(s): {outcome.Fault?.Message}", []),
             401 => (SubmissionStatus.Unauthorized, "the API refused the token, also after renewing it (401)", []),
+            409 when attemptsSpent => (SubmissionStatus.SessionLocked,
+                $"the session was still locked (409) after all {attempts} POST(s) that -MaxAttempts allows, lock waits included", []),
             409 => (SubmissionStatus.SessionLocked,
                 $"the session stayed locked for longer than the lock timeout ({lockTimeout.TotalSeconds:0} s)", []),
             422 => (SubmissionStatus.RankingRejected, "the API saw this Idempotency-Key before with another body (422)", Problems(outcome.Body)),

@@ -68,6 +68,13 @@ internal sealed class RankingApi(HttpClient http, Uri baseUri, PathTemplate rank
             return AttemptOutcome.FromResponse((int)response.StatusCode, body, RetryAfterHeader.Read(response.Headers.RetryAfter, time.GetUtcNow()),
                 HttpRedirects.Location(response));
         }
+        catch (FormatException e)
+        {
+            // A header value the handler refuses before sending (sign-in already refuses such tokens):
+            // nothing went out, so it is this session's named failure, not an exception ending the run.
+            throw new CXoneAuthenticationException(
+                $"The request could not be built, so nothing was sent: a header value cannot be carried ({e.Message})", null, e);
+        }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested
             && e is HttpRequestException or IOException or OperationCanceledException)
         {

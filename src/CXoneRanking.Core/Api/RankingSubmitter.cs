@@ -86,8 +86,11 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
             {
                 outcome = await connection.SubmissionResilience.ExecuteAsync(attempts.PostAsync, total.Token).ConfigureAwait(false);
             }
-            while (outcome.StatusCode == 409 && await attempts.WaitForUnlockAsync(lockDeadline, total.Token).ConfigureAwait(false));
-            (status, error, problems) = OutcomeClassifier.Classify(outcome, attempts.Count, options.LockTimeout);
+            // -MaxAttempts bounds the POSTs whatever the answers, lock rounds included.
+            while (outcome.StatusCode == 409 && attempts.Count < connection.Settings.MaxAttempts
+                && await attempts.WaitForUnlockAsync(lockDeadline, total.Token).ConfigureAwait(false));
+            (status, error, problems) = OutcomeClassifier.Classify(outcome, attempts.Count, options.LockTimeout,
+                attempts.Count >= connection.Settings.MaxAttempts);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -8,7 +8,13 @@ namespace CXoneRanking.Api;
 /// </summary>
 internal sealed class SubmissionAttempts(CXoneConnection connection, string sessionId, byte[] body, string idempotencyKey, ILogger log)
 {
+    private static readonly TimeSpan FirstLockPause = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan LongestLockPause = TimeSpan.FromSeconds(2);
     private bool _renewedToken;
+
+    // Kept across lock rounds, so a gateway answering 409 to every POST while its status says
+    // "not locked" meets a growing pause, not a repost every 250 ms.
+    private TimeSpan _lockPause = FirstLockPause;
 
     public int Count { get; private set; }
     public int? LastStatus { get; private set; }
@@ -40,18 +46,18 @@ internal sealed class SubmissionAttempts(CXoneConnection connection, string sess
     }
 
     /// <summary>
-    /// Polls the session's status until it is no longer locked or <paramref name="deadline"/>
-    /// passes; true when it is worth posting again.
+    /// Polls the session's status until it says it is no longer locked or <paramref name="deadline"/>
+    /// passes; true when it is worth posting again. A status that cannot be read (an error, no "state"
+    /// string) is unknown, so polling goes on: only a readable "not locked" earns another POST.
     /// </summary>
     public async Task<bool> WaitForUnlockAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var time = connection.Settings.Time;
-        var pause = TimeSpan.FromMilliseconds(250);
         while (time.GetUtcNow() < deadline)
         {
             var remaining = deadline - time.GetUtcNow();
-            await time.Delay(pause < remaining ? pause : remaining, cancellationToken).ConfigureAwait(false);
-            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
+            await time.Delay(_lockPause < remaining ? _lockPause : remaining, cancellationToken).ConfigureAwait(false);
+            _lockPause = TimeSpan.FromTicks(Math.Min(_lockPause.Ticks * 2, LongestLockPause.Ticks));
             var token = await connection.GetTokenAsync(cancellationToken).ConfigureAwait(false);
             var status = await connection.Api.GetSessionAsync(token, sessionId, log, cancellationToken).ConfigureAwait(false);
             if (status.StatusCode == 401)
@@ -60,8 +66,8 @@ internal sealed class SubmissionAttempts(CXoneConnection connection, string sess
                 continue;
             }
             var state = RankingApi.SessionState(status);
-            if (state == "locked" || !status.IsSuccess) continue;
-            log.LogInformation("Session {SessionId} is {State} again; posting the ranking.", sessionId, state ?? "available");
+            if (state is null or "locked") continue;
+            log.LogInformation("Session {SessionId} is {State} again; posting the ranking.", sessionId, state);
             return true;
         }
         return false;

@@ -71,7 +71,10 @@ internal sealed class TokenClient(HttpClient http, Uri endpoint, string grant, T
             if (string.IsNullOrEmpty(token) || lifetime is null)
                 throw new CXoneAuthenticationException(
                     $"The token endpoint {Describe(endpoint)} answered without an access_token and a positive expires_in.");
-            var accessToken = new AccessToken(token!, issuedAt, TimeSpan.FromSeconds(lifetime.Value));
+            if (!AccessToken.IsSendable(token!))
+                throw new CXoneAuthenticationException($"The token endpoint {Describe(endpoint)} answered with an access_token holding "
+                    + "characters an HTTP header cannot carry (control characters, spaces or non-ASCII), so not a usable token.");
+            var accessToken = new AccessToken(token!, issuedAt, AccessToken.Bounded(lifetime.Value));
             return new TokenResponse(accessToken, Text(root, "refresh_token"), Text(root, "id_token"));
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)

@@ -35,6 +35,12 @@ public sealed class ExpertImportSummary
                 + query.SearchedAt.UtcDateTime.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// Searches and selections left out for an impossible date: a search outside the range asked for,
+    /// or a selection dated before its search (each explained in a Verbose line).
+    /// </summary>
+    public long Ignored { get; internal set; }
+
     /// <summary>True for -WhatIf: the counts say what would be imported, and nothing was written.</summary>
     public bool WhatIf { get; internal set; }
 
@@ -50,5 +56,6 @@ public sealed class ExpertImportSummary
     internal ExpertImportSummary Copy() => (ExpertImportSummary)MemberwiseClone();
 
     public override string ToString() =>
-        $"{Searches} search(es) and {Clicks} click(s) {(WhatIf ? "would be imported" : "imported")}, {Skipped} search(es) already in the log";
+        $"{Searches} search(es) and {Clicks} click(s) {(WhatIf ? "would be imported" : "imported")}, {Skipped} search(es) already in the log"
+        + (Ignored > 0 ? $", {Ignored} left out for an impossible date" : string.Empty);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CXoneRanking.Audit;
 
 namespace CXoneRanking.Expert;
@@ -25,6 +26,12 @@ public sealed class ExpertSearchLogImport
     /// <summary>Entries appended per write (each write takes the directory lock once).</summary>
     public int BatchSize { get; init; } = DefaultBatchSize;
 
+    /// <summary>
+    /// Told why each search or selection with an impossible date was left out (Import-CXoneExpertSearchLog's
+    /// Verbose lines); called on the reading thread.
+    /// </summary>
+    public Action<string>? Ignoring { get; init; }
+
     /// <summary>Reads and counts everything, writes nothing: the summary says what an import would add.</summary>
     public bool WhatIf { get; init; }
 
@@ -37,7 +44,8 @@ public sealed class ExpertSearchLogImport
     }
 
     /// <summary>
-    /// Imports <paramref name="queries"/>; <paramref name="range"/> is only reported. Entries already
+    /// Imports <paramref name="queries"/> dated inside <paramref name="range"/> (a site may answer with
+    /// searches outside the range it was asked for; they are counted in Ignored, never written). Entries already
     /// appended stay appended when reading fails or is cancelled part-way: re-running skips them.
     /// </summary>
     public async Task<ExpertImportSummary> ImportAsync(IAsyncEnumerable<ExpertLoggedQuery> queries, ExpertSearchLogRange range,
@@ -52,8 +60,10 @@ public sealed class ExpertSearchLogImport
         {
             await foreach (var query in queries.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
+                if (!IsInside(query, range, summary)) continue;
                 var isNew = !known.Contains(query.QueryId);
-                var clicks = known.Add(query.QueryId, query.Selections.Select(selection => ExpertAuditEntries.Click(query, selection)));
+                var clicks = known.Add(query.QueryId,
+                    Selections(query, summary).Select(selection => ExpertAuditEntries.Click(query, selection)));
                 if (isNew)
                 {
                     batch.Add(ExpertAuditEntries.Search(query, ShownResults));
@@ -76,6 +86,40 @@ public sealed class ExpertSearchLogImport
             Flush(batch, summary, progress);
         }
         return summary;
+    }
+
+    // The hash-chained log is permanent: a search the site dated outside the range asked for (year 1,
+    // year 9999) would stay in it for good and stretch every report's range.
+    private bool IsInside(ExpertLoggedQuery query, ExpertSearchLogRange range, ExpertImportSummary summary)
+    {
+        if ((range.Since is not { } since || query.SearchedAt >= since) && (range.Before is not { } before || query.SearchedAt < before))
+            return true;
+        Ignore(summary, string.Format(CultureInfo.InvariantCulture,
+            "Search log query {0} was left out: dated {1:u}, outside the range asked for ({2:u} to {3:u}).",
+            query.QueryId, query.SearchedAt, range.Since, range.Before));
+        return false;
+    }
+
+    // A result cannot be selected before it was found: such a click would fall outside its search's range in every report.
+    private IEnumerable<ExpertSelectedResult> Selections(ExpertLoggedQuery query, ExpertImportSummary summary)
+    {
+        foreach (var selection in query.Selections)
+        {
+            if (selection.SelectedAt is not { } at || at >= query.SearchedAt)
+            {
+                yield return selection;
+                continue;
+            }
+            Ignore(summary, string.Format(CultureInfo.InvariantCulture,
+                "Search log query {0}: the selection of page {1} was left out: dated {2:u}, before its search ({3:u}).",
+                query.QueryId, selection.PageId, at, query.SearchedAt));
+        }
+    }
+
+    private void Ignore(ExpertImportSummary summary, string reason)
+    {
+        summary.Ignored++;
+        Ignoring?.Invoke(reason);
     }
 
     // A batch is tried once: one that could not be written (the writer leaves none of it behind)

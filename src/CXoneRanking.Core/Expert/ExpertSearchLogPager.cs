@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace CXoneRanking.Expert;
@@ -7,7 +8,8 @@ namespace CXoneRanking.Expert;
 /// the page size (an exactly full last page costs one more, empty, request). A page larger than the
 /// answer cap is asked for again at half the size, down to one query, and reading goes on at the
 /// size that fitted: the log's size is the site's, not something the user can choose. A site that
-/// ignores the offset and repeats a page is caught rather than read forever.
+/// ignores the offset and repeats a page is caught rather than read forever, and so is one that keeps
+/// answering new pages past <see cref="ExpertSearchLogRange.MaxQueries"/>.
 /// </summary>
 internal static class ExpertSearchLogPager
 {
@@ -27,6 +29,10 @@ internal static class ExpertSearchLogPager
             foreach (var query in page.Queries)
                 yield return query;
             if (page.IsLast) yield break;
+            if (offset + page.Queries.Count >= range.MaxQueries)
+                throw ExpertErrors.Unreadable(ExpertSearchLogReader.Endpoint, string.Format(CultureInfo.InvariantCulture,
+                    "the site still had more pages after {0} searches, the most one import reads; the site may be paging without end. "
+                    + "Import shorter ranges (-Since/-Until)", offset + page.Queries.Count));
             previousFirst = page.Queries[0].QueryId;
             offset += page.Queries.Count;
         }

@@ -20,8 +20,17 @@ public sealed class ExpertSearchLogRange
     /// <summary>Queries asked for per request (the site's <c>limit</c>), 1..1000.</summary>
     public int PageSize { get; init; } = DefaultPageSize;
 
+    /// <summary>
+    /// At most this many searches are read in one pass: a site that keeps answering full pages of new
+    /// queries (a loop, a hostile site) fails by name there instead of importing for ever.
+    /// </summary>
+    public int MaxQueries { get; init; } = DefaultMaxQueries;
+
+    public const int DefaultMaxQueries = 1_000_000;
+
     public string? Problem() =>
         PageSize is < 1 or > MaxPageSize ? $"the page size {PageSize} is outside 1..{MaxPageSize}"
+        : MaxQueries < 1 ? "at least one query must be readable"
         : Since is { } since && Before is { } before && since >= before
             ? string.Format(CultureInfo.InvariantCulture, "the range starts at {0:u}, which is not before its end {1:u}", since, before)
         : null;
@@ -37,14 +46,18 @@ public sealed class ExpertSearchLogRange
         // an admin who searches and imports straight away finds it.
         var before = Before is { } end ? Truncate(end) : Truncate(time.GetUtcNow()).AddSeconds(1);
         var since = Truncate(Since ?? MonthBefore(before));
-        return new ExpertSearchLogRange { Since = since, Before = before, PageSize = PageSize };
+        return new ExpertSearchLogRange
+        {
+            Since = since, Before = before, PageSize = PageSize, MaxQueries = MaxQueries,
+        };
     }
 
     /// <summary>The range filled in from the connection's clock (see <see cref="Resolve(TimeProvider)"/>).</summary>
     public ExpertSearchLogRange ResolveFor(ExpertConnection connection) => Resolve(connection.Settings.Time);
 
     /// <summary>The same range asking for <paramref name="pageSize"/> queries a request.</summary>
-    internal ExpertSearchLogRange WithPageSize(int pageSize) => new() { Since = Since, Before = Before, PageSize = pageSize };
+    internal ExpertSearchLogRange WithPageSize(int pageSize) =>
+        new() { Since = Since, Before = Before, PageSize = pageSize, MaxQueries = MaxQueries };
 
     // An end in January of year 1 has no month before it: the range then starts at the calendar's start.
     private static DateTimeOffset MonthBefore(DateTimeOffset date) =>

@@ -13,6 +13,15 @@ internal static class ExpertValues
     private static readonly string[] DateFormats =
         ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "r", "yyyyMMddHHmmss", "yyyy-MM-dd HH:mm:ss"];
 
+    /// <summary>
+    /// The text without control characters (C0 but tab, DEL, C1): a site's title or path is shown in a
+    /// terminal, where an ESC sequence would recolour or rewrite the screen.
+    /// </summary>
+    public static string Printable(string text) =>
+        text.Any(IsControl) ? new string(text.Where(c => !IsControl(c)).ToArray()) : text;
+
+    private static bool IsControl(char c) => c != '\t' && char.IsControl(c);
+
     public static string Required(string? text, string field, string endpoint) =>
         string.IsNullOrWhiteSpace(text) ? throw ExpertErrors.Unreadable(endpoint, $"'{field}' is missing") : text!.Trim();
 

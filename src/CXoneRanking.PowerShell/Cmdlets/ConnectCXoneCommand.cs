@@ -120,7 +120,7 @@ public sealed class ConnectCXoneCommand : PSCmdlet
         var settings = request.ToSettings(out var problem);
         if (settings is null)
             ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidConnectionSettings", $"Cannot connect to CXone: {problem}.",
-                BaseUri ?? (object?)Environment, ConnectionAdvice.FixSettings("Connect-CXone")));
+                EndpointPolicy.WithoutUserInfo(BaseUri) ?? (object?)Environment, ConnectionAdvice.FixSettings("Connect-CXone")));
 
         CXoneConnection? connection = null;
         try
@@ -142,9 +142,10 @@ public sealed class ConnectCXoneCommand : PSCmdlet
             var action = unreachable ? ConnectionAdvice.CheckTokenEndpoint : ConnectionAdvice.CheckCredentials;
             ThrowTerminatingError(ErrorRecords.Create(e, errorId, category, settings!.Credentials?.TokenUri ?? settings.AccessKey?.Issuer, action));
         }
+        // Described before it is kept: a connection whose description fails is never the current one.
         // The connection it replaces is not closed: a script may still hold it from -PassThru.
-        ConnectionStore.Set(this, connection!);
         WriteVerbose(ConnectionMessages.Connected(connection!));
+        ConnectionStore.Set(this, connection!);
         if (PassThru) WriteObject(connection);
     }
 

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Security;
+using CXoneRanking.Api;
 using CXoneRanking.Expert;
 using CXoneRanking.PowerShell.Async;
 using CXoneRanking.PowerShell.Connections;
@@ -73,7 +74,8 @@ public sealed class ConnectCXoneExpertCommand : PSCmdlet, IDisposable
         var settings = request.ToSettings(System.Environment.GetEnvironmentVariable, out var problem);
         if (settings is null)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidConnectionSettings", $"Cannot connect to CXone Expert: {problem}.", Site,
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidConnectionSettings", $"Cannot connect to CXone Expert: {problem}.",
+                EndpointPolicy.WithoutUserInfo(Site),
                 ConnectionAdvice.FixSettings("Connect-CXoneExpert")));
             return;
         }
@@ -86,7 +88,8 @@ public sealed class ConnectCXoneExpertCommand : PSCmdlet, IDisposable
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidConnectionSettings", e.Message, Site,
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidConnectionSettings", e.Message,
+                EndpointPolicy.WithoutUserInfo(Site),
                 ConnectionAdvice.FixSettings("Connect-CXoneExpert")));
         }
         catch (ExpertApiException e)

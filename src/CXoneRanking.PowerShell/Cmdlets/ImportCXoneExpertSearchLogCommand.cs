@@ -62,7 +62,10 @@ public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDi
         var write = ShouldProcess(action, action + "?", "Import-CXoneExpertSearchLog", out var reason);
         // -WhatIf still reads the site's log, to say what would be imported; a declined -Confirm reads nothing.
         if (!write && reason != ShouldProcessReason.WhatIf) return;
-        var import = new ExpertSearchLogImport(new AuditLogWriter(directory)) { ShownResults = ShownResults, WhatIf = !write };
+        var import = new ExpertSearchLogImport(new AuditLogWriter(directory))
+        {
+            ShownResults = ShownResults, WhatIf = !write, Ignoring = reason => _async.Post(() => WriteVerbose(reason)),
+        };
         var progress = new ExpertImportProgressReporter(this, _async, $"Importing the search log of {connection.Site}");
         ExpertImportSummary? summary = null;
         try

@@ -60,8 +60,8 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
     protected override void BeginProcessing()
     {
         if (CallbackUri is not null && EndpointPolicy.Problem(CallbackUri, "callback URI") is { } problem)
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidCallbackUri", $"Cannot call back: {problem}.", CallbackUri,
-                "Give -CallbackUri an https address (plain http only to this machine)."));
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidCallbackUri", $"Cannot call back: {problem}.",
+                EndpointPolicy.WithoutUserInfo(CallbackUri), "Give -CallbackUri an https address (plain http only to this machine)."));
     }
 
     protected override void ProcessRecord() => AddRanks(InputObject);
