@@ -34,8 +34,9 @@ public sealed class RepeatedClickMetricsTests
     }
 
     [Fact]
-    public void A_session_ranked_twice_and_clicked_twice_has_two_clicked_impressions()
+    public void A_session_sent_the_same_ranking_twice_has_one_impression_clicked_once()
     {
+        // An agent sees one ranking at a time: a re-send of the ranking in force is the same showing (docs/audit-log.md#metrics).
         List<AuditEntry> log =
         [
             Entries.Submitted("s-1", 100, T0, "A"),
@@ -47,7 +48,7 @@ public sealed class RepeatedClickMetricsTests
 
         var m = RankingMetricsCalculator.Calculate(log);
 
-        Assert.Equal((2L, 3L, 2L, 1.0), (m.Impressions, m.Clicks, m.ClickedImpressions, m.ClickThroughRate));
+        Assert.Equal((1L, 3L, 1L, 1.0), (m.Impressions, m.Clicks, m.ClickedImpressions, m.ClickThroughRate));
     }
 
     [Fact]
