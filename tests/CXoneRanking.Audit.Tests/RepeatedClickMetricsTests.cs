@@ -28,7 +28,7 @@ public sealed class RepeatedClickMetricsTests
         var top = Assert.Single(m.TopSnippets);
         Assert.Equal(("A", 1L, 2L, 1L), (top.SnippetId, top.Impressions!.Value, top.Clicks, top.ClickedImpressions!.Value));
         Assert.Equal(1.0, top.ClickThroughRate);
-        Assert.Equal("A 1/1 (100.0%)", top.ToString().Replace(",", ".", StringComparison.Ordinal));
+        Assert.Equal("A 1/1 clicked (100.0%), 2 click(s)", top.ToString().Replace("100,0", "100.0", StringComparison.Ordinal));
         var first = m.ClickThroughRateByPosition[0];
         Assert.Equal((1L, 2L, 1L, 1.0), (first.Impressions, first.Clicks, first.ClickedImpressions, first.ClickThroughRate));
     }

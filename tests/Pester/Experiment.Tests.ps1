@@ -144,7 +144,7 @@ Describe 'Get-RankingExperiment' {
         $abResult.ClickThroughLiftHigh | Should -BeGreaterThan $trueLift
         $abResult.ClickThroughLiftLow | Should -BeGreaterThan 0
         $abResult.MeanReciprocalRankLift | Should -BeGreaterThan 0
-        $verdict = '^Treatment \+\d+\.\d pts CTR \(95% interval \+\d+\.\d to \+\d+\.\d\), p (<|=) 0\.\d{3}, \d+ vs \d+ sessions$'
+        $verdict = '^Treatment \+\d+\.\d pts CTR \(95% interval \+\d+\.\d to \+\d+\.\d\), p (<|=) 0\.\d{3}, \d+ control vs \d+ treatment sessions$'
         $abResult.Verdict | Should -Match $verdict
     }
 
