@@ -58,7 +58,7 @@ public class ClickInputTests
         var offset = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(2));
         Assert.Equal(offset, ClickInput.Create("s", "k", 1, offset, Now).Timestamp);
         Assert.Equal(offset, ClickInput.Create("s", "k", 1, offset.UtcDateTime, Now).Timestamp);
-        Assert.Contains("not a date", Assert.Throws<ArgumentException>(() => ClickInput.Create("s", "k", 1, "yesterday", Now)).Message);
+        Assert.Contains("not an ISO 8601 date", Assert.Throws<ArgumentException>(() => ClickInput.Create("s", "k", 1, "yesterday", Now)).Message);
     }
 
     [Fact]

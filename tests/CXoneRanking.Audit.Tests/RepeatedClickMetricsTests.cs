@@ -28,14 +28,15 @@ public sealed class RepeatedClickMetricsTests
         var top = Assert.Single(m.TopSnippets);
         Assert.Equal(("A", 1L, 2L, 1L), (top.SnippetId, top.Impressions!.Value, top.Clicks, top.ClickedImpressions!.Value));
         Assert.Equal(1.0, top.ClickThroughRate);
-        Assert.Equal("A 1/1 (100.0%)", top.ToString().Replace(",", ".", StringComparison.Ordinal));
+        Assert.Equal("A 1/1 clicked (100.0%), 2 click(s)", top.ToString().Replace("100,0", "100.0", StringComparison.Ordinal));
         var first = m.ClickThroughRateByPosition[0];
         Assert.Equal((1L, 2L, 1L, 1.0), (first.Impressions, first.Clicks, first.ClickedImpressions, first.ClickThroughRate));
     }
 
     [Fact]
-    public void A_session_ranked_twice_and_clicked_twice_has_two_clicked_impressions()
+    public void A_session_sent_the_same_ranking_twice_has_one_impression_clicked_once()
     {
+        // An agent sees one ranking at a time: a re-send of the ranking in force is the same showing (docs/audit-log.md#metrics).
         List<AuditEntry> log =
         [
             Entries.Submitted("s-1", 100, T0, "A"),
@@ -47,7 +48,7 @@ public sealed class RepeatedClickMetricsTests
 
         var m = RankingMetricsCalculator.Calculate(log);
 
-        Assert.Equal((2L, 3L, 2L, 1.0), (m.Impressions, m.Clicks, m.ClickedImpressions, m.ClickThroughRate));
+        Assert.Equal((1L, 3L, 1L, 1.0), (m.Impressions, m.Clicks, m.ClickedImpressions, m.ClickThroughRate));
     }
 
     [Fact]

@@ -144,7 +144,7 @@ Describe 'Get-RankingExperiment' {
         $abResult.ClickThroughLiftHigh | Should -BeGreaterThan $trueLift
         $abResult.ClickThroughLiftLow | Should -BeGreaterThan 0
         $abResult.MeanReciprocalRankLift | Should -BeGreaterThan 0
-        $verdict = '^Treatment \+\d+\.\d pts CTR \(95% interval \+\d+\.\d to \+\d+\.\d\), p (<|=) 0\.\d{3}, \d+ vs \d+ sessions$'
+        $verdict = '^Treatment \+\d+\.\d pts CTR \(95% interval \+\d+\.\d to \+\d+\.\d\), p (<|=) 0\.\d{3}, \d+ control vs \d+ treatment sessions$'
         $abResult.Verdict | Should -Match $verdict
     }
 
@@ -185,7 +185,7 @@ Describe 'Get-RankingExperiment on too little or no data' {
     BeforeAll {
         $small = Join-Path $TestDrive 'small-experiment'
         $writer = [CXoneRanking.Audit.AuditLogWriter]::new($small)
-        # 2 vs 2 sessions: every Treatment session clicked at position 1, no Control session clicked.
+        # 2 control vs 2 treatment sessions: every Treatment session clicked at position 1, no Control session clicked.
         foreach ($pair in @(@('t-1', 'Treatment'), @('t-2', 'Treatment'), @('c-1', 'Control'), @('c-2', 'Control'))) {
             $entry = [CXoneRanking.AuditEntry]::Ranking('ranking.submitted', $pair[0], [datetimeoffset]'2026-11-20T09:00:00Z')
             $entry.Snippets = [string[]]('KB-1', 'KB-2', 'KB-3', 'KB-4', 'KB-5')
@@ -197,9 +197,9 @@ Describe 'Get-RankingExperiment on too little or no data' {
         $writer.Append([CXoneRanking.AuditEntry]::Click('t-2', 'KB-1', 1, [datetimeoffset]'2026-11-20T09:00:10Z'))
     }
 
-    It 'says Not enough data for 2 vs 2 sessions instead of a certain +20 points' {
+    It 'says Not enough data for 2 control vs 2 treatment sessions instead of a certain +20 points' {
         $result = Get-RankingExperiment -Name tiny -Path $small
-        $result.Verdict | Should -BeLike 'Not enough data: 2 vs 2 sessions, 2 with a click (a verdict needs at least 10 sessions in each arm*'
+        $result.Verdict | Should -BeLike 'Not enough data: 2 control vs 2 treatment sessions, 2 with a click (a verdict needs at least 10 sessions in each arm*'
         $result.PValue | Should -BeNullOrEmpty
         $result.ClickThroughLiftLow | Should -BeNullOrEmpty
         $result.Treatment.ClickThroughRate | Should -Be 0.2

@@ -94,7 +94,7 @@ Describe 'Get-RankingMetrics over the whole log' {
         $view | Should -Match 'ClickThroughRate\s+: 44\.4%'
         $view | Should -Match 'ClickThroughRateByPosition : #1 66\.7% \(2/3\)  #2 33\.3% \(1/3\)  #3 50\.0% \(1/2\)  #4 0\.0% \(0/1\)'
         $view | Should -Match 'MeanReciprocalRank\s+: 0\.611'
-        $view | Should -Match 'TopSnippets\s+: KB-1 2/3 \(66\.7%\)\s+KB-3 1/1 \(100\.0%\)\s+KB-5 1/1 \(100\.0%\)'
+        $view | Should -Match 'TopSnippets\s+: KB-1 2/3 clicked \(66\.7%\), 2 click\(s\)\s+KB-3 1/1 clicked \(100\.0%\), 1 click\(s\)'
         $view | Should -Not -Match 'Filter'
     }
 
@@ -252,5 +252,61 @@ elsewhere,KB-9,1,2026-11-20T09:00:15Z
         $empty = Get-RankingMetrics -Path $repeat -Since '2030-01-01T00:00:00Z' -WarningVariable warnings -WarningAction SilentlyContinue
         $empty.Submissions | Should -Be 0
         "$($warnings[0])" | Should -Match 'No audit entry counts since .+ \(\d+ file\(s\) read\): every figure is zero\. Widen -Since/-Until'
+    }
+}
+
+Describe 'Get-RankingMetrics joins each click to the ranking in force, and shows no rate without impressions' {
+    BeforeAll {
+        $inForce = Join-Path $TestDrive 'in-force'
+        function Add-InForce([string] $Event, [string] $Session, [string] $At, [string[]] $Snippets, [string] $Status) {
+            $entry = [CXoneRanking.AuditEntry]::Ranking($Event, $Session, [datetimeoffset]$At)
+            $entry.Status = $Status
+            if ($Snippets) {
+                $entry.Snippets = $Snippets
+                $entry.SnippetCount = $Snippets.Count
+            }
+            [CXoneRanking.Audit.AuditLogWriter]::new($inForce).Append($entry)
+        }
+        Add-InForce 'ranking.submitted' 'c-1' '2026-12-01T09:00:00Z' 'KB-1', 'KB-2', 'KB-3', 'KB-4' 'Succeeded'
+        Add-InForce 'ranking.submitted' 'c-1' '2026-12-02T09:00:00Z' 'KB-1', 'KB-2', 'KB-3', 'KB-4' 'Succeeded'   # a re-send
+        Add-InForce 'ranking.failed' 'c-2' '2026-12-02T09:00:00Z' -Status 'InvalidRanking'
+        Add-InForce 'ranking.failed' 'c-3' '2026-12-02T09:00:00Z' -Status 'EngineFailure'
+        @'
+session_id,snippet_id,rank_position,timestamp
+c-1,KB-2,2,2026-12-02T09:05:00Z
+c-1,KB-999,1,2026-12-02T09:06:00Z
+c-1,KB-4,7,2026-12-02T09:07:00Z
+'@ | ConvertFrom-Csv | Add-SnippetClick -AuditPath $inForce -WarningVariable clickWarnings -WarningAction SilentlyContinue
+        $m = Get-RankingMetrics -AuditPath $inForce
+    }
+
+    It 'counts a re-sent identical ranking once: 4 impressions, not 8' {
+        $m.Impressions | Should -Be 4
+        $m.ClickedImpressions | Should -Be 1
+        $m.ClickThroughRate | Should -Be 0.25
+    }
+
+    It 'counts clicks on a snippet not shown, or past the ranking''s end, apart and warns once naming them' {
+        $m.ClicksNotShown | Should -Be 2
+        $m.Clicks | Should -Be 3
+        @($clickWarnings).Count | Should -Be 1
+        "$($clickWarnings[0])" | Should -Match "Recorded 2 click\(s\) on a snippet .+ never showed, .+: 'KB-999' in session 'c-1' at position 1, 'KB-4' in session 'c-1' at position 7"
+    }
+
+    It 'counts rankings never sent apart from failed sends' {
+        $m.NotSent, $m.Failed, $m.Submissions | Should -Be 1, 1, 3
+        $m | Out-String -Width 200 | Should -Match 'NotSent\s+: 1'
+    }
+
+    It 'shows a dash, not 0.0%, where there are no impressions' {
+        $none = Get-RankingMetrics -AuditPath $inForce -SessionId 'c-9' -WarningAction SilentlyContinue
+        $none | Out-String -Width 200 | Should -Match 'ClickThroughRate\s+: –'
+    }
+
+    It 'refuses a click time that is not ISO 8601 with InvalidClick, naming the row and the format' {
+        "session_id,snippet_id,rank_position,timestamp`nc-1,KB-2,2,07/12/2026 19:01" | ConvertFrom-Csv |
+            Add-SnippetClick -AuditPath $inForce -ErrorVariable bad -ErrorAction SilentlyContinue
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'InvalidClick*'
+        "$($bad[0])" | Should -Match "Click 1: the timestamp '07/12/2026 19:01' is not an ISO 8601 .+yyyy-MM-ddTHH:mm:ssZ"
     }
 }

@@ -62,12 +62,21 @@ internal static class ClickInput
         }
     }
 
-    // A timestamp without an offset is local time, as PowerShell's own [datetime] casts read it.
+    // Text must be ISO 8601: '07/12/2026' is 7 December in most of the world and 12 July in the invariant culture,
+    // and a guess would silently move a click by months. An ISO time without an offset is local time, as
+    // PowerShell's own [datetime] casts read it.
+    private static readonly string[] IsoFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd",
+    ];
+
     private static DateTimeOffset Timestamp(object value) => value switch
     {
         DateTimeOffset offset => offset,
         DateTime dateTime => new DateTimeOffset(dateTime),
-        string s when DateTimeOffset.TryParse(s.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var parsed) => parsed,
-        _ => throw new ArgumentException($"the timestamp '{value}' is not a date and time (use ISO 8601, e.g. 2026-11-25T19:07:58Z)"),
+        string s when DateTimeOffset.TryParseExact(s.Trim(), IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal,
+            out var parsed) => parsed,
+        _ => throw new ArgumentException(
+            $"the timestamp '{value}' is not an ISO 8601 date and time; write it as yyyy-MM-ddTHH:mm:ssZ, e.g. 2026-12-07T19:01:00Z"),
     };
 }

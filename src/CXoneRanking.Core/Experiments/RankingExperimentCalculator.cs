@@ -1,17 +1,21 @@
+using CXoneRanking.Audit;
 using CXoneRanking.Metrics;
 
 namespace CXoneRanking.Experiments;
 
 /// <summary>
-/// Streams audit entries into per-session tallies and joins them per experiment at the end
-/// (docs/experiments.md#what-counts): a session's arm is that of its last successful ranking of
-/// the experiment within the filter; its impressions are the snippets those rankings showed; its
-/// clicks are every click entry of the session within the filter (clicks carry no experiment).
+/// Streams audit entries into per-session showings and clicks and joins them per experiment at the
+/// end (docs/experiments.md#what-counts): a session's arm is that of its last successful ranking of
+/// the experiment within the filter; its impressions are the snippets its distinct showings in the
+/// experiment showed; a click counts for the experiment only when the ranking in force when it was
+/// made (<see cref="RankingsInForce{T}"/>) is one of the experiment's: clicks before the experiment,
+/// or after a later ranking outside it, belong to those rankings, not to the experiment.
 /// </summary>
 public sealed class RankingExperimentCalculator(RankingMetricsFilter? filter = null)
 {
     private readonly RankingMetricsFilter _filter = filter ?? new RankingMetricsFilter();
-    private readonly Dictionary<string, ClickTally> _clicks = new(StringComparer.Ordinal);
+    private readonly RankingsInForce<Shown> _rankings = new();
+    private readonly List<AuditEntry> _clicks = [];
     private readonly Dictionary<string, Dictionary<string, Assignment>> _experiments = new(StringComparer.Ordinal);
     private DateTimeOffset? _first, _last;
 
@@ -30,79 +34,103 @@ public sealed class RankingExperimentCalculator(RankingMetricsFilter? filter = n
         if (entry.SessionId is not { } session || !_filter.Includes(entry)) return;
         if (entry.Event == AuditEvent.Click)
         {
-            if (!_clicks.TryGetValue(session, out var tally)) _clicks[session] = tally = new ClickTally();
-            tally.Add(entry);
+            _clicks.Add(entry);
+            return;
         }
-        else if (entry.Event == AuditEvent.RankingSubmitted && entry.Experiment is { } name && ExperimentArm.Normalize(entry.Arm) is { } arm)
-        {
-            if (!_experiments.TryGetValue(name, out var sessions)) _experiments[name] = sessions = new(StringComparer.Ordinal);
-            if (!sessions.TryGetValue(session, out var assignment)) sessions[session] = assignment = new Assignment();
-            assignment.Add(arm, entry);
-            if (_first is not { } first || entry.Timestamp < first) _first = entry.Timestamp;
-            if (_last is not { } last || entry.Timestamp > last) _last = entry.Timestamp;
-        }
+        if (entry.Event != AuditEvent.RankingSubmitted) return;
+        var arm = entry.Experiment is null ? null : ExperimentArm.Normalize(entry.Arm);
+        var shown = new Shown(entry.Snippets ?? [], arm is null ? null : entry.Experiment);
+        _rankings.Add(session, entry.Timestamp, RankingsInForce<Shown>.KeyOf(entry), shown);
+        if (arm is null) return;
+        if (!_experiments.TryGetValue(entry.Experiment!, out var sessions)) _experiments[entry.Experiment!] = sessions = new(StringComparer.Ordinal);
+        if (!sessions.TryGetValue(session, out var assignment)) sessions[session] = assignment = new Assignment();
+        assignment.Add(arm, entry.Timestamp);
+        if (_first is not { } first || entry.Timestamp < first) _first = entry.Timestamp;
+        if (_last is not { } last || entry.Timestamp > last) _last = entry.Timestamp;
     }
 
     /// <summary>Every experiment found, by name (ordinal).</summary>
-    public IReadOnlyList<RankingExperimentResult> Results() =>
-        _experiments.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => Result(e.Key, e.Value)).ToList();
+    public IReadOnlyList<RankingExperimentResult> Results()
+    {
+        Attribute();
+        return _experiments.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => Result(e.Key, e.Value)).ToList();
+    }
 
     /// <summary>The named experiment (exact name), or null when the log holds none of its rankings.</summary>
-    public RankingExperimentResult? Result(string name) => _experiments.TryGetValue(name, out var sessions) ? Result(name, sessions) : null;
+    public RankingExperimentResult? Result(string name)
+    {
+        Attribute();
+        return _experiments.TryGetValue(name, out var sessions) ? Result(name, sessions) : null;
+    }
+
+    // Each click goes to the showing in force when it was made; clicks are kept, so a later call sees them all again.
+    private void Attribute()
+    {
+        foreach (var (_, shown) in _rankings.Showings()) shown.Clear();
+        foreach (var click in _clicks) _rankings.InForceAt(click.SessionId!, click.Timestamp)?.Add(click);
+    }
 
     private RankingExperimentResult Result(string name, Dictionary<string, Assignment> sessions)
     {
+        var outcomes = sessions.ToDictionary(pair => pair.Key, _ => new SessionTally(), StringComparer.Ordinal);
+        foreach (var (session, shown) in _rankings.Showings())
+        {
+            if (shown.Experiment == name && outcomes.TryGetValue(session, out var tally)) tally.Add(shown);
+        }
         var control = new List<SessionOutcome>();
         var treatment = new List<SessionOutcome>();
         foreach (var pair in sessions)
-        {
-            var clicks = _clicks.TryGetValue(pair.Key, out var tally) ? tally : null;
-            var clicked = clicks is null ? 0 : ClickedImpressions.PerKey(pair.Value.Shown(), clicks.BySnippet).Values.Sum();
-            var outcome = new SessionOutcome(pair.Value.Impressions, clicks?.Count ?? 0, clicks?.FirstPosition, clicked);
-            (pair.Value.Arm == ExperimentArm.Treatment ? treatment : control).Add(outcome);
-        }
+            (pair.Value.Arm == ExperimentArm.Treatment ? treatment : control).Add(outcomes[pair.Key].Outcome());
         return RankingExperimentResult.Of(name, control, treatment, _first, _last);
     }
 
     private sealed class Assignment
     {
-        private readonly List<string> _shown = [];
         private DateTimeOffset _latest = DateTimeOffset.MinValue;
 
         public string Arm { get; private set; } = ExperimentArm.Control;
-        public long Impressions => _shown.Count;
 
-        /// <summary>How often the session's rankings in the experiment showed each snippet.</summary>
-        public Dictionary<string, long> Shown() => ClickedImpressions.Count(_shown, StringComparer.Ordinal);
-
-        public void Add(string arm, AuditEntry entry)
+        public void Add(string arm, DateTimeOffset at)
         {
-            if (entry.Snippets is { } snippets) _shown.AddRange(snippets);
             // The last ranking decides; on equal timestamps the one read later (written later) does.
-            if (entry.Timestamp < _latest) return;
-            _latest = entry.Timestamp;
+            if (at < _latest) return;
+            _latest = at;
             Arm = arm;
         }
     }
 
-    private sealed class ClickTally
+    /// <summary>One distinct showing: its snippets, its experiment (null outside any) and the clicks made while it was in force.</summary>
+    private sealed class Shown(IReadOnlyList<string> snippets, string? experiment)
     {
+        public IReadOnlyList<string> Snippets { get; } = snippets;
+        public string? Experiment { get; } = experiment;
+        public List<AuditEntry> Clicks { get; } = [];
+
+        public void Add(AuditEntry click) => Clicks.Add(click);
+        public void Clear() => Clicks.Clear();
+    }
+
+    private sealed class SessionTally
+    {
+        private long _impressions, _clicks, _clicked;
         private DateTimeOffset _firstAt = DateTimeOffset.MaxValue;
+        private int? _firstPosition;
 
-        public long Count { get; private set; }
-        public int? FirstPosition { get; private set; }
-
-        /// <summary>Clicks per snippet, for the clicked impressions (an impression counts once).</summary>
-        public Dictionary<string, long> BySnippet { get; } = new(StringComparer.Ordinal);
-
-        public void Add(AuditEntry click)
+        public void Add(Shown shown)
         {
-            Count++;
-            if (click.SnippetId is { } snippet) BySnippet[snippet] = BySnippet.TryGetValue(snippet, out var n) ? n + 1 : 1;
-            // The earliest click with a usable position; on a tie, the one read first (as the metrics do).
-            if (click.RankPosition is not (>= 1 and var position) || click.Timestamp >= _firstAt) return;
-            _firstAt = click.Timestamp;
-            FirstPosition = position;
+            _impressions += shown.Snippets.Count;
+            _clicks += shown.Clicks.Count;
+            var clicks = ClickedImpressions.Count(shown.Clicks.Where(c => c.SnippetId is not null).Select(c => c.SnippetId!), StringComparer.Ordinal);
+            _clicked += ClickedImpressions.PerKey(ClickedImpressions.Count(shown.Snippets, StringComparer.Ordinal), clicks).Values.Sum();
+            foreach (var click in shown.Clicks)
+            {
+                // The earliest click with a usable position; on a tie, the one read first (as the metrics do).
+                if (click.RankPosition is not (>= 1 and var position) || click.Timestamp >= _firstAt) continue;
+                _firstAt = click.Timestamp;
+                _firstPosition = position;
+            }
         }
+
+        public SessionOutcome Outcome() => new(_impressions, _clicks, _firstPosition, _clicked);
     }
 }

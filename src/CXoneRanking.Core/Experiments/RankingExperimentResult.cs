@@ -46,7 +46,7 @@ public sealed class RankingExperimentResult
 
     /// <summary>
     /// One line that reads as a verdict, e.g.
-    /// "Treatment +2.1 pts CTR (95% interval +1.3 to +2.9), p &lt; 0.001, 1,512 vs 1,488 sessions".
+    /// "Treatment +2.1 pts CTR (95% interval +1.3 to +2.9), p &lt; 0.001, 1,488 control vs 1,512 treatment sessions".
     /// </summary>
     public string Verdict => ExperimentVerdict.Of(this);
 

@@ -5,8 +5,9 @@ namespace CXoneRanking.Learning;
 
 /// <summary>
 /// Impressions and clicks per (snippet, position), streamed out of the audit log for the click
-/// model. An impression is each id of a <c>ranking.submitted</c> entry at its position. A click
-/// counts on the session's latest submission at or before the click's timestamp, and only when
+/// model. An impression is each id of a distinct ranking in force at its position (a re-send of the
+/// ranking in force adds none). A click counts on the ranking in force when it was made
+/// (<see cref="RankingsInForce{T}"/>: the session's latest submission at or before it), and only when
 /// that submission showed the click's snippet at the click's position, once per impression:
 /// every counted click then has its impression, which the model needs (a cell with more clicks
 /// than impressions has no probability). Clicks are matched after the whole log is read,
@@ -17,7 +18,7 @@ public sealed class ClickLogObservations
 {
     private readonly RankingMetricsFilter _filter;
     private readonly SnippetTable _snippets = new();
-    private readonly SessionHistory _sessions = new();
+    private readonly RankingsInForce<ShownRanking> _sessions = new();
     private readonly List<PendingClick> _pending = [];
     private readonly HashSet<string> _importedSessions = new(StringComparer.Ordinal);
     private readonly UnansweredSendings _sending = new();
@@ -38,6 +39,7 @@ public sealed class ClickLogObservations
 
     /// <summary>Sessions sent whose outcome never reached the log (a ranking.sending entry alone): nothing is learned from them.</summary>
     public long SubmissionsOutcomeUnknown => _sending.Count;
+    /// <summary>Impressions of the distinct rankings in force; known once the clicks are matched.</summary>
     public long Impressions { get; private set; }
 
     /// <summary>Clicks counted on an impression.</summary>
@@ -72,14 +74,9 @@ public sealed class ClickLogObservations
         if (entry.Event == AuditEvent.RankingSubmitted && entry.Snippets is { Count: > 0 } shown)
         {
             var ids = new int[shown.Count];
-            for (var i = 0; i < ids.Length; i++)
-            {
-                ids[i] = _snippets.IndexOf(shown[i]);
-                _snippets.Tally(ids[i]).AddImpression(i + 1);
-            }
-            _sessions.Add(session, entry.Timestamp.UtcTicks, ids);
+            for (var i = 0; i < ids.Length; i++) ids[i] = _snippets.IndexOf(shown[i]);
+            _sessions.Add(session, entry.Timestamp, RankingsInForce<ShownRanking>.KeyOf(entry), new ShownRanking(ids));
             Submissions++;
-            Impressions += ids.Length;
         }
         else if (entry.Event == AuditEvent.ExpertSearch)
         {
@@ -88,7 +85,7 @@ public sealed class ClickLogObservations
         }
         else if (entry.Event == AuditEvent.Click && entry.SnippetId is { } snippet && entry.RankPosition is >= 1 and var position)
         {
-            _pending.Add(new PendingClick(session, entry.Timestamp.UtcTicks, snippet, position));
+            _pending.Add(new PendingClick(session, entry.Timestamp, snippet, position));
         }
     }
 
@@ -97,9 +94,14 @@ public sealed class ClickLogObservations
     {
         if (_matched) return;
         _matched = true;
+        foreach (var (_, ranking) in _sessions.Showings())
+        {
+            for (var i = 0; i < ranking.Snippets.Length; i++) _snippets.Tally(ranking.Snippets[i]).AddImpression(i + 1);
+            Impressions += ranking.Snippets.Length;
+        }
         foreach (var click in _pending)
         {
-            if (_sessions.LatestAtOrBefore(click.Session, click.Ticks) is not { } shown)
+            if (_sessions.InForceAt(click.Session, click.At) is not { } shown)
             {
                 if (_importedSessions.Contains(click.Session)) ImportedSearchClicks++;
                 else ClicksWithoutRanking++;
@@ -123,5 +125,5 @@ public sealed class ClickLogObservations
         _pending.TrimExcess();
     }
 
-    private readonly record struct PendingClick(string Session, long Ticks, string SnippetId, int Position);
+    private readonly record struct PendingClick(string Session, DateTimeOffset At, string SnippetId, int Position);
 }

@@ -32,6 +32,8 @@ public sealed class PositionClickThrough
     [Obsolete("Use ClickThroughRate; Rate will be removed in the next release.")]
     public double Rate => ClickThroughRate;
 
+    /// <summary>"#1 25.0% (1/4)"; a dash instead of a rate where nothing was shown: no impressions means no rate.</summary>
     public override string ToString() =>
-        string.Format(CultureInfo.CurrentCulture, "#{0} {1:0.0%} ({2}/{3})", Position, ClickThroughRate, ClickedImpressions, Impressions);
+        string.Format(CultureInfo.CurrentCulture, "#{0} {1} ({2}/{3})", Position,
+            Impressions == 0 ? "–" : ClickThroughRate.ToString("0.0%", CultureInfo.CurrentCulture), ClickedImpressions, Impressions);
 }

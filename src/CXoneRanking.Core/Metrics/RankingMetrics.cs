@@ -26,8 +26,14 @@ public sealed class RankingMetrics
     /// <summary>ranking.submitted entries.</summary>
     public int Succeeded { get; internal set; }
 
-    /// <summary>Submissions that did not succeed: ranking.failed and ranking.cancelled entries.</summary>
+    /// <summary>Submissions that did not succeed: ranking.failed and ranking.cancelled entries of rankings that were sent.</summary>
     public int Failed { get; internal set; }
+
+    /// <summary>
+    /// Rankings never sent (ranking.failed entries with status InvalidRanking or AuditUnavailable: invalid or held back,
+    /// or the audit log could not record them). Not submissions: counted apart from <see cref="Failed"/>.
+    /// </summary>
+    public int NotSent { get; internal set; }
 
     /// <summary>The part of <see cref="Failed"/> that was cancelled (ranking.cancelled).</summary>
     public int Cancelled { get; internal set; }
@@ -66,10 +72,13 @@ public sealed class RankingMetrics
         : $"{ImportedSearches} imported Expert search(es) count as rankings shown; which pages they showed is unknown, "
           + "so a snippet clicked in one has no impression count (Impressions is empty).";
 
-    /// <summary>Snippets shown: the sum of the ranking lengths of successful submissions.</summary>
+    /// <summary>
+    /// Snippets shown: the sum of the lengths of the distinct rankings in force (a re-send of the ranking in force,
+    /// same checksum and no other ranking in between, adds none).
+    /// </summary>
     public long Impressions { get; internal set; }
 
-    /// <summary>click entries: every click, repeated ones and ones without a ranking included.</summary>
+    /// <summary>click entries: every click, repeated ones, ones not shown and ones without a ranking included.</summary>
     public long Clicks { get; internal set; }
 
     /// <summary>
@@ -79,10 +88,16 @@ public sealed class RankingMetrics
     public long ClickedImpressions { get; internal set; }
 
     /// <summary>
-    /// Clicks whose session has no successful ranking (nor imported search) in the range: recorded, counted in
+    /// Clicks made before any successful ranking (or imported search) of their session in the range: recorded, counted in
     /// <see cref="Clicks"/>, but with no impression to count on, so they do not raise any rate.
     /// </summary>
     public long ClicksWithoutRanking { get; internal set; }
+
+    /// <summary>
+    /// Clicks on a snippet the ranking in force never showed, or at a position past its end: recorded, counted in
+    /// <see cref="Clicks"/>, in no rate (docs/audit-log.md#metrics).
+    /// </summary>
+    public long ClicksNotShown { get; internal set; }
 
     /// <summary><see cref="ClickedImpressions"/> / <see cref="Impressions"/>, in [0, 1]; 0 without impressions.</summary>
     public double ClickThroughRate => Ratio(ClickedImpressions, Impressions);
@@ -91,8 +106,8 @@ public sealed class RankingMetrics
     public IReadOnlyList<PositionClickThrough> ClickThroughRateByPosition { get; internal set; } = [];
 
     /// <summary>
-    /// Mean over successful submissions (and imported searches that showed results) of 1 / the position of
-    /// their session's first click (0 without a click).
+    /// Mean over the distinct rankings shown (and imported searches that showed results) of 1 / the position of
+    /// the first click made while each was in force (0 without a click).
     /// </summary>
     public double MeanReciprocalRank { get; internal set; }
 

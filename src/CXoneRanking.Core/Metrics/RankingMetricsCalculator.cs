@@ -13,15 +13,14 @@ public sealed class RankingMetricsCalculator
 
     private readonly RankingMetricsFilter _filter;
     private readonly List<long> _latencies = [];
-    private readonly Dictionary<int, long[]> _positions = [];                             // position -> [impressions, clicks]
-    private readonly Dictionary<string, long[]> _snippets = new(StringComparer.Ordinal); // snippet id -> [impressions, clicks]
-    private readonly List<string> _succeededSessions = [];
-    private readonly Dictionary<string, AuditEntry> _firstClick = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SessionClickLedger> _ledgers = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, long> _positionClicks = [];
+    private readonly Dictionary<string, long> _snippetClicks = new(StringComparer.Ordinal);
+    private readonly RankingsInForce<MetricsShowing> _showings = new();
+    private readonly List<AuditEntry> _clickEntries = [];
     private readonly ImportedSearchTally _imported = new();
     private readonly UnansweredSendings _sending = new();
-    private int _succeeded, _failed, _cancelled, _unchanged;
-    private long _impressions, _clicks;
+    private int _succeeded, _failed, _cancelled, _unchanged, _notSent;
+    private long _clicks;
     private DateTimeOffset? _firstEntry, _lastEntry;
 
     public RankingMetricsCalculator(RankingMetricsFilter? filter = null) => _filter = filter ?? new RankingMetricsFilter();
@@ -56,20 +55,30 @@ public sealed class RankingMetricsCalculator
     public RankingMetrics Result()
     {
         var latencies = _latencies.OrderBy(l => l).ToList();
-        var bySnippet = new Dictionary<string, long>(StringComparer.Ordinal);
-        var byPosition = new Dictionary<int, long>();
-        long clicked = 0, withoutRanking = 0;
-        foreach (var ledger in _ledgers.Values)
+        var snippets = new Dictionary<string, long[]>(StringComparer.Ordinal);   // snippet id -> [impressions, clicked]
+        var positions = new Dictionary<int, long[]>();                            // position -> [impressions, clicked]
+        long impressions = 0, clicked = 0, withoutRanking = 0, notShown = 0, reciprocalRanks = 0;
+        double reciprocalSum = 0;
+        foreach (var (_, showing) in _showings.Showings()) showing.Clear();
+        foreach (var click in _clickEntries)
         {
-            if (!ledger.Shown)
-            {
-                withoutRanking += ledger.ClickCount;
-                continue;
-            }
-            clicked += ledger.Total();
-            foreach (var pair in ledger.BySnippet()) bySnippet[pair.Key] = Found(bySnippet, pair.Key) + pair.Value;
-            foreach (var pair in ledger.ByPosition()) byPosition[pair.Key] = Found(byPosition, pair.Key) + pair.Value;
+            if (_showings.InForceAt(click.SessionId!, click.Timestamp) is { } showing) showing.Add(click);
+            else withoutRanking++;
         }
+        foreach (var (_, showing) in _showings.Showings())
+        {
+            impressions += showing.Length;
+            clicked += showing.ClickedImpressions;
+            notShown += showing.NotShown;
+            for (var p = 1; p <= showing.Length; p++) Tally(positions, p)[0]++;
+            foreach (var snippet in showing.Snippets ?? []) Tally(snippets, snippet)[0]++;
+            foreach (var p in showing.ClickedPositions) Tally(positions, p)[1]++;
+            foreach (var snippet in showing.ClickedSnippets) Tally(snippets, snippet)[1]++;
+            if (showing.Imported && showing.Length == 0) continue;   // a search that showed nothing has no rank to reciprocate
+            reciprocalRanks++;
+            if (showing.FirstPosition is { } first) reciprocalSum += 1.0 / first;
+        }
+        foreach (var position in _positionClicks.Keys) Tally(positions, position);
         return new RankingMetrics
         {
             Since = _filter.Since,
@@ -79,6 +88,7 @@ public sealed class RankingMetricsCalculator
             Succeeded = _succeeded,
             Failed = _failed,
             Cancelled = _cancelled,
+            NotSent = _notSent,
             OutcomeUnknown = _sending.Count,
             Unchanged = _unchanged,
             // Summed as doubles: a damaged or hand-edited line may hold a huge latency.
@@ -86,20 +96,19 @@ public sealed class RankingMetricsCalculator
             P50LatencyMs = NearestRank.Percentile(latencies, 50),
             P95LatencyMs = NearestRank.Percentile(latencies, 95),
             P99LatencyMs = NearestRank.Percentile(latencies, 99),
-            Impressions = _impressions,
+            Impressions = impressions,
             Clicks = _clicks,
             ClickedImpressions = clicked,
             ClicksWithoutRanking = withoutRanking,
-            ClickThroughRateByPosition = _positions.OrderBy(p => p.Key)
-                .Select(p => new PositionClickThrough(p.Key, p.Value[0], p.Value[1], Found(byPosition, p.Key))).ToList(),
-            MeanReciprocalRank = _succeededSessions.Count == 0 ? 0.0
-                : _succeededSessions.Sum(s => _firstClick.TryGetValue(s, out var click) ? 1.0 / click.RankPosition!.Value : 0.0)
-                    / _succeededSessions.Count,
-            TopSnippets = _snippets.Where(s => s.Value[1] > 0)
-                .OrderByDescending(s => s.Value[1]).ThenBy(s => s.Key, StringComparer.Ordinal)
+            ClicksNotShown = notShown,
+            ClickThroughRateByPosition = positions.OrderBy(p => p.Key)
+                .Select(p => new PositionClickThrough(p.Key, p.Value[0], Found(_positionClicks, p.Key), p.Value[1])).ToList(),
+            MeanReciprocalRank = reciprocalRanks == 0 ? 0.0 : reciprocalSum / reciprocalRanks,
+            TopSnippets = _snippetClicks
+                .OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal)
                 .Take(TopSnippetCount)
-                .Select(s => new SnippetClickSummary(s.Key, _imported.ImpressionsKnown(s.Key) ? s.Value[0] : null, s.Value[1],
-                    Found(bySnippet, s.Key))).ToList(),
+                .Select(s => new SnippetClickSummary(s.Key, _imported.ImpressionsKnown(s.Key) ? Tally(snippets, s.Key)[0] : null, s.Value,
+                    Tally(snippets, s.Key)[1])).ToList(),
             ImportedSearches = _imported.Searches,
         };
     }
@@ -109,49 +118,31 @@ public sealed class RankingMetricsCalculator
         if (entry.LatencyMs is { } latency) _latencies.Add(latency);
         if (entry.Event != AuditEvent.RankingSubmitted)
         {
-            _failed++;
+            if (SubmissionNotSent.Is(entry)) _notSent++;
+            else _failed++;
             if (entry.Event == AuditEvent.RankingCancelled) _cancelled++;
             return;
         }
         _succeeded++;
         var shown = entry.Snippets ?? [];
-        AddShown(entry.SessionId, shown.Count);
-        if (entry.SessionId is { } session) Ledger(session).AddRanking(shown);
-        for (var i = 0; i < shown.Count; i++) Tally(_snippets, shown[i])[0]++;
+        if (entry.SessionId is { } session)
+            _showings.Add(session, entry.Timestamp, RankingsInForce<MetricsShowing>.KeyOf(entry), new MetricsShowing(shown, shown.Count));
     }
 
-    // A ranking shown to an agent: a successful submission, or an imported Expert search (whose snippets are unknown).
-    private void AddShown(string? session, int shownCount)
-    {
-        if (session is not null && (shownCount > 0 || !_imported.IsImported(session))) _succeededSessions.Add(session);
-        _impressions += shownCount;
-        for (var i = 0; i < shownCount; i++) Tally(_positions, i + 1)[0]++;
-    }
-
+    // An imported Expert search is a ranking shown whose pages are unknown; it is never a re-send of another.
     private void AddImportedSearch(AuditEntry entry)
     {
         var shownCount = _imported.AddSearch(entry);
-        AddShown(entry.SessionId, shownCount);
-        if (entry.SessionId is { } session) Ledger(session).AddImportedSearch(shownCount);
-    }
-
-    private SessionClickLedger Ledger(string session)
-    {
-        if (!_ledgers.TryGetValue(session, out var ledger)) _ledgers[session] = ledger = new SessionClickLedger();
-        return ledger;
+        if (entry.SessionId is { } session) _showings.Add(session, entry.Timestamp, null, new MetricsShowing(null, shownCount));
     }
 
     private void AddClick(AuditEntry entry)
     {
         _clicks++;
-        if (entry.SessionId is { } clickSession) Ledger(clickSession).AddClick(entry.SnippetId, entry.RankPosition);
-        if (entry.SnippetId is { } snippet) Tally(_snippets, snippet)[1]++;
+        if (entry.SessionId is not null) _clickEntries.Add(entry);
+        if (entry.SnippetId is { } snippet) _snippetClicks[snippet] = Found(_snippetClicks, snippet) + 1;
         _imported.AddClick(entry);
-        if (entry.RankPosition is not (>= 1 and var position)) return;
-        Tally(_positions, position)[1]++;
-        // The session's first click is its earliest; on a tie, the one read first.
-        if (entry.SessionId is { } session && (!_firstClick.TryGetValue(session, out var first) || entry.Timestamp < first.Timestamp))
-            _firstClick[session] = entry;
+        if (entry.RankPosition is >= 1 and var position) _positionClicks[position] = Found(_positionClicks, position) + 1;
     }
 
     private static long Found<TKey>(Dictionary<TKey, long> counts, TKey key) where TKey : notnull =>

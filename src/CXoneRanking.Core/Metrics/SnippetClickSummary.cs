@@ -31,8 +31,13 @@ public sealed class SnippetClickSummary
     [Obsolete("Use ClickThroughRate; Rate will be removed in the next release.")]
     public double? Rate => ClickThroughRate;
 
-    public override string ToString() =>
-        string.Format(CultureInfo.CurrentCulture, "{0} {1}/{2} ({3})", SnippetId, ClickedImpressions?.ToString(CultureInfo.CurrentCulture) ?? "?",
-            Impressions?.ToString(CultureInfo.CurrentCulture) ?? "unknown",
-            ClickThroughRate?.ToString("0.0%", CultureInfo.CurrentCulture) ?? "unknown");
+    /// <summary>
+    /// "KB-1 1/4 clicked (25.0%), 2 clicks": clicked impressions over impressions, then every click (which may be more,
+    /// or come from sessions without a ranking); a dash for a rate without impressions, and for an imported search
+    /// "impressions unknown (imported search)" instead of a figure.
+    /// </summary>
+    public override string ToString() => Impressions is not { } shown
+        ? string.Format(CultureInfo.CurrentCulture, "{0} {1} click(s), impressions unknown (imported search)", SnippetId, Clicks)
+        : string.Format(CultureInfo.CurrentCulture, "{0} {1}/{2} clicked ({3}), {4} click(s)", SnippetId, ClickedImpressions ?? 0, shown,
+            shown == 0 ? "–" : ClickThroughRate!.Value.ToString("0.0%", CultureInfo.CurrentCulture), Clicks);
 }

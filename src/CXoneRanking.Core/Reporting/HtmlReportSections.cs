@@ -45,7 +45,7 @@ internal static class HtmlReportSections
         var examination = report.Examination.ToDictionary(e => e.Position);
         foreach (var p in positions)
             table.Row(p.Position.ToString(CultureInfo.InvariantCulture), Number(p.Impressions), Number(p.Clicks), Number(p.ClickedImpressions),
-                Percent(p.ClickThroughRate),
+                p.Impressions == 0 ? "–" : Percent(p.ClickThroughRate),
                 examination.TryGetValue(p.Position, out var e)
                     ? Estimate(e.Examination, e.Note, "no estimate for this position")
                     : Estimate(null, null, report.Examination.Count == 0 ? NoModel : "no ranking in the model reached this position"));
@@ -88,11 +88,12 @@ internal static class HtmlReportSections
         var table = new HtmlTable("The ten most-clicked snippets", "Snippet", "Impressions", "Clicks", "Clicked impressions", "CTR",
             "Estimated relevance", "Suggested factor");
         foreach (var s in report.Metrics.TopSnippets)
-            table.Row(s.SnippetId, s.Impressions is { } shown ? Number(shown) : "unknown", Number(s.Clicks),
+            table.Row(s.SnippetId, s.Impressions is { } shown ? Number(shown) : ImpressionsUnknown, Number(s.Clicks),
                 s.ClickedImpressions is { } clicked ? Number(clicked) : "unknown",
-                s.ClickThroughRate is { } rate ? Percent(rate) : "unknown",
+                s.ClickThroughRate is not { } rate ? "unknown" : s.Impressions == 0 ? "–" : Percent(rate),
                 Estimate(report.EstimatedRelevance.TryGetValue(s.SnippetId, out var r) ? r : null,
-                    report.RelevanceNotes.TryGetValue(s.SnippetId, out var note) ? note : null,
+                    // Pages of imported searches were shown, but which is unknown: not "never shown".
+                    s.Impressions is null ? ImpressionsUnknown : report.RelevanceNotes.TryGetValue(s.SnippetId, out var note) ? note : null,
                     report.Examination.Count == 0 ? NoModel : "no ranking in the model showed it"),
                 suggestions.TryGetValue(s.SnippetId, out var b) ? b.Factor.ToString("0.00", CultureInfo.InvariantCulture)
                     : Estimate(null, null, report.Examination.Count == 0 ? NoModel
@@ -103,6 +104,8 @@ internal static class HtmlReportSections
         if (report.Metrics.Note is { } caveat) html.Append("<p class=\"meta\" id=\"expert-caveat\">").Append(Encode(caveat)).Append("</p>");
         html.Append("</section>");
     }
+
+    private const string ImpressionsUnknown = "impressions unknown (imported search)";
 
     private const string NoModel = "no click in the period matched a ranking shown, so there is no click model";
 

@@ -84,6 +84,8 @@ public static class HtmlReportWriter
         if (m.OutcomeUnknown > 0) Figure(html, "outcome-unknown", "Outcome unknown", m.OutcomeUnknown, Number(m.OutcomeUnknown));
         // Not sent by -SkipUnchanged: the server already had the ranking. Not a submission.
         if (m.Unchanged > 0) Figure(html, "unchanged", "Unchanged (not sent)", m.Unchanged, Number(m.Unchanged));
+        // Invalid, held back or unrecordable rankings: never sent, so neither a submission nor a failure.
+        if (m.NotSent > 0) Figure(html, "not-sent", "Not sent (invalid, held back or unrecorded)", m.NotSent, Number(m.NotSent));
         Figure(html, "impressions", "Impressions", m.Impressions, Number(m.Impressions));
         if (m.ImportedSearches > 0) Figure(html, "imported-searches", "Imported Expert searches", m.ImportedSearches, Number(m.ImportedSearches));
         Figure(html, "clicks", "Clicks", m.Clicks, Number(m.Clicks));
@@ -91,7 +93,9 @@ public static class HtmlReportWriter
         // Recorded, but no ranking in the period showed their session: they raise no rate.
         if (m.ClicksWithoutRanking > 0)
             Figure(html, "clicks-without-ranking", "Clicks without a ranking", m.ClicksWithoutRanking, Number(m.ClicksWithoutRanking));
-        Figure(html, "ctr", "Click-through rate", m.ClickThroughRate, Percent(m.ClickThroughRate));
+        // On a snippet the ranking in force never showed, or past its end: recorded, in no rate.
+        if (m.ClicksNotShown > 0) Figure(html, "clicks-not-shown", "Clicks on a snippet not shown", m.ClicksNotShown, Number(m.ClicksNotShown));
+        Figure(html, "ctr", "Click-through rate", m.ClickThroughRate, m.Impressions == 0 ? "–" : Percent(m.ClickThroughRate));
         Figure(html, "mrr", "Mean reciprocal rank", m.MeanReciprocalRank,
             m.MeanReciprocalRank.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture));
         html.Append("</dl>");

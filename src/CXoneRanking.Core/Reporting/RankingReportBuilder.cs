@@ -49,7 +49,7 @@ public sealed class RankingReportBuilder
         {
             _buckets.Add(entry.Timestamp, 0);
             if (entry.LatencyMs is { } latency) _latencies.Add(latency);
-            if (entry.Event != AuditEvent.RankingSubmitted)
+            if (entry.Event != AuditEvent.RankingSubmitted && !Metrics.SubmissionNotSent.Is(entry))
             {
                 // Entries written by Submit-SnippetRanking carry the SubmissionStatus; others fall back to the event.
                 var cause = string.IsNullOrEmpty(entry.Status) ? entry.Event : entry.Status!;

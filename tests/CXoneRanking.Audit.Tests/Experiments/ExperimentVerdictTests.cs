@@ -16,7 +16,7 @@ public sealed class ExperimentVerdictTests
         try
         {
             var result = RankingExperimentResult.Of("e", Sessions(1488, 10), Sessions(1512, 2));
-            Assert.Matches(@"^Treatment \+\d+\.\d pts CTR \(95% interval \+\d+\.\d to \+\d+\.\d\), p < 0\.001, 1,512 vs 1,488 sessions$",
+            Assert.Matches(@"^Treatment \+\d+\.\d pts CTR \(95% interval \+\d+\.\d to \+\d+\.\d\), p < 0\.001, 1,488 control vs 1,512 treatment sessions$",
                 result.Verdict);
         }
         finally
@@ -29,13 +29,15 @@ public sealed class ExperimentVerdictTests
     public void No_difference_says_so()
     {
         var result = RankingExperimentResult.Of("e", Sessions(100, 3), Sessions(100, 3));
-        Assert.Equal("No significant difference: treatment 0.0 pts CTR (95% interval -3.3 to +3.3), p = 1.000, 100 vs 100 sessions", result.Verdict);
+        Assert.Equal("No significant difference: treatment 0.0 pts CTR (95% interval -3.3 to +3.3), p = 1.000, 100 control vs 100 treatment sessions", result.Verdict);
     }
 
     [Theory]
     [InlineData(0.0213, "+2.1")]
     [InlineData(-0.0049, "-0.5")]
-    [InlineData(0.0004, "0.0")]
+    [InlineData(0.0004, "+0.04")]
+    [InlineData(-0.0003, "-0.03")]
+    [InlineData(0.0, "0.0")]
     public void Points_are_signed_with_one_decimal(double lift, string text) => Assert.Equal(text, ExperimentVerdict.Points(lift));
 }
 
@@ -55,7 +57,7 @@ public sealed class ExperimentWorkedExampleTests(Xunit.Abstractions.ITestOutputH
 
         Assert.Equal((0.20, 0.35), (result.Control.ClickThroughRate, result.Treatment.ClickThroughRate));
         Assert.Null(result.ClickThroughLift);
-        Assert.Equal("Not enough data: 4 vs 4 sessions, 7 with a click "
+        Assert.Equal("Not enough data: 4 control vs 4 treatment sessions, 7 with a click "
             + "(a verdict needs at least 10 sessions in each arm and 5 sessions with a click)", result.Verdict);
     }
 

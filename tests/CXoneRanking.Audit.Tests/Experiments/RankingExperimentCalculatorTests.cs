@@ -34,7 +34,7 @@ public sealed class RankingExperimentCalculatorTests
         // s-1's first click (by time) was at position 2; s-2 has none.
         Assert.Equal((0.5 + 0) / 2, result.Treatment.MeanReciprocalRank);
         Assert.Null(result.PValue); // one control session: no variance, no test
-        Assert.StartsWith("Not enough data: 2 vs 1 sessions", result.Verdict);
+        Assert.StartsWith("Not enough data: 1 control vs 2 treatment sessions", result.Verdict);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class SmallSampleExperimentTests
     {
         var result = RankingExperimentResult.Of("tiny", [NotClicked(), NotClicked()], [Clicked(), Clicked()]);
 
-        Assert.StartsWith("Not enough data: 2 vs 2 sessions, 2 with a click", result.Verdict);
+        Assert.StartsWith("Not enough data: 2 control vs 2 treatment sessions, 2 with a click", result.Verdict);
         Assert.Contains("at least 10 sessions in each arm", result.Verdict);
         Assert.False(result.EnoughData);
         Assert.Null(result.PValue);
@@ -32,7 +32,7 @@ public sealed class SmallSampleExperimentTests
         var none = Enumerable.Range(0, 200).Select(_ => NotClicked()).ToList();
         var result = RankingExperimentResult.Of("silent", none, none);
 
-        Assert.StartsWith("Not enough data: 200 vs 200 sessions, 0 with a click", result.Verdict);
+        Assert.StartsWith("Not enough data: 200 control vs 200 treatment sessions, 0 with a click", result.Verdict);
         Assert.Null(result.ClickThroughLiftHigh);
         Assert.Null(result.MinimumDetectableLift);
     }
