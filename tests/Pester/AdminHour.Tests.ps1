@@ -40,10 +40,10 @@ Describe '1. Import-Csv | New-SnippetRank -MetadataProperty category on 30 sessi
         $script:rowErrors = @($rowErrors)
     }
 
-    It 'refuses exactly the 3 rows that cannot be a rank, each error naming the session and the row number' {
-        $bad = @($csv.Rows | Where-Object Kind -In 'EmptySnippetId', 'CommaDecimal', 'ScoreAboveOne')
-        $rowErrors.Count | Should -Be 3 -Because "the admin saw: $($rowErrors.Exception.Message -join ' | ')"
-        for ($i = 0; $i -lt 3; $i++) {
+    It 'refuses exactly the 4 rows that cannot be a rank, each error naming the session and the row number' {
+        $bad = @($csv.Rows | Where-Object Kind -In 'EmptySnippetId', 'CommaDecimal', 'ScoreAboveOne', 'NoSession')
+        $rowErrors.Count | Should -Be 4 -Because "the admin saw: $($rowErrors.Exception.Message -join ' | ')"
+        for ($i = 0; $i -lt 4; $i++) {
             $message = $rowErrors[$i].Exception.Message
             $message | Should -BeLike ([WildcardPattern]::Escape($bad[$i].Name) + ': *') -Because "the admin saw '$message' for CSV row $($bad[$i].Input) ($($bad[$i].Kind))"
             $rowErrors[$i].TargetObject.session_id | Should -Be $bad[$i].Row.session_id
@@ -51,14 +51,15 @@ Describe '1. Import-Csv | New-SnippetRank -MetadataProperty category on 30 sessi
         $rowErrors.FullyQualifiedErrorId | Should -Be @(
             'InvalidSnippetId,CXoneRanking.PowerShell.Cmdlets.NewSnippetRankCommand'
             'InvalidRelevanceScore,CXoneRanking.PowerShell.Cmdlets.NewSnippetRankCommand'
-            'InvalidRelevanceScore,CXoneRanking.PowerShell.Cmdlets.NewSnippetRankCommand')
+            'InvalidRelevanceScore,CXoneRanking.PowerShell.Cmdlets.NewSnippetRankCommand'
+            'MissingSessionId,CXoneRanking.PowerShell.Cmdlets.NewSnippetRankCommand')
         $rowErrors[1].Exception.Message | Should -Match "relevance score '0,7' is not a number"
         $rowErrors[2].Exception.Message | Should -Match 'relevance score 1\.5 is outside \[0, 1\]'
     }
 
-    It 'passes every other row on, each session whole (the duplicate and the row without a session are judged later)' {
-        $ranks.Count | Should -Be ($csv.Rows.Count - 3) -Because "$($csv.Rows.Count) CSV rows, 3 refused"
-        $expected = $csv.Rows | Where-Object Kind -In 'Good', 'Duplicate', 'NoSession' | Group-Object { $_.Row.session_id } -NoElement
+    It 'passes every other row on, each session whole (the duplicate is judged later)' {
+        $ranks.Count | Should -Be ($csv.Rows.Count - 4) -Because "$($csv.Rows.Count) CSV rows, 4 refused"
+        $expected = $csv.Rows | Where-Object Kind -In 'Good', 'Duplicate' | Group-Object { $_.Row.session_id } -NoElement
         $actual = $ranks | Group-Object SessionId -NoElement
         ($actual | ForEach-Object { "$($_.Name)=$($_.Count)" }) | Should -Be ($expected | ForEach-Object { "$($_.Name)=$($_.Count)" })
     }
@@ -81,33 +82,34 @@ Describe '2. Test-RankingPayload, then Submit-SnippetRanking -AuditPath' {
         $script:sent = @(Read-Ranks | Submit-SnippetRanking -AuditPath $audit -ErrorVariable submitErrors -ErrorAction SilentlyContinue)
         $script:submitErrors = @($submitErrors)
         $script:firstPosts = Get-EmulatorRankingPost $emulator -After $mark
-        # Test-RankingPayload numbers its own input: the ranks New-SnippetRank let through.
+        # Every cmdlet names a rank by its CSV row (New-SnippetRank's input number, carried by the rank).
         $script:rankInput = @{}
-        for ($i = 0; $i -lt $ranks.Count; $i++) { $rankInput["$($ranks[$i].SessionId)/$($ranks[$i].SnippetId)/$($ranks[$i].RelevanceScore)"] = $i + 1 }
+        foreach ($row in $csv.Rows) { $rankInput["$($row.Row.session_id)/$($row.Row.snippet_id)/$($row.Row.relevance_score)"] = $row.Input }
     }
 
     It 'finds the 29 sessions valid and names the duplicate by its session and both its inputs' {
-        $checked.Count | Should -Be 31 -Because 'adm-01 .. adm-30 and the snippets without a session'
+        $checked.Count | Should -Be 30 -Because 'adm-01 .. adm-30; the row without a session was refused as a row'
         @($checked | Where-Object IsValid).Count | Should -Be 29
         $duplicate = $checked | Where-Object SessionId -EQ 'adm-18'
         $duplicate.Errors.Code | Should -Be 'DuplicateSnippetId'
         $first, $second = $rankInput['adm-18/KB-1/0.9'], $rankInput['adm-18/KB-1/0.05']
+        $first | Should -Not -BeNullOrEmpty
         $duplicate.Errors[0].Message | Should -BeLike "snippet 'KB-1' appears twice in session 'adm-18': input $first (*) and input $second (*)" -Because "the admin saw '$($duplicate.Errors[0].Message)'"
     }
 
-    It 'names the row without a session id by its input number' {
-        $orphan = $checked | Where-Object { -not $_.SessionId }
-        $orphan.IsValid | Should -BeFalse
-        $orphan.Errors.Code | Should -Be 'MissingSessionId'
-        $name = "input $($rankInput['/KB-92/0.5']) (no session, snippet 'KB-92')"
-        $orphan.Errors[0].Message | Should -BeLike "*$([WildcardPattern]::Escape($name))*" -Because "the admin saw '$($orphan.Errors[0].Message)', which does not say which of $($csv.Rows.Count) rows it was"
+    It 'leaves no nameless session: the row without a session id was a row error naming its CSV row' {
+        @($checked | Where-Object { -not $_.SessionId }).Count | Should -Be 0
+        $orphan = $csv.Rows | Where-Object Kind -EQ 'NoSession'
+        $name = "input $($orphan.Input) (no session, snippet 'KB-92')"
+        $message = @($rowErrors | Where-Object { "$($_.FullyQualifiedErrorId)" -like 'MissingSessionId,*' })[0].Exception.Message
+        $message | Should -BeLike "$([WildcardPattern]::Escape($name)): *" -Because "the admin saw '$message', which must say which of $($csv.Rows.Count) rows it was"
     }
 
-    It 'sends exactly the 29 valid sessions, one POST each, and reports the 2 others as InvalidRanking' {
+    It 'sends exactly the 29 valid sessions, one POST each, and reports the duplicate as InvalidRanking' {
         ($firstPosts | Sort-Object) | Should -Be $csv.ValidSessions
         @($sent | Where-Object Status -EQ 'Succeeded').Count | Should -Be 29
-        ($sent | Where-Object Status -EQ 'InvalidRanking').SessionId | Sort-Object | Should -Be '', 'adm-18'
-        $submitErrors.Count | Should -Be 2 -Because "the admin saw: $($submitErrors.Exception.Message -join ' | ')"
+        ($sent | Where-Object Status -EQ 'InvalidRanking').SessionId | Should -Be 'adm-18'
+        $submitErrors.Count | Should -Be 1 -Because "the admin saw: $($submitErrors.Exception.Message -join ' | ')"
         $submitErrors.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'InvalidRanking,*' }
         @(Get-AuditEntry $audit | Where-Object event -EQ 'ranking.submitted').Count | Should -Be 29
     }
