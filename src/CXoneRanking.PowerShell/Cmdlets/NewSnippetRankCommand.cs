@@ -78,7 +78,7 @@ public sealed class NewSnippetRankCommand : PSCmdlet
             if (matrix is null)
                 ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidSignalWeight", $"-SignalWeight: {problem}.", SignalWeight));
         }
-        _reader = new SnippetRowReader(MetadataProperty, matrix, SessionId, Metadata, InvalidRowAction);
+        _reader = new SnippetRowReader(MetadataProperty, matrix, SessionId, RowCells.UnwrappedValues(Metadata), InvalidRowAction);
         _rows = new PipedRow(_reader);
     }
 
