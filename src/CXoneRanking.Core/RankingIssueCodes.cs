@@ -11,6 +11,9 @@ public static class RankingIssueCodes
     public const string InvalidBoostFactor = nameof(InvalidBoostFactor);
     public const string InvalidSignal = nameof(InvalidSignal);
     public const string InvalidMetadata = nameof(InvalidMetadata);
+
+    /// <summary>A row has two columns for one field (snippet_id and Id, say): which one it means is unknown.</summary>
+    public const string AmbiguousColumn = nameof(AmbiguousColumn);
     public const string InvalidDirective = nameof(InvalidDirective);
     public const string InvalidMaxResultWindow = nameof(InvalidMaxResultWindow);
     public const string DuplicateSnippetId = nameof(DuplicateSnippetId);

@@ -30,7 +30,7 @@ internal static class SnippetRules
         foreach (var c in id)
             if (char.IsControl(c))
                 return $"the snippet id contains the control character U+{(int)c:X4}";
-        return null;
+        return LoneSurrogate(id) is { } lone ? $"the snippet id {lone}" : null;
     }
 
     public static string? SessionIdProblem(string id)
@@ -43,7 +43,7 @@ internal static class SnippetRules
         foreach (var c in id)
             if (char.IsControl(c))
                 return $"the session id contains the control character U+{(int)c:X4}";
-        return null;
+        return LoneSurrogate(id) is { } lone ? $"the session id {lone}" : null;
     }
 
     /// <summary>Too many entries, or a key or value too long; null when the metadata is within the limits.</summary>
@@ -60,6 +60,10 @@ internal static class SnippetRules
             if (entry.Value is { Length: > MaxMetadataValueLength } value)
                 return $"the value of metadata key '{Quote(entry.Key)}' is {value.Length} characters long; "
                     + $"at most {MaxMetadataValueLength} are allowed";
+            if (LoneSurrogate(entry.Key) is { } loneInKey)
+                return $"the metadata key '{Quote(entry.Key)}' {loneInKey}";
+            if (entry.Value is not null && LoneSurrogate(entry.Value) is { } loneInValue)
+                return $"the value of metadata key '{Quote(entry.Key)}' {loneInValue}";
         }
         return null;
     }
@@ -78,6 +82,27 @@ internal static class SnippetRules
         window is >= MinWindow and <= MaxWindow
             ? null
             : $"max result window {window} is outside {MinWindow}..{MaxWindow}";
+
+    /// <summary>
+    /// Why the text is not valid Unicode (a surrogate without its other half), or null. Such text
+    /// would go on the wire as U+FFFD, so what was sent and audited would not be what was given,
+    /// and clicks recorded under the given id would never match it.
+    /// </summary>
+    private static string? LoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!char.IsSurrogate(c)) continue;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            return $"contains the unpaired surrogate U+{(int)c:X4} at position {i + 1}, which is not valid Unicode";
+        }
+        return null;
+    }
 
     private static string Quote(string key) => key.Length <= QuotedKeyLength ? key : key.Substring(0, QuotedKeyLength) + "...";
 

@@ -23,6 +23,11 @@ internal sealed class RowDraft(StringPool strings, InvalidRowAction invalidRowAc
     private object? _sessionId, _snippetId, _relevance, _boost, _rowError;
     private bool _hasSession, _hasRelevance, _hasBoost;
     private string? _lastSession;
+    // The column that set each field in this row: a second one makes the row ambiguous (AmbiguousColumn).
+    private readonly string?[] _columns = new string?[6];
+    private RowField? _ambiguousField;
+    private string? _ambiguity, _metadataProblem;
+    private readonly Dictionary<string, string> _metadataKeys = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _metadata = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, object?> _signals = new(StringComparer.OrdinalIgnoreCase);
 
@@ -35,13 +40,24 @@ internal sealed class RowDraft(StringPool strings, InvalidRowAction invalidRowAc
         _rowNumber = rowNumber;
         _sessionId = _snippetId = _relevance = _boost = _rowError = null;
         _hasSession = _hasRelevance = _hasBoost = false;
+        Array.Clear(_columns, 0, _columns.Length);
+        _ambiguousField = null;
+        _ambiguity = _metadataProblem = null;
         if (_metadata.Count > 0) _metadata.Clear();
         if (_signals.Count > 0) _signals.Clear();
         return this;
     }
 
-    public void Set(RowField field, object? value)
+    /// <summary>A field's value; <paramref name="column"/> is the row's column it came from (null for -Metadata's shared entries).</summary>
+    public void Set(RowField field, object? value, string? column = null)
     {
+        if (column is not null && _columns[(int)field] is { } first && _ambiguity is null)
+        {
+            // Refused even when both hold the same value: the shape is ambiguous, and every row of it says so alike.
+            _ambiguousField = field;
+            _ambiguity = $"the {FieldWords(field)} is given twice: columns '{first}' and '{column}'; rename or remove one";
+        }
+        else if (column is not null) _columns[(int)field] = column;
         switch (field)
         {
             case RowField.SessionId:
@@ -60,7 +76,7 @@ internal sealed class RowDraft(StringPool strings, InvalidRowAction invalidRowAc
                 _hasBoost = true;
                 break;
             case RowField.Metadata:
-                SnippetRowReader.CopyMetadata(value, Metadata);
+                RefuseMetadata(SnippetRowReader.CopyMetadata(value, Metadata, _metadataKeys));
                 break;
             case RowField.RowError:
                 _rowError = value;
@@ -68,11 +84,20 @@ internal sealed class RowDraft(StringPool strings, InvalidRowAction invalidRowAc
         }
     }
 
+    /// <summary>Keeps the row's first metadata problem (a list or table as a value, keys that differ only in case), if any.</summary>
+    public void RefuseMetadata(string? problem) => _metadataProblem ??= problem;
+
     public RowReadResult Complete(ScoreMatrix? matrix, string? defaultSessionId)
     {
         var id = _snippetId is null ? string.Empty : strings.Share(SnippetRowReader.Text(_snippetId));
         var session = _sessionId is null ? null : SharedSession(SnippetRowReader.Text(_sessionId));
         if (string.IsNullOrEmpty(session)) session = defaultSessionId;
+        if (_ambiguity is not null)
+        {
+            // The row is named only by what it says once: an ambiguous snippet id would name a guess.
+            var namedId = _ambiguousField == RowField.SnippetId ? string.Empty : id;
+            return Fail(RankingIssueCodes.AmbiguousColumn, $"{new InputLocation(_rowNumber, session, namedId)}: {_ambiguity}", namedId, session);
+        }
         // A stand-in read back (Export-Csv, Import-Csv) stays one: its values were never a rank's.
         if (_rowError is not null && SnippetRowReader.Text(_rowError) is { Length: > 0 } rowError)
             return new RowReadResult(new SnippetRank { SessionId = session, SnippetId = id, RowError = rowError }, null);
@@ -115,6 +140,8 @@ internal sealed class RowDraft(StringPool strings, InvalidRowAction invalidRowAc
             if (RankChecks.Boost(boost) is { } range)
                 return Fail(range.Code, $"{where}: {range.Text}", id, session);
         }
+        if (_metadataProblem is not null)
+            return Fail(RankingIssueCodes.InvalidMetadata, $"{where}: {_metadataProblem}", id, session);
         if (RankChecks.Metadata(_metadata) is { } metadataProblem)
             return Fail(metadataProblem.Code, $"{where}: {metadataProblem.Text}", id, session);
 
@@ -132,6 +159,16 @@ internal sealed class RowDraft(StringPool strings, InvalidRowAction invalidRowAc
         rank.Signals = signals;
         return new RowReadResult(rank, null);
     }
+
+    private static string FieldWords(RowField field) => field switch
+    {
+        RowField.SessionId => "session id",
+        RowField.SnippetId => "snippet id",
+        RowField.Relevance => "relevance score",
+        RowField.Boost => "boost factor",
+        RowField.Metadata => "metadata",
+        _ => "row error",
+    };
 
     // Rows of one session usually come together, so the last session id is compared before the pool is asked.
     private string SharedSession(string id) => id == _lastSession ? _lastSession : _lastSession = strings.Share(id);

@@ -106,19 +106,53 @@ public sealed class SnippetRowReader
 
     private void Apply(RowDraft draft, in SchemaColumn column, object? value)
     {
-        if (column.Field is { } field) draft.Set(field, value);
-        if (column.IsMetadata && value is not null) draft.Metadata[column.Name] = _strings.Share(Text(value));
+        if (column.Field is { } field) draft.Set(field, value, column.Name);
+        if (column.IsMetadata && value is not null)
+        {
+            if (NotText(column.Name, value) is { } problem) draft.RefuseMetadata(problem);
+            else draft.Metadata[column.Name] = _strings.Share(Text(value));
+        }
         if (column.IsSignal) draft.Signals[column.Name] = value;
     }
 
     internal static string Text(object value) =>
         value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value.ToString() ?? string.Empty;
 
-    internal static void CopyMetadata(object? value, IDictionary<string, string> into)
+    /// <summary>
+    /// Copies a metadata dictionary's entries (a later one wins key by key, in any case); returns the
+    /// first problem, or null. Keys compare case-insensitively, as directives match them, so two keys of one
+    /// dictionary that differ only in case would lose a value: refused, as is a value that is not text.
+    /// </summary>
+    /// <param name="value">The metadata: anything but a dictionary is ignored.</param>
+    /// <param name="into">The rank's metadata so far.</param>
+    /// <param name="keys">Scratch space, emptied here: the keys this dictionary gave, as it spelled them.</param>
+    internal static string? CopyMetadata(object? value, IDictionary<string, string> into, Dictionary<string, string> keys)
     {
-        if (value is not IDictionary dictionary) return;
+        if (value is not IDictionary dictionary) return null;
+        string? problem = null;
+        keys.Clear();
         foreach (DictionaryEntry entry in dictionary)
-            if (entry.Key is not null && entry.Value is not null)
-                into[Text(entry.Key)] = Text(entry.Value);
+        {
+            if (entry.Key is null || entry.Value is null) continue;
+            var key = Text(entry.Key);
+            if (keys.TryGetValue(key, out var other))
+                problem ??= $"the metadata keys '{other}' and '{key}' differ only in letter case, and keys match in any case; "
+                    + "rename or remove one";
+            else if (NotText(key, entry.Value) is { } notText)
+                problem ??= notText;
+            else
+            {
+                keys.Add(key, key);
+                into[key] = Text(entry.Value);
+            }
+        }
+        return problem;
     }
+
+    // Metadata is text to text on the wire (docs/design.md#ranking-payload): a list or table would be sent as its type name.
+    private static string? NotText(string key, object value) =>
+        value is IEnumerable and not string
+            ? $"the value of metadata key '{key}' is a {(value is IDictionary ? "table" : "list")} ({value.GetType().Name}); "
+                + "metadata values are text, numbers or dates: flatten it, or convert it to text (ConvertTo-Json -Compress)"
+            : null;
 }

@@ -80,7 +80,7 @@ public sealed class NewSnippetRankCommand : PSCmdlet
                 ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidSignalWeight", $"-SignalWeight: {problem}.", SignalWeight,
                     "Give -SignalWeight as a hashtable of input column to weight, each above 0 and summing to 1."));
         }
-        _reader = new SnippetRowReader(MetadataProperty, matrix, SessionId, Metadata, InvalidRowAction);
+        _reader = new SnippetRowReader(MetadataProperty, matrix, SessionId, RowCells.UnwrappedValues(Metadata), InvalidRowAction);
         _rows = new PipedRow(_reader);
     }
 
