@@ -161,7 +161,9 @@ function Invoke-FrameworkTests {
     }
     $null = New-Item (Split-Path $resultFile) -ItemType Directory -Force
     Remove-Item $resultFile -ErrorAction SilentlyContinue
-    $arguments = @((Join-Path $bin 'CXoneRanking.FrameworkTests.dll'), '-noshadow', '-nologo', '-xml', $resultFile)
+    # -noappdomain: a timer or socket callback that outlives its test must not find the test's AppDomain
+    # unloaded; under Mono that ended the whole run with AppDomainUnloadedException after every test passed.
+    $arguments = @((Join-Path $bin 'CXoneRanking.FrameworkTests.dll'), '-noshadow', '-noappdomain', '-nologo', '-xml', $resultFile)
     $runner = Join-Path $bin 'xunit.runner/xunit.console.exe'
     if ($IsWindows) { & $runner @arguments | Out-Host }
     else {
