@@ -108,7 +108,7 @@ Describe '6. An experiment on 2 + 2 sessions, and one on 300 with a real effect'
     }
 
     It 'claims no significance on 2 + 2 sessions: the verdict says there is not enough data' {
-        $smallResult.Verdict | Should -BeLike 'Not enough data: 2 vs 2 sessions, 2 with a click*' -Because "the admin read '$($smallResult.Verdict)'"
+        $smallResult.Verdict | Should -BeLike 'Not enough data: 2 control vs 2 treatment sessions, 2 with a click*' -Because "the admin read '$($smallResult.Verdict)'"
         $smallResult.EnoughData | Should -BeFalse
         $smallResult.PValue | Should -BeNullOrEmpty
         $smallResult.ClickThroughLiftLow | Should -BeNullOrEmpty

@@ -59,7 +59,7 @@ AfterAll {
 
 Describe '8. README''s scheduled-task recipe on the 30-session CSV with bad rows' {
     It 'exits 1, the code the recipe documents for rows or sessions that failed while the others were sent' {
-        $recipe.Code | Should -Match '1 some rows or sessions failed'
+        $recipe.Code | Should -Match '1 some rows were bad, sessions invalid or sends failed'
         $run.ExitCode | Should -Be 1 -Because "the task printed: $($run.Output)"
     }
 

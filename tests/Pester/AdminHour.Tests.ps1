@@ -142,7 +142,7 @@ Describe '3. The same file again with -SkipUnchanged, then with 3 sessions chang
     It 'sends nothing and answers Unchanged for each of the 29 sessions sent before' {
         $rerunPosts.Count | Should -Be 0 -Because "the emulator received POSTs for: $($rerunPosts -join ', ')"
         ($rerun | Where-Object Status -EQ 'Unchanged').SessionId | Sort-Object | Should -Be $csv.ValidSessions
-        @($rerun | Where-Object Status -EQ 'InvalidRanking').Count | Should -Be 2
+        @($rerun | Where-Object Status -EQ 'InvalidRanking').SessionId | Should -Be 'adm-18'
         $unchangedEntries | Should -Be 29
     }
 
@@ -183,7 +183,7 @@ Describe '4. Clicks, Get-RankingMetrics and Export-RankingReport' {
     }
 
     It 'counts 22 clicks, 20 clicked impressions, and the click without a ranking apart' {
-        $metrics.Succeeded, $metrics.Failed, $metrics.Submissions | Should -Be 32, 6, 38 -Because '29 + 3 sent; adm-18 and the rows without a session refused in each of 3 runs'
+        $metrics.Succeeded, $metrics.Failed, $metrics.NotSent, $metrics.Submissions | Should -Be 32, 0, 3, 32 -Because '29 + 3 sent; adm-18 invalid, never sent, in each of 3 runs'
         $metrics.Impressions | Should -Be $impressions
         $metrics.Clicks | Should -Be 22
         $metrics.ClickedImpressions | Should -Be 20 -Because 'adm-01 clicked KB-5 twice in one showing: one clicked impression'
