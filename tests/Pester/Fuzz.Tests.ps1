@@ -175,6 +175,8 @@ Describe 'New-BoostDirective -Path over damaged directive files' {
         $dir = Join-Path $TestDrive 'directives'
         $null = New-Item -ItemType Directory $dir
         [IO.File]::WriteAllText((Join-Path $dir 'a-valid.json'), $valid)
+        # An empty file is no rules, not damage (what Export-BoostDirective leaves on a young log).
+        [IO.File]::WriteAllBytes((Join-Path $dir 'a-empty.json'), [byte[]]@())
         $damaged = [ordered]@{
             'truncated'     = [Text.Encoding]::UTF8.GetBytes($valid.Substring(0, 40))
             'not-an-array'  = [Text.Encoding]::UTF8.GetBytes('{"metadata_key":"k"}')
@@ -182,7 +184,6 @@ Describe 'New-BoostDirective -Path over damaged directive files' {
             'unknown-key'   = [Text.Encoding]::UTF8.GetBytes('[{"metadata_key":"k","value":"v","factor":2,"color":"red"}]')
             'huge-factor'   = [Text.Encoding]::UTF8.GetBytes('[{"metadata_key":"k","value":"v","factor":1e400}]')
             'deep-nesting'  = [Text.Encoding]::ASCII.GetBytes(('[' * 5000) + (']' * 5000))
-            'empty'         = [byte[]]@()
             'nul-bytes'     = [byte[]]::new(64)
         }
         foreach ($name in $damaged.Keys) { [IO.File]::WriteAllBytes((Join-Path $dir "b-$name.json"), $damaged[$name]) }

@@ -128,7 +128,7 @@ Describe 'Get-RankingMetrics filters' {
         $m.Submissions, $m.Impressions, $m.Clicks | Should -Be 1, 4, 2
         $m.MeanReciprocalRank | Should -Be (1 / 3)
         $m.Until | Should -Be ([datetimeoffset]'2026-11-20T10:00:00Z')
-        $m | Out-String -Width 200 | Should -Match 'Filter\s+: since …, until 2026-11-20 10:00:00Z'
+        $m | Out-String -Width 200 | Should -Match 'Filter\s+: since the first entry, until 2026-11-20 10:00:00Z'
     }
 
     It 'combines the filters' {

@@ -42,7 +42,7 @@ public sealed class GetSnippetBoostSuggestionCommand : AuditLogQueryCommandBase
         // Checked before the log is read: a long read that ends in "bad settings" wastes the admin's time.
         if (Calculator().Problem() is { } problem)
             ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidSuggestionSettings", $"Cannot suggest boosts: {problem}.", null,
-                "Change the parameter the message names (Get-Help Get-SnippetBoostSuggestion -Parameter * lists their ranges) and run again."));
+                "Change the parameter the message names (the cmdlet's help lists each one's range) and run again."));
     }
 
     protected override void EndProcessing()

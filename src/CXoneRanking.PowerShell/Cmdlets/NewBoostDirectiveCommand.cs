@@ -5,7 +5,10 @@ using CXoneRanking.Ranking;
 namespace CXoneRanking.PowerShell.Cmdlets;
 
 /// <summary>Creates a boost or exclude rule over snippet metadata or snippet ids, or reads rules from a JSON file.</summary>
-[Cmdlet(VerbsCommon.New, "BoostDirective", DefaultParameterSetName = Boost)]
+// The default set is the file set, whose only parameter is never piped: PowerShell binds a piped row to the
+// default set's parameters first, and -Factor (an object, so that bad cells get a named error) would
+// bind there at once and tie a snippet_id,factor row to the metadata set.
+[Cmdlet(VerbsCommon.New, "BoostDirective", DefaultParameterSetName = FromFile)]
 [OutputType(typeof(BoostDirective))]
 public sealed class NewBoostDirectiveCommand : PSCmdlet
 {
