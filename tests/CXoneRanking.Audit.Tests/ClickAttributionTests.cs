@@ -97,6 +97,21 @@ public sealed class ClickAttributionTests
 
         Assert.Equal((1, 2, 1), (metrics.Failed, metrics.NotSent, metrics.Submissions));
     }
+
+    [Fact]
+    public void Rankings_never_sent_add_no_latency_and_no_submission_to_the_report()
+    {
+        var invalid = Entries.Failed("s-1", 0);
+        invalid.Status = nameof(SubmissionStatus.InvalidRanking);
+        var log = new[] { Entries.Submitted("s-2", 200, null, "KB-1"), Entries.Submitted("s-3", 300, null, "KB-1"), invalid };
+
+        var metrics = RankingMetricsCalculator.Calculate(log);
+        var report = CXoneRanking.Reporting.RankingReportBuilder.Collect(log);
+
+        Assert.Equal((200L, 2), (metrics.P50LatencyMs, metrics.Submissions));
+        Assert.Equal(2, report.Latencies.Count);
+        Assert.Equal(2.0, report.SubmissionsPerBucket.Sum());
+    }
 }
 
 /// <summary>docs/audit-log.md: click timestamps given as text must be ISO 8601; other text is refused, never guessed.</summary>

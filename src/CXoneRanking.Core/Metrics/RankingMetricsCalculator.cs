@@ -115,7 +115,8 @@ public sealed class RankingMetricsCalculator
 
     private void AddRanking(AuditEntry entry)
     {
-        if (entry.LatencyMs is { } latency) _latencies.Add(latency);
+        // A ranking never sent has no latency worth a percentile: its 0 ms would pull p50 down.
+        if (entry.LatencyMs is { } latency && !SubmissionNotSent.Is(entry)) _latencies.Add(latency);
         if (entry.Event != AuditEvent.RankingSubmitted)
         {
             if (SubmissionNotSent.Is(entry)) _notSent++;

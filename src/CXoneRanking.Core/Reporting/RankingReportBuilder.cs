@@ -47,6 +47,8 @@ public sealed class RankingReportBuilder
         if (entry.Event == AuditEvent.Click) _buckets.Add(entry.Timestamp, 1);
         else if (AuditEvent.IsRanking(entry.Event))
         {
+            // Counted as the metrics count submissions: a ranking never sent is neither one nor a latency.
+            if (Metrics.SubmissionNotSent.Is(entry)) return;
             _buckets.Add(entry.Timestamp, 0);
             if (entry.LatencyMs is { } latency) _latencies.Add(latency);
             if (entry.Event != AuditEvent.RankingSubmitted && !Metrics.SubmissionNotSent.Is(entry))
