@@ -24,6 +24,18 @@ public sealed class RankedSessionsTests
         Assert.Equal(["s-none"], RankedSessions.NeverRanked(log.Path, clicked));
     }
 
+    [Fact]
+    public void A_session_whose_only_ranking_was_never_sent_counts_as_never_ranked_as_in_the_metrics()
+    {
+        using var log = new TempDirectory();
+        var invalid = Entries.Failed("s-invalid", 0, at: new DateTimeOffset(Today, TimeSpan.Zero));
+        invalid.Status = nameof(SubmissionStatus.InvalidRanking);
+        Entries.Writer(log.Path).Append(invalid);
+        Entries.Writer(log.Path).Append(Entries.Submitted("s-shown", 10, new DateTimeOffset(Today, TimeSpan.Zero), "KB-1"));
+
+        Assert.Equal(["s-invalid"], RankedSessions.NeverRanked(log.Path, ["s-invalid", "s-shown"]));
+    }
+
     private static void WriteRankingOn(string directory, string session, DateTime day)
     {
         using var staging = new TempDirectory();

@@ -16,7 +16,8 @@ public static class RankedSessions
     public static DateTime FirstDayFor(DateTimeOffset earliestClick) => earliestClick.UtcDateTime.Date.AddDays(-LookbackDays);
 
     /// <summary>
-    /// The sessions of <paramref name="sessionIds"/> with no ranking in the log in <paramref name="directory"/>, reading
+    /// The sessions of <paramref name="sessionIds"/> with no ranking shown (submitted, unchanged, or an imported Expert search)
+    /// in the log in <paramref name="directory"/>, reading
     /// only the files of <paramref name="firstDay"/> (a file's day is the UTC day it was written) and later when it is given.
     /// </summary>
     /// <exception cref="IOException">A file could not be read.</exception>
@@ -28,7 +29,8 @@ public static class RankedSessions
         foreach (var pair in AuditLogSnapshot.Take(directory, cancellationToken).Since(firstDay).Lines(cancellationToken))
         {
             if (pair.Value.IsBlank || RankingLineFields.TryRead(pair.Value.Memory.Span) is not { SessionId: { } session } line) continue;
-            if (line.Event == AuditEvent.RankingSending || AuditEvent.IsRanking(line.Event!) || line.Event == AuditEvent.ExpertSearch)
+            // Only a ranking that was shown counts, as in the metrics (RankingsInForce): an invalid or failed one showed nothing.
+            if (line.Event is AuditEvent.RankingSubmitted or AuditEvent.RankingUnchanged or AuditEvent.ExpertSearch)
             {
                 unranked.Remove(session);
                 if (unranked.Count == 0) break;

@@ -32,6 +32,10 @@ public sealed class LiftEstimate
     /// <summary>True when p &lt; 0.05 and the interval leaves out zero: both methods agree that there is a lift.</summary>
     public bool IsSignificant => PValue < 1 - Confidence && (Low > 0 || High < 0);
 
+    /// <summary>The lift with its interval and p-value, as <c>Format-List</c> shows it: "+0.150 (95% -0.200 to +0.500), p = 0.286".</summary>
+    public override string ToString() => string.Format(System.Globalization.CultureInfo.InvariantCulture,
+        "{0:+0.000;-0.000;0.000} (95% {1:+0.000;-0.000;0.000} to {2:+0.000;-0.000;0.000}), {3}", Lift, Low, High, ExperimentVerdict.P(PValue));
+
     internal static LiftEstimate Of(SessionRatios sessions)
     {
         var observed = sessions.Observed();

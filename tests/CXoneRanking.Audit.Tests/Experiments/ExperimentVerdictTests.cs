@@ -79,5 +79,7 @@ public sealed class ExperimentWorkedExampleTests(Xunit.Abstractions.ITestOutputH
         // C(8, 4) = 70 splits, all enumerated: 20 are at least as extreme as the observed one.
         Assert.Equal(20.0 / 70, ctr.PValue, 12);
         Assert.Equal(0.479, ctr.MinimumDetectableLift, 3);
+        // What Format-List shows for the estimate (it printed the type's name).
+        Assert.Equal("+0.150 (95% -0.200 to +0.500), p = 0.286", ctr.ToString());
     }
 }
