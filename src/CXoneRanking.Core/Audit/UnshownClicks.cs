@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace CXoneRanking.Audit;
 
 /// <summary>
@@ -22,7 +20,7 @@ public static class UnshownClicks
         {
             if (pair.Value.IsBlank || RankingLineFields.TryRead(pair.Value.Memory.Span) is not { SessionId: { } session } line
                 || line.Event != AuditEvent.RankingSubmitted || !sessions.Contains(session)) continue;
-            if (Parse(pair.Value.Memory) is not { } ranking) continue;
+            if (Parse(pair.Value) is not { } ranking) continue;
             rankings.Add(session, ranking.Timestamp, RankingsInForce<IReadOnlyList<string>>.KeyOf(ranking), ranking.Snippets ?? []);
         }
         return clicks.Where(c => c.SessionId is { } s && rankings.InForceAt(s, c.Timestamp) is { } shown && !Shows(shown, c)).ToList();
@@ -32,16 +30,10 @@ public static class UnshownClicks
         click.RankPosition is >= 1 and var position && position <= shown.Count
         && click.SnippetId is { } snippet && shown.Contains(snippet, StringComparer.Ordinal);
 
-    private static AuditEntry? Parse(ReadOnlyMemory<byte> line)
+    // A damaged line: the verifier and the metrics report it; this check only skips it.
+    private static AuditEntry? Parse(RawLine line)
     {
-        try
-        {
-            using var json = JsonDocument.Parse(line);
-            return AuditEntryParser.Parse(json.RootElement, out _);
-        }
-        catch (JsonException)
-        {
-            return null;   // a damaged line: the verifier and the metrics report it; this check only skips it
-        }
+        using var json = AuditLineParser.TryParse(line, out _);
+        return json is null ? null : AuditEntryParser.Parse(json.RootElement, out _);
     }
 }
