@@ -60,12 +60,7 @@ internal static class AuditText
     /// <summary>JSON cannot carry half a surrogate pair: the problem in words, or null.</summary>
     public static string? SurrogateProblem(string? text, string what)
     {
-        if (text is null) return null;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
-            else if (char.IsSurrogate(text[i])) return $"the {what} contains an unpaired surrogate U+{(int)text[i]:X4}";
-        }
-        return null;
+        var at = text is null ? -1 : UnicodeText.LoneSurrogateIndex(text);
+        return at < 0 ? null : $"the {what} contains an unpaired surrogate U+{(int)text![at]:X4}";
     }
 }

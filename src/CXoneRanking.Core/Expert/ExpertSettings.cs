@@ -64,15 +64,7 @@ public sealed class ExpertSettings
         ?? (RetryBaseDelay < TimeSpan.Zero ? "the retry delay must not be negative" : null)
         ?? (MaxAnswerBytes is < 1024 or > 256 * 1024 * 1024 ? $"MaxAnswerBytes {MaxAnswerBytes} is outside 1 KiB..256 MiB" : null);
 
-    private static bool IsWellFormed(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
-            else if (char.IsSurrogate(text[i])) return false;
-        }
-        return true;
-    }
+    private static bool IsWellFormed(string text) => UnicodeText.LoneSurrogateIndex(text) < 0;
 
     // The token is tkn_{key}_{epoch}_{user}_{hash}: an underscore in the key would make it ambiguous.
     private string? KeyProblem()

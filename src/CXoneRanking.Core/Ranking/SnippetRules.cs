@@ -90,18 +90,8 @@ internal static class SnippetRules
     /// </summary>
     private static string? LoneSurrogate(string text)
     {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (!char.IsSurrogate(c)) continue;
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-                continue;
-            }
-            return $"contains the unpaired surrogate U+{(int)c:X4} at position {i + 1}, which is not valid Unicode";
-        }
-        return null;
+        var at = UnicodeText.LoneSurrogateIndex(text);
+        return at < 0 ? null : $"contains the unpaired surrogate U+{(int)text[at]:X4} at position {at + 1}, which is not valid Unicode";
     }
 
     private static string Quote(string key) => key.Length <= QuotedKeyLength ? key : key.Substring(0, QuotedKeyLength) + "...";
