@@ -1,6 +1,6 @@
 namespace CXoneRanking.WhatIf;
 
-/// <summary>How <see cref="RankingChangeEstimator"/> estimates (docs/what-if.md).</summary>
+/// <summary>How RankingChangeEstimator estimates (docs/what-if.md).</summary>
 public sealed class WhatIfSettings
 {
     public const int DefaultResamples = 200;
