@@ -59,6 +59,18 @@ static void Simulate(int logs, int sessions, int resamples)
     Console.WriteLine($"{logs} logs x {sessions} sessions, {resamples} resamples: {cases.Count} cases in {watch.Elapsed.TotalSeconds:0} s");
     Report(cases.Where(c => c.Kind is not ProposalKind.Unchanged and not ProposalKind.NeverShown).ToList(), "estimated (helps, hurts, mixed)");
     foreach (var kind in Enum.GetValues<ProposalKind>()) Report(cases.Where(c => c.Kind == kind).ToList(), kind.ToString());
+    foreach (var c in cases.Where(c => c.VerdictWord is "Likely better" or "Likely worse" && !c.SignsRight))
+        Console.WriteLine($"sign wrong: log {c.Seed}, {c.Kind}: {c.Estimate.Verdict} true lifts {c.Truth.ClickThroughLift * 100:+0.00;-0.00} points, "
+            + $"{c.Truth.MeanReciprocalRankLift:+0.0000;-0.0000}");
+    if (Environment.GetEnvironmentVariable("WHATIF_MISSES") is null) return;
+    foreach (var c in cases.Where(c => c.Kind is ProposalKind.Mixed or ProposalKind.Hurts && !(c.HoldsMeanReciprocalRank && c.HoldsClickThroughRate)))
+    {
+        var e = c.Estimate;
+        Console.WriteLine($"{c.Seed} {c.Kind}: MRR truth {c.Truth.MeanReciprocalRank:0.0000} est {e.EstimatedMeanReciprocalRank:0.0000} "
+            + $"[{e.EstimatedMeanReciprocalRankLow:0.0000}, {e.EstimatedMeanReciprocalRankHigh:0.0000}] CTR truth {c.Truth.ClickThroughRate:0.0000} "
+            + $"est {e.EstimatedClickThroughRate:0.0000} [{e.EstimatedClickThroughRateLow:0.0000}, {e.EstimatedClickThroughRateHigh:0.0000}] "
+            + $"modelLoggedCTR {e.ModelLoggedClickThroughRate:0.0000} observed {e.LoggedClickThroughRate:0.0000} cov {e.Coverage:0.000} {e.Note}");
+    }
 }
 
 static void Report(List<SimulationCase> cases, string title)
