@@ -5,6 +5,34 @@ using CXoneRanking.WhatIf;
 // speed: 100,000 sessions of 15 candidates (window 10), the default 200 resamples, on one thread.
 // simulate: the simulation report of docs/what-if.md.
 var mode = args.Length > 0 ? args[0] : "speed";
+if (mode == "debug")
+{
+    var seed = Arg(1, 27);
+    var log = new SimulatedClickLog(seed, Arg(2, 1500));
+    var kind = ProposalKind.Mixed;
+    var proposal = log.Proposal(kind, new Random(seed * 31 + (int)kind));
+    Console.WriteLine(string.Join("; ", proposal!.Select(d => d.ToString())));
+    Console.WriteLine("examination " + string.Join(" ", log.Examination.Select(t => (t / log.Examination[0]).ToString("0.000"))));
+    var w = Stopwatch.StartNew();
+    for (var i = 0; i < 5; i++) new SimulatedClickLog(seed, Arg(2, 1500));
+    Console.WriteLine($"log: {w.ElapsedMilliseconds / 5} ms");
+    w.Restart();
+    for (var i = 0; i < 5; i++) log.Propose(proposal);
+    Console.WriteLine($"propose: {w.ElapsedMilliseconds / 5} ms");
+    var (showings, _) = log.Propose(proposal);
+    w.Restart();
+    for (var i = 0; i < 5; i++) RankingChangeEstimator.Estimate(showings, new WhatIfSettings());
+    Console.WriteLine($"estimate: {w.ElapsedMilliseconds / 5} ms");
+    w.Restart();
+    for (var i = 0; i < 5; i++) RankingChangeEstimator.Estimate(showings, new WhatIfSettings { Resamples = 0 });
+    Console.WriteLine($"estimate without resamples: {w.ElapsedMilliseconds / 5} ms");
+    var c = SimulationCase.Run(log, seed, kind, 200);
+    Console.WriteLine(c.Estimate.Verdict + " truth " + c.Truth);
+    foreach (var m in c.Estimate.Moved)
+        Console.WriteLine($"{m.SnippetId} est {m.Attractiveness:0.000} true {log.Attractiveness[m.SnippetId] * log.Examination[0]:0.000} "
+            + $"n {m.LoggedImpressions} pos {m.OldMeanPosition:0.0}->{m.NewMeanPosition:0.0} looks {m.OldExpectedImpressions:0}->{m.NewExpectedImpressions:0}");
+    return;
+}
 if (mode == "speed") Speed(args.Length > 1 ? int.Parse(args[1]) : 100_000);
 else Simulate(Arg(1, 200), Arg(2, 5000), Arg(3, 200));
 

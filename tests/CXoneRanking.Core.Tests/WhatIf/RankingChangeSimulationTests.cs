@@ -11,7 +11,7 @@ public sealed class RankingChangeSimulationTests(ITestOutputHelper output)
 {
     private const int Logs = 50;
     private const int Sessions = 1500;
-    private const int Resamples = 100;
+    private const int Resamples = 200;
 
     private static readonly Lazy<IReadOnlyList<SimulationCase>> Cases = new(() =>
         Enumerable.Range(1, Logs).SelectMany(seed =>
@@ -39,24 +39,38 @@ public sealed class RankingChangeSimulationTests(ITestOutputHelper output)
         Assert.All(rates, r => Assert.True(r.Rate >= 0.90, $"{r.Figure}: {r.Rate:P1}"));
     }
 
+    /// <summary>
+    /// A 95% interval that excludes 0 still misses a true lift near 0 now and then (at most 2.5% of the time on one
+    /// side), so "always" is not a property such a verdict can have; the seeded run has one such case in 123 (log 27, a
+    /// steep examination curve and two snippets never clicked in about 30 looks that the proposal lifts to position 3).
+    /// </summary>
     [Fact]
-    public void The_lift_has_the_true_sign_whenever_the_verdict_is_better_or_worse()
+    public void The_lift_has_the_true_sign_in_at_least_98_percent_of_better_or_worse_verdicts()
     {
         var decided = Cases.Value.Where(c => c.VerdictWord is "Likely better" or "Likely worse").ToList();
-        output.WriteLine($"{decided.Count} decided cases");
-        Assert.NotEmpty(decided);
-        Assert.All(decided, c => Assert.True(c.SignsRight, $"log {c.Seed}, {c.Kind}: {c.Estimate.Verdict} but true lifts {c.Truth}"));
+        var wrong = decided.Where(c => !c.SignsRight).ToList();
+        output.WriteLine($"{decided.Count} decided cases, {decided.Count - wrong.Count} with the true sign");
+        foreach (var c in wrong) output.WriteLine($"log {c.Seed}, {c.Kind}: {c.Estimate.Verdict} but true lifts {c.Truth}");
+        Assert.True(decided.Count >= 100, $"{decided.Count} decided cases");
+        Assert.True(wrong.Count <= decided.Count * 0.02, $"{wrong.Count} of {decided.Count} with the wrong sign");
     }
 
+    /// <summary>
+    /// A harmful proposal lifts the snippets agents click least, which the log saw least (shown low, rarely looked at):
+    /// some of those proposals fall below the coverage threshold and say Cannot tell rather than guess.
+    /// </summary>
     [Fact]
-    public void Helpful_proposals_mostly_say_likely_better_and_harmful_ones_likely_worse()
+    public void Helpful_proposals_say_likely_better_and_harmful_ones_likely_worse_or_cannot_tell()
     {
         var helps = Cases.Value.Where(c => c.Kind == ProposalKind.Helps).ToList();
         var hurts = Cases.Value.Where(c => c.Kind == ProposalKind.Hurts).ToList();
         output.WriteLine($"helps: {string.Join(", ", helps.GroupBy(c => c.VerdictWord).Select(g => $"{g.Key} {g.Count()}"))}");
         output.WriteLine($"hurts: {string.Join(", ", hurts.GroupBy(c => c.VerdictWord).Select(g => $"{g.Key} {g.Count()}"))}");
-        Assert.True(helps.Count(c => c.VerdictWord == "Likely better") >= helps.Count * 0.8);
-        Assert.True(hurts.Count(c => c.VerdictWord == "Likely worse") >= hurts.Count * 0.8);
+        Assert.True(helps.Count(c => c.VerdictWord == "Likely better") >= helps.Count * 0.9);
+        Assert.DoesNotContain(helps, c => c.VerdictWord == "Likely worse");
+        Assert.True(hurts.Count(c => c.VerdictWord == "Likely worse") >= hurts.Count * 0.7);
+        Assert.DoesNotContain(hurts, c => c.VerdictWord == "Likely better");
+        Assert.All(hurts.Where(c => c.VerdictWord == "Cannot tell"), c => Assert.True(c.Estimate.Coverage < 0.9, c.Estimate.Verdict));
     }
 
     [Fact]
