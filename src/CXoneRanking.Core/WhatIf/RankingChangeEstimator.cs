@@ -11,7 +11,7 @@ namespace CXoneRanking.WhatIf;
 /// </summary>
 public static class RankingChangeEstimator
 {
-    public const string ModelName = "position-based click model (MAP-EM, Beta(2,2) prior)";
+    public const string ModelName = "position-based click model (EM, nearly flat Beta(1.02,1.02) prior)";
 
     /// <summary>Logged impressions a snippet needs to count as estimable in Coverage: Get-SnippetBoostSuggestion's threshold.</summary>
     public const int MinImpressions = BoostSuggestionCalculator.DefaultMinImpressions;

@@ -42,7 +42,7 @@ internal sealed class SessionBootstrap
     {
         var cells = _fit.Cells.EmptyCopy();
         var sweeps = new AcceleratedClickModelSweeps(
-            new ClickModelSweeps(cells, _fit.Reference, _fit.Comparable, WhatIfClickModel.RelevancePseudoCount),
+            new ClickModelSweeps(cells, _fit.Reference, _fit.Comparable, WhatIfClickModel.PseudoCount),
             _fit.Examination.Length, _fit.Relevance.Length);
         var theta = new double[_fit.Examination.Length];
         var gamma = new double[_fit.Relevance.Length];
