@@ -19,7 +19,8 @@ public sealed class NotShownReasonsTests
         var replay = RankingEngine.RankSession("s-1", ranks, options);
         var wide = RankingEngine.RankSession("s-1", ranks,
             new RankingOptions { MaxResultWindow = SnippetRules.MaxWindow, Directives = options.Directives, Overflow = options.Overflow });
-        return NotShownReasons.Find(ranks, replay, options.Directives, wide);
+        return NotShownReasons.Find(ranks.Where(r => r.RowError is null).ToList(), ranks.Select(r => r.RowError).OfType<string>().ToList(),
+            replay, options.Directives, wide);
     }
 
     [Fact]
@@ -67,6 +68,7 @@ public sealed class NotShownReasonsTests
 
         Assert.Equal([NotShownReason.SessionInvalid, NotShownReason.HeldBack], notShown.Select(c => c.Reason));
         Assert.EndsWith("InvalidRelevanceScore: input 2: not a number", notShown[1].Detail, StringComparison.Ordinal);
+        Assert.True(double.IsNaN(notShown[1].RelevanceScore));
     }
 
     [Fact]

@@ -5,29 +5,35 @@ namespace CXoneRanking.History;
 /// <summary>
 /// Why each candidate of a replayed ranking was not shown, read from what the engine itself reported
 /// (its warnings and errors name the snippet), never from a second copy of the ranking rules:
-/// a refused row is HeldBack, a candidate an error names is Invalid, one an Excluded warning names
+/// a held-back row is HeldBack, a candidate an error names is Invalid, one an Excluded warning names
 /// is Excluded (with the first exclusion rule that matches it, in the order the engine applies
 /// them), and a sound candidate of a valid ranking that is not shown ranked below the window.
 /// </summary>
 internal static class NotShownReasons
 {
     /// <param name="candidates">The session's candidates, in input order, as the replay was given them.</param>
+    /// <param name="heldBack">The errors of the session's held-back rows (each names its row and snippet).</param>
     /// <param name="replay">The replay of the logged ranking.</param>
     /// <param name="directives">The rules in force.</param>
     /// <param name="unwindowed">
     /// The same replay with a window wide enough for every candidate, when the window allows one: where a cut candidate ranked.
     /// </param>
-    public static List<NotShownCandidate> Find(IReadOnlyList<SnippetRank> candidates, SessionRanking replay,
-        IReadOnlyList<BoostDirective> directives, SessionRanking? unwindowed)
+    public static List<NotShownCandidate> Find(IReadOnlyList<SnippetRank> candidates, IReadOnlyList<string> heldBack,
+        SessionRanking replay, IReadOnlyList<BoostDirective> directives, SessionRanking? unwindowed)
     {
         var shown = new HashSet<string>(replay.Snippets?.Select(s => s.SnippetId) ?? [], StringComparer.Ordinal);
         var ranked = unwindowed?.Snippets?.ToDictionary(s => s.SnippetId, s => s.Position, StringComparer.Ordinal);
         var notShown = new List<NotShownCandidate>();
         foreach (var candidate in candidates)
-        {
-            if (candidate.RowError is null && shown.Contains(candidate.SnippetId)) continue;
-            notShown.Add(Explain(candidate, replay, directives, ranked));
-        }
+            if (!shown.Contains(candidate.SnippetId)) notShown.Add(Explain(candidate, replay, directives, ranked));
+        // The log keeps a held-back row's error, which names its input and snippet, not the row itself.
+        foreach (var rowError in heldBack)
+            notShown.Add(new NotShownCandidate
+            {
+                RelevanceScore = double.NaN,
+                Reason = NotShownReason.HeldBack,
+                Detail = $"its row was refused, holding the session back: {rowError}",
+            });
         return notShown;
     }
 
@@ -36,8 +42,6 @@ internal static class NotShownReasons
     {
         var id = candidate.SnippetId;
         var metadata = HistoryMetadata.Of(candidate.Metadata);
-        if (candidate.RowError is { } rowError)
-            return Candidate(candidate, metadata, NotShownReason.HeldBack, $"its row was refused, holding the session back: {rowError}");
         if (Named(replay.Errors, id, code: null) is { } error)
             return Candidate(candidate, metadata, NotShownReason.Invalid, error.Message);
         if (Named(replay.Warnings, id, RankingIssueCodes.Excluded) is { } excluded)

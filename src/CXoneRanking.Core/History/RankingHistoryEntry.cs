@@ -11,7 +11,7 @@ namespace CXoneRanking;
 /// </summary>
 public sealed class RankingHistoryEntry
 {
-    /// <summary>When the ranking was made: its first entry (the write-ahead ranking.sending, or the outcome of one never sent).</summary>
+    /// <summary>When the submission ended (its outcome entry); when it was about to be sent if its outcome is unknown.</summary>
     public DateTimeOffset Timestamp { get; init; }
 
     public string SessionId { get; init; } = string.Empty;
@@ -56,6 +56,12 @@ public sealed class RankingHistoryEntry
 
     /// <summary>The errors that kept it from being sent; empty for a valid ranking.</summary>
     public IReadOnlyList<RankingIssue> Errors { get; init; } = [];
+
+    /// <summary>
+    /// True when the replay gives exactly what the log says was sent (the snippets and the ranking_checksum); false means
+    /// the log was edited or the engine's rules changed since, and the explanation is of the replay, not of what was sent.
+    /// </summary>
+    public bool Reproduced { get; init; }
 
     public int ShownCount => Snippets.Count;
 

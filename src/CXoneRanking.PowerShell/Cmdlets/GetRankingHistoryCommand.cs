@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CXoneRanking.Audit;
 using CXoneRanking.History;
 using CXoneRanking.PowerShell.Completion;
 using CXoneRanking.PowerShell.Errors;
@@ -23,21 +24,41 @@ public sealed class GetRankingHistoryCommand : AuditLogQueryCommandBase
 
     protected override void EndProcessing()
     {
-        var sessions = _sessionIds.Distinct(StringComparer.Ordinal).ToList();
-        var filter = Filter(sessions);
-        var history = ReadLog(entries => RankingHistory.Read(entries, filter), out var directory, out var filesRead);
-        if (history is null) return;
+        var range = Filter();
+        var readers = _sessionIds.Distinct(StringComparer.Ordinal).Select(id => new RankingHistoryReader(id, range)).ToList();
+        var histories = ReadLog(entries => Read(readers, entries), out var directory, out var filesRead,
+            candidatesFor: entry => readers.Any(reader => reader.WantsCandidates(entry)));
+        if (histories is null) return;
         WriteVerbose($"Read {filesRead} audit file(s) in '{directory}'.");
-        foreach (var session in sessions)
-        {
-            var rankings = history.Of(session);
-            var skipped = history.SkippedOf(session);
-            if (skipped > 0)
-                WriteWarning($"Skipped {skipped} ranking(s) of session '{session}'{RangeText()} logged before the audit log recorded "
-                    + "candidates (module 0.2 or earlier): they cannot be explained. Rankings submitted from 0.3 on can.");
-            if (rankings.Count == 0 && skipped == 0) WriteError(HistoryErrors.RankingHistoryNotFound(session, directory, RangeText()));
-            WriteVerbose($"Session '{session}': {rankings.Count} ranking(s) explained, {skipped} skipped.");
-            WriteObject(rankings, enumerateCollection: true);
-        }
+        foreach (var history in histories) Write(history, directory);
+    }
+
+    private static List<RankingHistory> Read(List<RankingHistoryReader> readers, IEnumerable<AuditEntry> entries)
+    {
+        foreach (var entry in entries)
+            foreach (var reader in readers) reader.Add(entry);
+        return readers.Select(reader => reader.Result()).ToList();
+    }
+
+    private void Write(RankingHistory history, string directory)
+    {
+        var session = history.SessionId;
+        if (history.WithoutCandidates > 0)
+            WriteWarning($"Skipped {history.WithoutCandidates} ranking(s) of session '{session}'{RangeText()} logged without their "
+                + "candidates (by version 0.2 of the module or earlier): they cannot be explained. Rankings submitted since can.");
+        if (history.DirectiveSetsNotFound > 0)
+            WriteWarning($"Skipped {history.DirectiveSetsNotFound} ranking(s) of session '{session}'{RangeText()} whose directive set "
+                + $"is no longer in the audit log in '{directory}' (its files were deleted by retention, or edited): they cannot be "
+                + "replayed. Test-RankingAuditLog checks the log.");
+        var explained = history.Rankings.Where(r => r.DirectiveSetFound).Select(RankingExplainer.Explain).ToList();
+        if (explained.Count == 0 && history.WithoutCandidates == 0 && history.DirectiveSetsNotFound == 0)
+            WriteError(HistoryErrors.RankingHistoryNotFound(session, directory, RangeText()));
+        foreach (var entry in explained.Where(e => !e.Reproduced))
+            WriteWarning($"The ranking of session '{session}' at {entry.Timestamp:u} does not replay to what the log says was sent "
+                + "(the log was edited, or the ranking rules changed since): its explanation is of the replay. Test-RankingAuditLog "
+                + "checks the log.");
+        WriteVerbose($"Session '{session}': {explained.Count} ranking(s) explained, {history.WithoutCandidates} without candidates, "
+            + $"{history.DirectiveSetsNotFound} without their directive set.");
+        WriteObject(explained, enumerateCollection: true);
     }
 }
