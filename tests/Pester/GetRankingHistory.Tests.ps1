@@ -197,7 +197,7 @@ Describe 'Get-RankingHistory' {
     It 'shows the table at 120 columns and the detail in Format-List' {
         $table = @(($history | Out-String -Width 120) -split '\r?\n')
         ($table | Where-Object { $_.Length -gt 120 }) | Should -BeNullOrEmpty
-        $table -join "`n" | Should -Match 'KB-2'
+        $table -join "`n" | Should -Match 'KB-1 0.9'
         $list = ($first | Format-List | Out-String -Width 120)
         $list | Should -Match ([regex]::Escape('exclude(category=internal-*)'))
         $list | Should -Match 'KB-6 \(Window\)'
