@@ -24,20 +24,11 @@ public sealed class GetRankingHistoryCommand : AuditLogQueryCommandBase
 
     protected override void EndProcessing()
     {
-        var range = Filter();
-        var readers = _sessionIds.Distinct(StringComparer.Ordinal).Select(id => new RankingHistoryReader(id, range)).ToList();
-        var histories = ReadLog(entries => Read(readers, entries), out var directory, out var filesRead,
-            candidatesFor: entry => readers.Any(reader => reader.WantsCandidates(entry)));
+        var readers = new SessionHistoryReaders(_sessionIds, Filter());
+        var histories = ReadLog(readers.Read, out var directory, out var filesRead, candidatesFor: readers.WantsCandidates);
         if (histories is null) return;
         WriteVerbose($"Read {filesRead} audit file(s) in '{directory}'.");
         foreach (var history in histories) Write(history, directory);
-    }
-
-    private static List<RankingHistory> Read(List<RankingHistoryReader> readers, IEnumerable<AuditEntry> entries)
-    {
-        foreach (var entry in entries)
-            foreach (var reader in readers) reader.Add(entry);
-        return readers.Select(reader => reader.Result()).ToList();
     }
 
     private void Write(RankingHistory history, string directory)
