@@ -83,6 +83,7 @@ Describe 'Get-RankingHistory' {
         $first.RankingChecksum | Should -Be $boosted.RankingChecksum
         $first.MaxResultWindow | Should -Be 3
         $first.CandidateCount | Should -Be 6
+        $history.Reproduced | Should -Be $true, $true
     }
 
     It 'names the rule behind a boosted snippet in its explanation' {
@@ -202,6 +203,27 @@ Describe 'Get-RankingHistory' {
         $list | Should -Match ([regex]::Escape('exclude(category=internal-*)'))
         $list | Should -Match 'KB-6 \(Window\)'
         $list | Should -Match ([regex]::Escape('x rule(category=escalation) 1.5'))
+    }
+}
+
+Describe 'Get-RankingHistory on a log edited since' {
+    It 'warns that a ranking no longer replays to what was sent, and explains the replay' {
+        $edited = Join-Path $TestDrive 'edited-audit'
+        Copy-Item $audit $edited -Recurse
+        # KB-4's relevance raised from 0.5 to 0.99: the replay now shows it, which was not sent.
+        foreach ($file in Get-ChildItem $edited -Filter *.jsonl) {
+            $lines = [System.IO.File]::ReadAllLines($file.FullName) | ForEach-Object {
+                if ($_ -like '*"session_id":"hist-boost"*"candidates"*') { $_.Replace('{"id":"KB-4","r":0.5', '{"id":"KB-4","r":0.99') } else { $_ }
+            }
+            [System.IO.File]::WriteAllLines($file.FullName, [string[]] $lines)
+        }
+        $entries = @(Get-RankingHistory hist-boost -AuditPath $edited -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $entries[0].Reproduced | Should -BeFalse
+        $entries[0].Snippets.SnippetId | Should -Contain 'KB-4'
+        $entries[1].Reproduced | Should -BeTrue
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -Match "does not replay to what the log says was sent"
     }
 }
 
