@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CXoneRanking.Rows;
 
 namespace CXoneRanking.Audit;
 
@@ -15,7 +14,7 @@ internal static class AuditEntryParser
     /// only <see cref="AuditEntry.HasCandidates"/> says it is there, so the metrics never pay for it.
     /// </summary>
     public static AuditEntry? Parse(JsonElement root, out string? problem, Func<AuditEntry, bool>? candidatesFor = null,
-        StringPool? pool = null)
+        CandidatePool? pool = null)
     {
         problem = null;
         try
@@ -33,16 +32,13 @@ internal static class AuditEntryParser
             foreach (var member in root.EnumerateObject())
             {
                 if (member.Value.ValueKind == JsonValueKind.Null) continue;
-                if (member.NameEquals("candidates"))
-                {
-                    candidates = member.Value;
-                    entry.CandidatesLogged = true;
-                }
-                else Read(entry, member.Name, member.Value);
+                var name = member.Name;
+                if (name != "candidates") Read(entry, name, member.Value);
+                else (candidates, entry.CandidatesLogged) = (member.Value, true);
             }
             if (entry.CandidatesLogged && candidatesFor?.Invoke(entry) == true)
             {
-                entry.Candidates = CandidateJson.Read(candidates, pool ?? new StringPool(), out var heldBack);
+                entry.Candidates = CandidateJson.Read(candidates, pool ?? new CandidatePool(), out var heldBack);
                 entry.HeldBackRows = heldBack;
             }
             return entry;

@@ -37,8 +37,8 @@ public sealed class AuditLogReader
     {
         _skipped.Clear();
         _snapshot = AuditLogSnapshot.Take(Directory, cancellationToken);
-        // Snippet ids, metadata keys and values repeat across sessions: one copy each (bounded).
-        var pool = CandidatesFor is null ? null : new Rows.StringPool(1 << 18);
+        // Snippet ids and metadata repeat across sessions: one copy each (bounded).
+        var pool = CandidatesFor is null ? null : new CandidatePool();
         foreach (var pair in _snapshot.Lines(cancellationToken, progress))
         {
             var (file, line) = (pair.Key, pair.Value);

@@ -87,4 +87,24 @@ public sealed class RankingOriginsTests : IDisposable
         Assert.Equal(("Clamp", true, 3), (sending[1].Overflow, sending[1].Normalize, sending[1].MaxWindow));
         Assert.All(Log().Where(e => e.Event == AuditEvent.RankingSubmitted), e => Assert.False(e.HasCandidates));
     }
+
+    // A rule the log could not record exactly must not rank a session that is sent. (Built in code: an attribute's
+    // strings are stored as UTF-8, which turns an unpaired surrogate into U+FFFD.)
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_rule_with_text_json_cannot_carry_is_unsound(int where)
+    {
+        var lone = "\uD800";
+        var rule = where switch
+        {
+            0 => new BoostDirective { MetadataKey = "category", Value = "bill" + lone + "*", Factor = 1.5 },
+            1 => new BoostDirective { MetadataKey = "cat" + lone, Value = "*", Factor = 1.5 },
+            _ => new BoostDirective { SnippetId = "KB-" + lone + "*", Factor = 1.5 },
+        };
+
+        Assert.Contains("unpaired surrogate", rule.Problem(), StringComparison.Ordinal);
+        Assert.False(Rank(Ranks.Options(directives: [rule]), Ranks.Of("KB-1", 0.5)).IsValid);
+    }
 }
