@@ -68,6 +68,7 @@ public sealed class NotShownReasonsTests
 
         Assert.Equal([NotShownReason.SessionInvalid, NotShownReason.HeldBack], notShown.Select(c => c.Reason));
         Assert.EndsWith("InvalidRelevanceScore: input 2: not a number", notShown[1].Detail, StringComparison.Ordinal);
+        Assert.Equal("", notShown[1].SnippetId); // that error names no snippet
         Assert.True(double.IsNaN(notShown[1].RelevanceScore));
     }
 
@@ -90,4 +91,24 @@ public sealed class NotShownReasonsTests
                 Assert.All(notShown.Where(n => n.Reason == NotShownReason.Excluded), n => Assert.Equal("t0", n.Metadata["tier"]));
                 Assert.All(notShown.Where(n => n.Reason == NotShownReason.Window), n => Assert.True(n.RankedPosition > c.window));
             }, iter: 200);
+
+    [Theory]
+    [InlineData("InvalidRelevanceScore: input 2 (session 's-1', snippet 'KB-2'): the relevance score 'abc' is not a number", "KB-2")]
+    [InlineData("InvalidRelevanceScore: input 2 (session 's-1', snippet 'it''s'): bad", "it''s")]
+    [InlineData("InvalidRelevanceScore: input 2 (session 's-1', snippet 'a'): b'): c", "")]
+    [InlineData("InvalidSnippetId: input 2 (session 's-1'): the snippet id is empty", "")]
+    [InlineData("InvalidRelevanceScore: input 2 (session 's-2', snippet 'KB-2'): bad", "")]
+    public void A_held_back_rows_snippet_is_read_from_its_error_only_when_unambiguous(string rowError, string expected) =>
+        Assert.Equal(expected, HeldBackRowText.SnippetId(rowError, "s-1"));
+
+    [Fact]
+    public void A_held_back_row_from_the_row_reader_is_named_by_its_snippet()
+    {
+        var reader = new CXoneRanking.Rows.SnippetRowReader(invalidRowAction: InvalidRowAction.DropSession);
+        var standIn = reader.Read([new("session_id", "s-1"), new("snippet_id", "KB-7"), new("relevance_score", "abc")], 3).StandIn!;
+
+        var notShown = Find(Ranks.Options(), Ranks.Of("KB-1", 0.9), standIn);
+
+        Assert.Equal(("KB-7", NotShownReason.HeldBack), (notShown[1].SnippetId, notShown[1].Reason));
+    }
 }

@@ -12,7 +12,7 @@ namespace CXoneRanking.History;
 internal static class NotShownReasons
 {
     /// <param name="candidates">The session's candidates, in input order, as the replay was given them.</param>
-    /// <param name="heldBack">The errors of the session's held-back rows (each names its row and snippet).</param>
+    /// <param name="heldBack">The errors of the session's held-back rows (each names its row and snippet), listed after the others.</param>
     /// <param name="replay">The replay of the logged ranking.</param>
     /// <param name="directives">The rules in force.</param>
     /// <param name="unwindowed">
@@ -26,10 +26,11 @@ internal static class NotShownReasons
         var notShown = new List<NotShownCandidate>();
         foreach (var candidate in candidates)
             if (!shown.Contains(candidate.SnippetId)) notShown.Add(Explain(candidate, replay, directives, ranked));
-        // The log keeps a held-back row's error, which names its input and snippet, not the row itself.
+        // The log keeps a held-back row's error, which names its input and snippet, not the row itself; they come last.
         foreach (var rowError in heldBack)
             notShown.Add(new NotShownCandidate
             {
+                SnippetId = HeldBackRowText.SnippetId(rowError, replay.SessionId),
                 RelevanceScore = double.NaN,
                 Reason = NotShownReason.HeldBack,
                 Detail = $"its row was refused, holding the session back: {rowError}",
