@@ -21,6 +21,7 @@
         'Add-SnippetClick'
         'Get-RankingMetrics'
         'Get-RankingExperiment'
+        'Get-RankingHistory'
         'Test-RankingAuditLog'
         'Get-SnippetBoostSuggestion'
         'Export-BoostDirective'

@@ -42,9 +42,10 @@ BeforeAll {
 
 Describe 'Ctrl+C during an audit read' {
     It '<_> stops within 5 s, with no output and no error' -ForEach @(
-        'Get-RankingMetrics', 'Get-SnippetBoostSuggestion', 'Test-RankingAuditLog', 'Export-RankingReport'
+        'Get-RankingMetrics', 'Get-SnippetBoostSuggestion', 'Test-RankingAuditLog', 'Export-RankingReport', 'Get-RankingHistory'
     ) {
-        $run = Invoke-StoppedRead $_ $(if ($_ -eq 'Export-RankingReport') { @{ OutFile = $report } } else { @{} })
+        $parameters = @{ 'Export-RankingReport' = @{ OutFile = $report }; 'Get-RankingHistory' = @{ SessionId = 's-1' } }[$_]
+        $run = Invoke-StoppedRead $_ $(if ($parameters) { $parameters } else { @{} })
 
         $run.RunningWhenStopped | Should -Be 'Running'
         $run.StopSeconds | Should -BeLessThan 5

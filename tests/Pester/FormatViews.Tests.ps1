@@ -39,6 +39,11 @@ BeforeAll {
     $experimentResult = Get-RankingExperiment -Name views-exp
     $suggestion = @(Get-SnippetBoostSuggestion -MinImpressions 1)[0]
     $examination = @(Get-SnippetBoostSuggestion -MinImpressions 1 -Examination)[0]
+    # A ranking that excludes one snippet and cuts another at the window, explained from the log.
+    $null = New-ViewRank 'call-2026-12-07-000300' |
+        Submit-SnippetRanking -MaxResultWindow 1 -BoostDirective (New-BoostDirective -SnippetId 'KB-2026-BILLING-001' -Exclude) -Confirm:$false
+    $history = @(Get-RankingHistory -SessionId 'call-2026-12-07-000300')[0]
+    $historyInExperiment = @(Get-RankingHistory -SessionId $submittedInExperiment[0].SessionId)[0]
     $directive = New-BoostDirective -MetadataKey category -Value billing -Factor 1.5
     $searchRank = @(Search-CXoneExpert -Query refund -SessionId $sessionA)[0]
     # A session held back whole by a refused row: the stand-in rank the row leaves in the pipeline.
@@ -80,6 +85,8 @@ BeforeAll {
         'CXoneRanking.ExpertImportSummary'                 = @{ Item = $import; Shows = 'Skipped', [string]$import.Searches }
         'CXoneRanking.BoostSuggestion'                     = @{ Item = $suggestion; Shows = $suggestion.SnippetId }
         'CXoneRanking.PositionExamination'                 = @{ Item = $examination; Shows = 'Examination' }
+        'CXoneRanking.RankingHistoryEntry'                 = @{ Item = $historyInExperiment; Shows = 'Succeeded', $historyInExperiment.Arm, 'KB-2026-BILLING-00' }
+        'CXoneRanking.NotShownCandidate'                   = @{ Item = $history.NotShown[0]; Shows = 'KB-2026-BILLING-001', 'Excluded' }
     }
 
     # Every view of the module's format files: its type name and, for a table, its column labels.
@@ -137,7 +144,7 @@ Describe 'the default views' {
         'CXoneRanking.RankingSubmissionResult#Experiment', 'CXoneRanking.CXoneConnection', 'CXoneRanking.ExpertConnection', 'CXoneRanking.RankingMetrics',
         'CXoneRanking.PositionClickThrough', 'CXoneRanking.SnippetClickSummary', 'CXoneRanking.AuditVerificationResult', 'CXoneRanking.SkippedLine',
         'CXoneRanking.AuditEntry', 'CXoneRanking.RankingExperimentResult', 'CXoneRanking.Experiments.ArmSummary', 'CXoneRanking.ExpertImportSummary',
-        'CXoneRanking.BoostSuggestion', 'CXoneRanking.PositionExamination') {
+        'CXoneRanking.BoostSuggestion', 'CXoneRanking.PositionExamination', 'CXoneRanking.RankingHistoryEntry', 'CXoneRanking.NotShownCandidate') {
         $sample = $script:samples[$_]
         $lines = Get-Rendered $sample.Item 120
         $text = $lines -join "`n"
@@ -155,7 +162,8 @@ Describe 'the default views' {
         'CXoneRanking.SnippetRank#ExpertSearch', 'CXoneRanking.SnippetRank#HeldBack', 'CXoneRanking.BoostDirective', 'CXoneRanking.RankingIssue', 'CXoneRanking.RankingSubmissionResult',
         'CXoneRanking.RankingSubmissionResult#Experiment', 'CXoneRanking.PositionClickThrough', 'CXoneRanking.SnippetClickSummary',
         'CXoneRanking.SkippedLine', 'CXoneRanking.AuditEntry', 'CXoneRanking.RankingExperimentResult', 'CXoneRanking.Experiments.ArmSummary',
-        'CXoneRanking.ExpertImportSummary', 'CXoneRanking.BoostSuggestion', 'CXoneRanking.PositionExamination') {
+        'CXoneRanking.ExpertImportSummary', 'CXoneRanking.BoostSuggestion', 'CXoneRanking.PositionExamination',
+        'CXoneRanking.RankingHistoryEntry', 'CXoneRanking.NotShownCandidate') {
         $sample = $script:samples[$_]
         $lines = Get-Rendered $sample.Item 80
         $lines | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty
@@ -205,6 +213,22 @@ Describe 'long text in the default views (#18)' {
 
     It 'shows the import period in the same format (yyyy-MM-dd HH:mm:ssZ, UTC)' {
         (Get-Rendered $import 120) -join "`n" | Should -Match '\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ \.\. (now|\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ)'
+    }
+}
+
+Describe 'the ranking history views' {
+    It 'show what was shown with its explanation and every candidate not shown with its reason, in Format-List' {
+        $text = ($history | Format-List | Out-String -Width 120)
+        $text | Should -Match ([regex]::Escape("KB-2026-BILLING-001 (Excluded): snippet 'KB-2026-BILLING-001' excluded by exclude(id=KB-2026-BILLING-001)"))
+        $text | Should -Match ([regex]::Escape('KB-2026-BILLING-003 (Window): ranked 2, below position 1: dropped by the window'))
+        $text | Should -Match ([regex]::Escape('1. KB-2026-BILLING-002 0.8: 0.8 x boost 1.0 = 0.8'))
+        ($text -split '\r?\n' | Where-Object { $_.Length -gt 120 }) | Should -BeNullOrEmpty
+    }
+
+    It 'leave the history objects as they are for scripts' {
+        $history | Should -BeOfType CXoneRanking.RankingHistoryEntry
+        $history.NotShown[0] | Should -BeOfType CXoneRanking.NotShownCandidate
+        $history.Snippets[0] | Should -BeOfType CXoneRanking.RankedSnippet
     }
 }
 

@@ -60,6 +60,7 @@ BeforeAll {
             'Connect-CXoneExpert' { @{ Site = $emulator.Uri; Credential = $token; User = '=admin' } }
             'Export-RankingReport' { @{ AuditPath = $audit; Path = (Join-Path $TestDrive 'report.html') } }
             'Get-RankingExperiment' { @{ Path = $audit } }
+            'Get-RankingHistory' { @{ SessionId = 's-1'; Path = $audit } }
             'Get-RankingMetrics' { @{ Path = $audit } }
             'Get-SnippetBoostSuggestion' { @{ Path = $audit; WarningAction = 'SilentlyContinue' } }
             'Import-CXoneExpertSearchLog' { @{ Path = $audit; WhatIf = $true } }

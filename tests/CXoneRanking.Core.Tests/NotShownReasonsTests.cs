@@ -1,0 +1,114 @@
+using CsCheck;
+using CXoneRanking.History;
+using CXoneRanking.Ranking;
+
+namespace CXoneRanking.Tests;
+
+/// <summary>
+/// Why a candidate of a ranking was not shown (Get-RankingHistory's NotShown), read from the engine's own
+/// warnings and errors: every candidate is either shown or listed once, in input order, with the reason
+/// the engine gives.
+/// </summary>
+public sealed class NotShownReasonsTests
+{
+    private static readonly BoostDirective ExcludeDrafts = BoostDirective.Excluding("category", "internal-*");
+    private static readonly BoostDirective ExcludeKb4 = BoostDirective.ExcludingSnippet("KB-4");
+
+    private static List<NotShownCandidate> Find(RankingOptions options, params SnippetRank[] ranks)
+    {
+        var replay = RankingEngine.RankSession("s-1", ranks, options);
+        var wide = RankingEngine.RankSession("s-1", ranks,
+            new RankingOptions { MaxResultWindow = SnippetRules.MaxWindow, Directives = options.Directives, Overflow = options.Overflow });
+        return NotShownReasons.Find(ranks.Where(r => r.RowError is null).ToList(), ranks.Select(r => r.RowError).OfType<string>().ToList(),
+            replay, options.Directives, wide);
+    }
+
+    [Fact]
+    public void An_excluded_candidate_names_the_first_exclusion_rule_that_matched_it_as_the_engine_does()
+    {
+        var options = Ranks.Options(10, OverflowMode.Rescale, false, ExcludeKb4, ExcludeDrafts);
+
+        var notShown = Find(options, Ranks.Of("KB-1", 0.9), Ranks.Of("KB-4", 0.5, metadata: ("category", "internal-draft")));
+
+        var excluded = Assert.Single(notShown);
+        Assert.Equal(("KB-4", NotShownReason.Excluded), (excluded.SnippetId, excluded.Reason));
+        Assert.Same(ExcludeKb4, excluded.Rule);
+        Assert.Equal("snippet 'KB-4' excluded by exclude(id=KB-4)", excluded.Detail);
+        Assert.Equal("internal-draft", excluded.Metadata["category"]);
+    }
+
+    [Fact]
+    public void A_candidate_below_the_window_says_where_it_ranked()
+    {
+        var notShown = Find(Ranks.Options(window: 2), Ranks.Of("KB-1", 0.1), Ranks.Of("KB-2", 0.9), Ranks.Of("KB-3", 0.5), Ranks.Of("KB-4", 0.7));
+
+        Assert.Equal(["KB-1", "KB-3"], notShown.Select(c => c.SnippetId));
+        Assert.All(notShown, c => Assert.Equal(NotShownReason.Window, c.Reason));
+        Assert.Equal([4, 3], notShown.Select(c => c.RankedPosition!.Value));
+        Assert.Equal("ranked 4, below position 2: dropped by the window", notShown[0].Detail);
+    }
+
+    [Fact]
+    public void In_an_invalid_session_the_candidates_an_error_names_are_invalid_and_the_others_say_why_the_session_was_not_shown()
+    {
+        var notShown = Find(Ranks.Options(), Ranks.Of("KB-1", 0.9), Ranks.Of("KB-2", 1.5), Ranks.Of("KB-3", 0.4));
+
+        Assert.Equal([NotShownReason.SessionInvalid, NotShownReason.Invalid, NotShownReason.SessionInvalid], notShown.Select(c => c.Reason));
+        Assert.Contains("relevance", notShown[1].Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("the session was not shown: ", notShown[0].Detail, StringComparison.Ordinal);
+        Assert.Null(notShown[0].RankedPosition);
+    }
+
+    [Fact]
+    public void A_held_back_row_gives_its_own_error()
+    {
+        var standIn = new SnippetRank { SessionId = "s-1", SnippetId = "KB-2", RowError = "InvalidRelevanceScore: input 2: not a number" };
+
+        var notShown = Find(Ranks.Options(), Ranks.Of("KB-1", 0.9), standIn);
+
+        Assert.Equal([NotShownReason.SessionInvalid, NotShownReason.HeldBack], notShown.Select(c => c.Reason));
+        Assert.EndsWith("InvalidRelevanceScore: input 2: not a number", notShown[1].Detail, StringComparison.Ordinal);
+        Assert.Equal("", notShown[1].SnippetId); // that error names no snippet
+        Assert.True(double.IsNaN(notShown[1].RelevanceScore));
+    }
+
+    [Fact]
+    public void Every_candidate_is_shown_or_listed_once_in_input_order() =>
+        Gen.Select(Gen.Double[0.0, 1.0], Gen.Int[0, 3]).Array[1, 30]
+            .Select(Gen.Int[1, 12], (cells, window) => (cells, window))
+            .Sample(c =>
+            {
+                var ranks = c.cells.Select((cell, i) => Ranks.Of($"KB-{i:D2}", cell.Item1, metadata: ("tier", $"t{cell.Item2}"))).ToArray();
+                var options = Ranks.Options(c.window, OverflowMode.Rescale, false, BoostDirective.Excluding("tier", "t0"));
+                var replay = RankingEngine.RankSession("s-1", ranks, options);
+
+                var notShown = Find(options, ranks);
+
+                var shown = replay.Snippets?.Select(s => s.SnippetId) ?? [];
+                Assert.Equal(ranks.Select(r => r.SnippetId).OrderBy(id => id, StringComparer.Ordinal),
+                    shown.Concat(notShown.Select(n => n.SnippetId)).OrderBy(id => id, StringComparer.Ordinal));
+                Assert.Equal(ranks.Select(r => r.SnippetId).Where(id => notShown.Any(n => n.SnippetId == id)), notShown.Select(n => n.SnippetId));
+                Assert.All(notShown.Where(n => n.Reason == NotShownReason.Excluded), n => Assert.Equal("t0", n.Metadata["tier"]));
+                Assert.All(notShown.Where(n => n.Reason == NotShownReason.Window), n => Assert.True(n.RankedPosition > c.window));
+            }, iter: 200);
+
+    [Theory]
+    [InlineData("InvalidRelevanceScore: input 2 (session 's-1', snippet 'KB-2'): the relevance score 'abc' is not a number", "KB-2")]
+    [InlineData("InvalidRelevanceScore: input 2 (session 's-1', snippet 'it''s'): bad", "it''s")]
+    [InlineData("InvalidRelevanceScore: input 2 (session 's-1', snippet 'a'): b'): c", "")]
+    [InlineData("InvalidSnippetId: input 2 (session 's-1'): the snippet id is empty", "")]
+    [InlineData("InvalidRelevanceScore: input 2 (session 's-2', snippet 'KB-2'): bad", "")]
+    public void A_held_back_rows_snippet_is_read_from_its_error_only_when_unambiguous(string rowError, string expected) =>
+        Assert.Equal(expected, HeldBackRowText.SnippetId(rowError, "s-1"));
+
+    [Fact]
+    public void A_held_back_row_from_the_row_reader_is_named_by_its_snippet()
+    {
+        var reader = new CXoneRanking.Rows.SnippetRowReader(invalidRowAction: InvalidRowAction.DropSession);
+        var standIn = reader.Read([new("session_id", "s-1"), new("snippet_id", "KB-7"), new("relevance_score", "abc")], 3).StandIn!;
+
+        var notShown = Find(Ranks.Options(), Ranks.Of("KB-1", 0.9), standIn);
+
+        Assert.Equal(("KB-7", NotShownReason.HeldBack), (notShown[1].SnippetId, notShown[1].Reason));
+    }
+}
