@@ -21,6 +21,7 @@
         'Add-SnippetClick'
         'Get-RankingMetrics'
         'Get-RankingExperiment'
+        'Measure-RankingChange'
         'Test-RankingAuditLog'
         'Get-SnippetBoostSuggestion'
         'Export-BoostDirective'

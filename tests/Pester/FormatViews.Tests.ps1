@@ -39,6 +39,7 @@ BeforeAll {
     $experimentResult = Get-RankingExperiment -Name views-exp
     $suggestion = @(Get-SnippetBoostSuggestion -MinImpressions 1)[0]
     $examination = @(Get-SnippetBoostSuggestion -MinImpressions 1 -Examination)[0]
+    $whatIf = Measure-RankingChange -BoostDirective (New-BoostDirective -SnippetId 'KB-2026-BILLING-003' -Factor 3) -Resamples 20 -WarningAction SilentlyContinue
     $directive = New-BoostDirective -MetadataKey category -Value billing -Factor 1.5
     $searchRank = @(Search-CXoneExpert -Query refund -SessionId $sessionA)[0]
     # A session held back whole by a refused row: the stand-in rank the row leaves in the pipeline.
@@ -80,6 +81,8 @@ BeforeAll {
         'CXoneRanking.ExpertImportSummary'                 = @{ Item = $import; Shows = 'Skipped', [string]$import.Searches }
         'CXoneRanking.BoostSuggestion'                     = @{ Item = $suggestion; Shows = $suggestion.SnippetId }
         'CXoneRanking.PositionExamination'                 = @{ Item = $examination; Shows = 'Examination' }
+        'CXoneRanking.RankingChangeEstimate'               = @{ Item = $whatIf; Shows = 'Verdict', 'ClickThroughLift', 'Coverage' }
+        'CXoneRanking.WhatIf.MovedSnippet'                 = @{ Item = @($whatIf.Moved)[0]; Shows = @($whatIf.Moved)[0].SnippetId }
     }
 
     # Every view of the module's format files: its type name and, for a table, its column labels.
@@ -137,7 +140,8 @@ Describe 'the default views' {
         'CXoneRanking.RankingSubmissionResult#Experiment', 'CXoneRanking.CXoneConnection', 'CXoneRanking.ExpertConnection', 'CXoneRanking.RankingMetrics',
         'CXoneRanking.PositionClickThrough', 'CXoneRanking.SnippetClickSummary', 'CXoneRanking.AuditVerificationResult', 'CXoneRanking.SkippedLine',
         'CXoneRanking.AuditEntry', 'CXoneRanking.RankingExperimentResult', 'CXoneRanking.Experiments.ArmSummary', 'CXoneRanking.ExpertImportSummary',
-        'CXoneRanking.BoostSuggestion', 'CXoneRanking.PositionExamination') {
+        'CXoneRanking.BoostSuggestion', 'CXoneRanking.PositionExamination',
+        'CXoneRanking.RankingChangeEstimate', 'CXoneRanking.WhatIf.MovedSnippet') {
         $sample = $script:samples[$_]
         $lines = Get-Rendered $sample.Item 120
         $text = $lines -join "`n"
@@ -155,7 +159,8 @@ Describe 'the default views' {
         'CXoneRanking.SnippetRank#ExpertSearch', 'CXoneRanking.SnippetRank#HeldBack', 'CXoneRanking.BoostDirective', 'CXoneRanking.RankingIssue', 'CXoneRanking.RankingSubmissionResult',
         'CXoneRanking.RankingSubmissionResult#Experiment', 'CXoneRanking.PositionClickThrough', 'CXoneRanking.SnippetClickSummary',
         'CXoneRanking.SkippedLine', 'CXoneRanking.AuditEntry', 'CXoneRanking.RankingExperimentResult', 'CXoneRanking.Experiments.ArmSummary',
-        'CXoneRanking.ExpertImportSummary', 'CXoneRanking.BoostSuggestion', 'CXoneRanking.PositionExamination') {
+        'CXoneRanking.ExpertImportSummary', 'CXoneRanking.BoostSuggestion', 'CXoneRanking.PositionExamination',
+        'CXoneRanking.WhatIf.MovedSnippet') {
         $sample = $script:samples[$_]
         $lines = Get-Rendered $sample.Item 80
         $lines | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty

@@ -119,6 +119,7 @@ Describe 'the public surface' {
         @{ Cmdlet = 'Add-SnippetClick'; Name = 'AuditPath'; Former = 'Path' }
         @{ Cmdlet = 'Get-SnippetBoostSuggestion'; Name = 'AuditPath'; Former = 'Path' }
         @{ Cmdlet = 'Get-RankingExperiment'; Name = 'AuditPath'; Former = 'Path' }
+        @{ Cmdlet = 'Measure-RankingChange'; Name = 'AuditPath'; Former = 'Path' }
         @{ Cmdlet = 'Import-CXoneExpertSearchLog'; Name = 'AuditPath'; Former = 'Path' }
         @{ Cmdlet = 'Export-RankingReport'; Name = 'Path'; Former = 'OutFile' }
         @{ Cmdlet = 'Connect-CXone'; Name = 'RequestTimeoutSec'; Former = 'RequestTimeout' }

@@ -61,6 +61,7 @@ BeforeAll {
             'Export-RankingReport' { @{ AuditPath = $audit; Path = (Join-Path $TestDrive 'report.html') } }
             'Get-RankingExperiment' { @{ Path = $audit } }
             'Get-RankingMetrics' { @{ Path = $audit } }
+            'Measure-RankingChange' { @{ BoostDirective = @(); Path = $audit; Resamples = 20; WarningAction = 'SilentlyContinue' } }
             'Get-SnippetBoostSuggestion' { @{ Path = $audit; WarningAction = 'SilentlyContinue' } }
             'Import-CXoneExpertSearchLog' { @{ Path = $audit; WhatIf = $true } }
             'New-BoostDirective' { @{ SnippetId = 'KB-001'; Factor = 1.5 } }
