@@ -1,3 +1,5 @@
+using CXoneRanking.Ranks;
+
 namespace CXoneRanking;
 
 /// <summary>One session's ranking checked against the assist engine's constraints.</summary>
@@ -21,6 +23,19 @@ public sealed class SessionRanking
     /// <summary>The session's arm in <see cref="Experiment"/>: Control or Treatment; null outside an experiment.</summary>
     public string? Arm { get; init; }
 
+    /// <summary>
+    /// The session's candidates as the engine was given them, in input order (the held-back stand-ins apart, in
+    /// <see cref="HeldBack"/>): what the audit log records of how the ranking came to be
+    /// (docs/audit-log.md#how-a-ranking-came-to-be). Empty for a ranking the engine did not make (a piped payload).
+    /// </summary>
+    internal IReadOnlyList<RankInput> Candidates { get; init; } = [];
+
+    /// <summary>The row errors of the session's held-back stand-ins (New-SnippetRank -InvalidRowAction DropSession).</summary>
+    internal IReadOnlyList<string> HeldBack { get; init; } = [];
+
+    /// <summary>The options the engine ranked with; null for a ranking it did not make, whose origins are then not logged.</summary>
+    internal RankingOptions? Options { get; init; }
+
     // The three members below are shortcuts into Payload for scripts and the table view. They are
     // members here, not a Types.ps1xml: a module's types file makes PowerShell reload its whole
     // type table at import, the largest share of the import time the module itself controlled.
@@ -43,6 +58,13 @@ public sealed class SessionRanking
         0 => "the session has no ranking",
         1 => Errors[0].Message,
         _ => $"{Errors[0].Message} (and {Errors.Count - 1} more)",
+    };
+
+    /// <summary>This ranking labelled with <paramref name="experiment"/> and <paramref name="arm"/> (null for none).</summary>
+    internal SessionRanking Labelled(string? experiment, string? arm) => new()
+    {
+        SessionId = SessionId, Errors = Errors, Warnings = Warnings, Payload = Payload,
+        Candidates = Candidates, HeldBack = HeldBack, Options = Options, Experiment = experiment, Arm = arm,
     };
 
     public override string ToString() =>

@@ -17,4 +17,20 @@ internal static class UnicodeText
         }
         return -1;
     }
+
+    /// <summary>
+    /// The text with every unpaired surrogate replaced by U+FFFD, what JSON can carry; the same instance when it has none.
+    /// For text recorded beside what made a ranking invalid (the audit log), never for what is sent.
+    /// </summary>
+    public static string WellFormed(string text)
+    {
+        if (LoneSurrogateIndex(text) < 0) return text;
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) i++;
+            else if (char.IsSurrogate(chars[i])) chars[i] = '\uFFFD';
+        }
+        return new string(chars);
+    }
 }

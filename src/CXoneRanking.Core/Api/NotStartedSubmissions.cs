@@ -16,7 +16,7 @@ internal sealed class NotStartedSubmissions(SubmissionAuditTrail trail, Func<Dat
         var at = now();
         var outcome = SubmissionOutcome.NotSent(SubmissionStatus.Cancelled, Reason);
         // No ranking_checksum: nothing was sent.
-        var entries = rankings.Select((r, i) => SubmissionAudit.Outcome(r, r.Payload, null, keys[i], outcome, at)).ToList();
+        var entries = rankings.Select((r, i) => SubmissionAudit.Outcome(r, r.Payload, null, keys[i], outcome, at, sent: false)).ToList();
         var auditError = await trail.TryRecordOutcomesAsync(entries).ConfigureAwait(false);
         var recorded = outcome with { AuditError = auditError };
         return rankings.Select((r, i) => SubmissionResults.Describe(r, r.Payload, null, keys[i], recorded)).ToList();

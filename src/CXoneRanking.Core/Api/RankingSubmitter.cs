@@ -23,7 +23,7 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         if (ranking.Payload is not { } payload)
             return await FinishAsync(ranking, key, null, null,
                 SubmissionOutcome.Invalid(ranking.RefusalReason, ranking.Errors.Select(e => e.Message).ToList()),
-                cancellationToken).ConfigureAwait(false);
+                sent: false, cancellationToken).ConfigureAwait(false);
         // Serialized once: the write-ahead entry, the POSTs and the outcome entry share these bytes and their checksum.
         var serialized = SerializedPayload.Of(payload);
         if (cancellationToken.IsCancellationRequested) return await NotSentAsync(ranking, key, payload, serialized.Checksum).ConfigureAwait(false);
@@ -66,7 +66,7 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
     // Stopped before the write-ahead entry: nothing was sent, so only the cancelled outcome is written.
     private Task<RankingSubmissionResult> NotSentAsync(SessionRanking ranking, string key, RankingPayload payload, string checksum) =>
         FinishAsync(ranking, key, payload, checksum, SubmissionOutcome.NotSent(SubmissionStatus.Cancelled, NotStartedSubmissions.Reason),
-            CancellationToken.None);
+            sent: false, CancellationToken.None);
 
     private async Task<RankingSubmissionResult> SendAsync(SessionRanking ranking, RankingPayload payload, SerializedPayload serialized,
         string key, CancellationToken cancellationToken)
@@ -122,15 +122,16 @@ public sealed class RankingSubmitter(CXoneConnection connection, AuditLogWriter?
         var answer = outcome?.IsSuccess == true ? outcome.Body : null;
         return await FinishAsync(ranking, key, payload, serialized.Checksum,
             SubmissionOutcome.Sent(status, error, problems, attempts.LastStatus, attempts.Count, clock.ElapsedMilliseconds, answer),
-            cancellationToken).ConfigureAwait(false);
+            sent: true, cancellationToken).ConfigureAwait(false);
     }
 
     // Calls back, then writes the outcome entry (with a note when the callback failed), then
-    // describes the outcome: an outcome entry that cannot be written is on the result, not thrown.
+    // describes the outcome: an outcome entry that cannot be written is on the result, not thrown. A ranking not
+    // sent has no write-ahead entry: its outcome entry is its first and records its origins.
     private async Task<RankingSubmissionResult> FinishAsync(SessionRanking ranking, string key, RankingPayload? payload, string? checksum,
-        SubmissionOutcome outcome, CancellationToken cancellation)
+        SubmissionOutcome outcome, bool sent, CancellationToken cancellation)
     {
-        var entry = SubmissionAudit.Outcome(ranking, payload, checksum, key, outcome, Now);
+        var entry = SubmissionAudit.Outcome(ranking, payload, checksum, key, outcome, Now, sent);
         string? callbackError = null;
         if (options.CallbackUri is not null && payload is not null && outcome.Status != SubmissionStatus.Cancelled)
         {

@@ -7,10 +7,14 @@ namespace CXoneRanking.Api;
 /// attempted, so no further session is sent (nothing is sent that the log cannot record).
 /// Outcome entries are still tried, since each one only makes the log more complete. A write
 /// failure is returned as a reason, never thrown: a session that was applied must still be
-/// returned to the caller. Every entry is stamped with the run's <paramref name="target"/>.
+/// returned to the caller. Every entry is stamped with the run's <paramref name="target"/>. Each rule set an entry
+/// references is recorded once per run (a ranking.directives entry), in the batch of the first entry that references it,
+/// so the set is in the log whenever a ranking made with it is.
 /// </summary>
 internal sealed class SubmissionAuditTrail(AuditLogWriter? writer, string? target = null)
 {
+    private readonly HashSet<string> _recordedSets = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _setsGate = new(1, 1);
     private string? _failure;
 
     /// <summary>Why the log could not be written, once it could not; null while it works.</summary>
@@ -37,6 +41,31 @@ internal sealed class SubmissionAuditTrail(AuditLogWriter? writer, string? targe
     private async Task<string?> TryAppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
         foreach (var entry in entries) entry.Target ??= target;
+        if (!entries.Any(IsNewSet)) return await TryWriteAsync(entries, cancellationToken).ConfigureAwait(false);
+        // One batch at a time while a set is new, so two sessions ranked with it at once do not both record it.
+        await _setsGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var sets = entries.Where(IsNewSet).Select(e => e.Directives!).GroupBy(set => set.Hash).Select(g => g.First()).ToList();
+            var batch = sets.Select(set => AuditEntry.RankingDirectives(set, entries[0].Timestamp)).Concat(entries).ToList();
+            var problem = await TryWriteAsync(batch, cancellationToken).ConfigureAwait(false);
+            if (problem is null) lock (_recordedSets) _recordedSets.UnionWith(sets.Select(set => set.Hash));
+            return problem;
+        }
+        finally
+        {
+            _setsGate.Release();
+        }
+    }
+
+    private bool IsNewSet(AuditEntry entry)
+    {
+        if (entry.Directives is not { } set || entry.Event == AuditEvent.RankingDirectives) return false;
+        lock (_recordedSets) return !_recordedSets.Contains(set.Hash);
+    }
+
+    private async Task<string?> TryWriteAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
         try
         {
             await writer!.AppendAsync(entries, cancellationToken).ConfigureAwait(false);

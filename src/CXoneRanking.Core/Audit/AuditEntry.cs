@@ -1,5 +1,6 @@
 using CXoneRanking.Audit;
 using CXoneRanking.Ranking;
+using CXoneRanking.Ranks;
 
 namespace CXoneRanking;
 
@@ -46,6 +47,10 @@ public sealed class AuditEntry
         if (problem is not null) throw new ArgumentException(problem, nameof(sessionId));
         return new AuditEntry(eventName, timestamp) { SessionId = sessionId };
     }
+
+    /// <summary>The entry that records <paramref name="set"/> (its hash and rules) for the ranking entries that reference it.</summary>
+    internal static AuditEntry RankingDirectives(DirectiveSet set, DateTimeOffset timestamp) =>
+        new(AuditEvent.RankingDirectives, timestamp) { DirectiveSet = set.Hash, Directives = set };
 
     /// <summary>When it happened, in UTC, to the millisecond (what the file holds).</summary>
     public DateTimeOffset Timestamp
@@ -104,6 +109,36 @@ public sealed class AuditEntry
 
     /// <summary>The session's arm in <see cref="Experiment"/>: Control or Treatment.</summary>
     public string? Arm { get; set; }
+
+    /// <summary>
+    /// SHA-256 hex of the rule set the ranking was made with (the first entry of a submission), or of the rules of a
+    /// <see cref="AuditEvent.RankingDirectives"/> entry; null when no rules were given or the entry does not say.
+    /// </summary>
+    public string? DirectiveSet { get; set; }
+
+    /// <summary>The overflow mode of the ranking when not the default Rescale (the first entry of a submission).</summary>
+    public string? Overflow { get; set; }
+
+    /// <summary>True when the ranking min-max normalized relevance (the first entry of a submission); null otherwise.</summary>
+    public bool? Normalize { get; set; }
+
+    /// <summary>True when the entry records its session's candidates (the first entry of a submission, from version 0.3).</summary>
+    public bool HasCandidates => CandidatesLogged || Candidates is not null;
+
+    /// <summary>The session's candidates in input order; null when the entry has none or the reader did not ask for them.</summary>
+    internal IReadOnlyList<RankInput>? Candidates { get; set; }
+
+    /// <summary>The row errors of the session's held-back stand-ins (candidates written with <c>e</c>); null with no candidates.</summary>
+    internal IReadOnlyList<string>? HeldBackRows { get; set; }
+
+    /// <summary>Set by the reader when the line has <c>candidates</c>, read or skipped.</summary>
+    internal bool CandidatesLogged { get; set; }
+
+    /// <summary>
+    /// On a ranking entry: the rule set behind <see cref="DirectiveSet"/>, which the run records once as its own entry.
+    /// On a <see cref="AuditEvent.RankingDirectives"/> entry: its rules, written as <c>directives</c>.
+    /// </summary>
+    internal DirectiveSet? Directives { get; set; }
 
     /// <summary>A short reason for a failure; credentials are masked and it is cut at 500 characters.</summary>
     public string? Error { get => _error; set => _error = AuditText.Sanitize(value); }

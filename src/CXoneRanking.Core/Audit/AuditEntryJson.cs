@@ -21,22 +21,25 @@ internal static class AuditEntryJson
         buffer.SetLength(0);
         using var json = new Utf8JsonWriter(buffer, Options);
         json.WriteStartObject();
-        WriteMembers(json, entry);
+        WriteMembers(json, entry, withCandidates: true);
         json.WriteString("prev_hash", prevHash);
         json.WriteEndObject();
     }
 
-    /// <summary>The entry as an object inside other JSON (a feedback callback's body), with its hashes once written.</summary>
+    /// <summary>
+    /// The entry as an object inside other JSON (a feedback callback's body), with its hashes once written. Its candidates are
+    /// left out: the log keeps them (a callback's entry is an outcome, which carries none anyway), and the body stays small.
+    /// </summary>
     public static void WriteObject(Utf8JsonWriter json, AuditEntry entry)
     {
         json.WriteStartObject();
-        WriteMembers(json, entry);
+        WriteMembers(json, entry, withCandidates: false);
         String(json, "prev_hash", entry.PrevHash);
         String(json, "hash", entry.Hash);
         json.WriteEndObject();
     }
 
-    private static void WriteMembers(Utf8JsonWriter json, AuditEntry entry)
+    private static void WriteMembers(Utf8JsonWriter json, AuditEntry entry, bool withCandidates)
     {
         json.WriteString("timestamp", AuditTimestamp.ToText(entry.Timestamp));
         json.WriteString("event", entry.Event);
@@ -65,6 +68,20 @@ internal static class AuditEntryJson
         String(json, "ranking_checksum", entry.RankingChecksum);
         String(json, "experiment", entry.Experiment);
         String(json, "arm", entry.Arm);
+        String(json, "directive_set", entry.DirectiveSet);
+        String(json, "overflow", entry.Overflow);
+        if (entry.Normalize is { } normalize) json.WriteBoolean("normalize", normalize);
+        if (withCandidates && entry.Candidates is { } candidates)
+        {
+            json.WritePropertyName("candidates");
+            CandidateJson.Write(json, candidates, entry.HeldBackRows ?? []);
+        }
+        if (entry.Event == AuditEvent.RankingDirectives && entry.Directives is { } set)
+        {
+            // The very bytes the hash is of: written raw, never re-serialized.
+            json.WritePropertyName("directives");
+            json.WriteRawValue(set.Json, skipInputValidation: true);
+        }
         String(json, "error", entry.Error);
         String(json, "note", entry.Note);
         String(json, "module_version", entry.ModuleVersion);

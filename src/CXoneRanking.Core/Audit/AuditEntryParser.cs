@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CXoneRanking.Rows;
 
 namespace CXoneRanking.Audit;
 
@@ -8,8 +9,13 @@ namespace CXoneRanking.Audit;
 /// </summary>
 internal static class AuditEntryParser
 {
-    /// <summary>The entry, or null with the reason the line is not one.</summary>
-    public static AuditEntry? Parse(JsonElement root, out string? problem)
+    /// <summary>
+    /// The entry, or null with the reason the line is not one. A <c>candidates</c> array is read only when
+    /// <paramref name="candidatesFor"/> asks for it (given the entry's other members); otherwise it is skipped unread and
+    /// only <see cref="AuditEntry.HasCandidates"/> says it is there, so the metrics never pay for it.
+    /// </summary>
+    public static AuditEntry? Parse(JsonElement root, out string? problem, Func<AuditEntry, bool>? candidatesFor = null,
+        StringPool? pool = null)
     {
         problem = null;
         try
@@ -23,9 +29,21 @@ internal static class AuditEntryParser
             var entry = new AuditEntry(eventName, timestamp);
             // One pass over the members, not one look-up per known member: a look-up scans every
             // member, and the log is read whole for every metric (200,000 lines in a bench).
+            JsonElement candidates = default;
             foreach (var member in root.EnumerateObject())
             {
-                if (member.Value.ValueKind != JsonValueKind.Null) Read(entry, member.Name, member.Value);
+                if (member.Value.ValueKind == JsonValueKind.Null) continue;
+                if (member.NameEquals("candidates"))
+                {
+                    candidates = member.Value;
+                    entry.CandidatesLogged = true;
+                }
+                else Read(entry, member.Name, member.Value);
+            }
+            if (entry.CandidatesLogged && candidatesFor?.Invoke(entry) == true)
+            {
+                entry.Candidates = CandidateJson.Read(candidates, pool ?? new StringPool(), out var heldBack);
+                entry.HeldBackRows = heldBack;
             }
             return entry;
         }
@@ -65,6 +83,11 @@ internal static class AuditEntryParser
             case "ranking_checksum": entry.RankingChecksum = String(value, name); break;
             case "experiment": entry.Experiment = String(value, name); break;
             case "arm": entry.Arm = String(value, name); break;
+            case "directive_set": entry.DirectiveSet = String(value, name); break;
+            case "overflow": entry.Overflow = String(value, name); break;
+            case "normalize": entry.Normalize = Boolean(value, name); break;
+            case "directives": entry.Directives = DirectiveSet.Read(value.ValueKind == JsonValueKind.Array ? value.GetRawText()
+                : throw new FormatException("\"directives\" is not an array")); break;
             case "error": entry.Error = String(value, name); break;
             case "note": entry.Note = String(value, name); break;
             case "module_version": entry.ModuleVersion = String(value, name); break;
@@ -85,6 +108,9 @@ internal static class AuditEntryParser
     private static int? Int32(JsonElement value, string name) =>
         value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number
         : throw new FormatException($"\"{name}\" is not an integer");
+
+    private static bool? Boolean(JsonElement value, string name) =>
+        value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw new FormatException($"\"{name}\" is not a boolean");
 
     private static long? Int64(JsonElement value, string name) =>
         value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number

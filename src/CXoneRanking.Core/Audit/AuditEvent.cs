@@ -25,6 +25,13 @@ public static class AuditEvent
     /// </summary>
     public const string RankingUnchanged = "ranking.unchanged";
 
+    /// <summary>
+    /// A rule set in force for rankings of this run: its hash (<c>directive_set</c>, which ranking entries reference) and
+    /// its rules (<c>directives</c>), written once per run per distinct set, in the batch of the first ranking entry that
+    /// references it (docs/audit-log.md#how-a-ranking-came-to-be).
+    /// </summary>
+    public const string RankingDirectives = "ranking.directives";
+
     /// <summary>An agent opened a ranked snippet.</summary>
     public const string Click = "click";
 

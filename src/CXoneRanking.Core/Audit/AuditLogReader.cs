@@ -18,6 +18,13 @@ public sealed class AuditLogReader
 
     public string Directory { get; }
 
+    /// <summary>
+    /// Which entries' candidates to read (docs/audit-log.md#how-a-ranking-came-to-be), asked with the entry's other members
+    /// read; null (the default) reads none, and an entry then only says it has them. Reading them costs a log of 15
+    /// candidates per session several times the plain read, so only the readers that use them ask.
+    /// </summary>
+    public Func<AuditEntry, bool>? CandidatesFor { get; init; }
+
     /// <summary>The lines skipped so far; complete once <see cref="ReadEntries"/> has been enumerated to the end.</summary>
     public IReadOnlyList<SkippedLine> SkippedLines => _skipped;
 
@@ -30,6 +37,8 @@ public sealed class AuditLogReader
     {
         _skipped.Clear();
         _snapshot = AuditLogSnapshot.Take(Directory, cancellationToken);
+        // Snippet ids, metadata keys and values repeat across sessions: one copy each (bounded).
+        var pool = CandidatesFor is null ? null : new Rows.StringPool(1 << 18);
         foreach (var pair in _snapshot.Lines(cancellationToken, progress))
         {
             var (file, line) = (pair.Key, pair.Value);
@@ -37,7 +46,7 @@ public sealed class AuditLogReader
             AuditEntry? entry;
             string? problem;
             using (var json = AuditLineParser.TryParse(line, out problem))
-                entry = json is null ? null : AuditEntryParser.Parse(json.RootElement, out problem);
+                entry = json is null ? null : AuditEntryParser.Parse(json.RootElement, out problem, CandidatesFor, pool);
             if (entry is null) _skipped.Add(new SkippedLine(file.Path, line.Number, problem!));
             else yield return entry;
         }

@@ -57,15 +57,7 @@ public sealed class RankingExperiment
         sessions.RankAll(sessionId => OptionsFor(ArmOf(sessionId), control)).Select(ranking => Label(ranking, ArmOf(ranking.SessionId)));
 
     /// <summary>The ranking, labelled with this experiment and <paramref name="arm"/>.</summary>
-    public SessionRanking Label(SessionRanking ranking, string arm) => new()
-    {
-        SessionId = ranking.SessionId,
-        Errors = ranking.Errors,
-        Warnings = ranking.Warnings,
-        Payload = ranking.Payload,
-        Experiment = Name,
-        Arm = arm,
-    };
+    public SessionRanking Label(SessionRanking ranking, string arm) => ranking.Labelled(Name, arm);
 
     public override string ToString() => $"{Name} ({TreatmentPercent}% treatment, {TreatmentDirectives.Count} directive(s))";
 }

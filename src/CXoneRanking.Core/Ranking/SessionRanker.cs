@@ -28,7 +28,11 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
             Error(RankingIssueCodes.EmptyRanking, $"every snippet of session '{sessionId}' was excluded by a directive");
         HandleOverflow(kept);
         var payload = _errors.Count == 0 ? BuildPayload(kept) : null;
-        return new SessionRanking { SessionId = sessionId, Errors = _errors, Warnings = _warnings, Payload = payload };
+        return new SessionRanking
+        {
+            SessionId = sessionId, Errors = _errors, Warnings = _warnings, Payload = payload,
+            Candidates = ranks, HeldBack = heldBack, Options = options,
+        };
     }
 
     private void CheckSession()

@@ -16,6 +16,20 @@ internal readonly struct StoredMetadata
     /// <summary>Keeps the caller's dictionary itself: it must compare keys case-insensitively.</summary>
     public StoredMetadata(Dictionary<string, string> dictionary) => _dictionary = dictionary;
 
+    /// <summary>
+    /// Metadata read back from the audit log: one entry kept in two fields when the engine's check passes (as the row
+    /// reader keeps it, so it is not looked at again), else the dictionary, which the engine checks when it ranks.
+    /// </summary>
+    public static StoredMetadata Compact(Dictionary<string, string> dictionary)
+    {
+        if (dictionary.Count == 0) return default;
+        if (dictionary.Count == 1 && Ranking.SnippetRules.MetadataProblem(dictionary) is null)
+        {
+            foreach (var entry in dictionary) if (entry.Value is not null) return new StoredMetadata(entry.Key, entry.Value);
+        }
+        return new StoredMetadata(dictionary);
+    }
+
     /// <summary>The dictionary, if the metadata is kept as one (only a dictionary can change after a row was read).</summary>
     public Dictionary<string, string>? DictionaryOrNull => _dictionary;
 

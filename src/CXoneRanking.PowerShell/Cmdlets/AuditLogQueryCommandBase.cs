@@ -44,8 +44,10 @@ public abstract class AuditLogQueryCommandBase : AuditLogCommandBase, IDisposabl
     /// <summary>
     /// Streams the log's entries into <paramref name="consume"/>; null when there is no log (an
     /// error is written) or the pipeline was stopped. <paramref name="filesRead"/> is for Verbose.
+    /// <paramref name="candidatesFor"/> says which entries' candidates to read (<see cref="AuditLogReader.CandidatesFor"/>).
     /// </summary>
-    protected T? ReadLog<T>(Func<IEnumerable<AuditEntry>, T> consume, out string directory, out int filesRead) where T : class
+    protected T? ReadLog<T>(Func<IEnumerable<AuditEntry>, T> consume, out string directory, out int filesRead,
+        Func<AuditEntry, bool>? candidatesFor = null) where T : class
     {
         directory = ResolveAuditDirectory();
         filesRead = 0;
@@ -54,7 +56,7 @@ public abstract class AuditLogQueryCommandBase : AuditLogCommandBase, IDisposabl
             WriteError(AuditLogNotFound(directory));
             return null;
         }
-        var reader = new AuditLogReader(directory);
+        var reader = new AuditLogReader(directory) { CandidatesFor = candidatesFor };
         var result = Reading.Read(directory, $"Reading the audit log in {directory}",
             (stopping, progress) => consume(reader.ReadEntries(stopping, progress)));
         if (result is null) return null;

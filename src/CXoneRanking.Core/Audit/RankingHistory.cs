@@ -1,0 +1,16 @@
+namespace CXoneRanking.Audit;
+
+/// <summary>Every logged submission of one session in a time range, oldest first (<see cref="RankingHistoryReader"/>).</summary>
+public sealed class RankingHistory
+{
+    public string SessionId { get; init; } = string.Empty;
+
+    /// <summary>The submissions whose first entry records candidates, oldest first; invalid and never-sent ones too.</summary>
+    public IReadOnlyList<LoggedRanking> Rankings { get; init; } = [];
+
+    /// <summary>The session's submissions logged without candidates (by a module before 0.3, or from a piped payload): left out.</summary>
+    public int WithoutCandidates { get; init; }
+
+    /// <summary>The rankings (in <see cref="Rankings"/>) whose rule set the log does not hold: they cannot be replayed as logged.</summary>
+    public int DirectiveSetsNotFound { get; init; }
+}
