@@ -18,9 +18,10 @@ internal static class ClickModelPrior
 
     /// <summary>
     /// The M-step under the prior (the mode of the Beta posterior): with expected hits in
-    /// [0, trials], the result lies in [1 / (trials + 2), (trials + 1) / (trials + 2)], never 0 nor 1.
+    /// [0, trials], the result lies in [1 / (trials + 2), (trials + 1) / (trials + 2)], never 0 nor 1. Trials are
+    /// weights (a count, or a bootstrap's resampled count), so a count gives what it always gave.
     /// </summary>
-    public static double Mode(double expectedHits, long trials)
+    public static double Mode(double expectedHits, double trials)
     {
         var hits = Math.Min(trials, Math.Max(0.0, expectedHits));
         return (hits + PseudoHits) / (trials + PseudoHits + PseudoMisses);

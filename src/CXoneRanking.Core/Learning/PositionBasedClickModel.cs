@@ -22,50 +22,26 @@ public static class PositionBasedClickModel
     {
         if (maxIterations < 1) throw new ArgumentOutOfRangeException(nameof(maxIterations), maxIterations, "At least one iteration.");
         var cells = ClickCells.From(observations.Snippets);
-        var reference = cells.ReferencePosition();
-        if (reference == 0) return ClickModelFit.WithoutClicks(observations, cells);
-        var comparable = ComparableCells.Around(cells, reference);
-        var fitted = cells.All.Where(comparable.Has).ToList();
-        var theta = cells.InitialExamination(reference);
-        var gamma = cells.InitialRelevance(theta);
-        var thetaHits = new double[theta.Length];
-        var gammaHits = new double[gamma.Length];
-        var iterations = 0;
-        var converged = false;
-        while (!converged && iterations < maxIterations)
-        {
-            iterations++;
-            Array.Clear(thetaHits, 0, thetaHits.Length);
-            Array.Clear(gammaHits, 0, gammaHits.Length);
-            foreach (var cell in fitted)
-            {
-                // E-step for the cell's non-clicks: P(examined | no click) and P(relevant | no click).
-                // The prior keeps gamma below 1, so 1 - theta x gamma is positive even at the reference.
-                double t = theta[cell.Position - 1], g = gamma[cell.Snippet];
-                var noClick = 1.0 - t * g;
-                var nonClicks = cell.Impressions - cell.Clicks;
-                thetaHits[cell.Position - 1] += cell.Clicks + nonClicks * t * (1.0 - g) / noClick;
-                gammaHits[cell.Snippet] += cell.Clicks + nonClicks * (1.0 - t) * g / noClick;
-            }
-            // M-step: each parameter is the posterior mode of its share of impressions where it held.
-            var change = 0.0;
-            for (var k = 1; k <= theta.Length; k++)
-            {
-                if (k != reference && comparable.HasPosition(k))
-                    change = Math.Max(change, Update(theta, k - 1, thetaHits, cells.ImpressionsByPosition));
-            }
-            for (var i = 0; i < gamma.Length; i++)
-                if (comparable.HasSnippet(i)) change = Math.Max(change, Update(gamma, i, gammaHits, cells.ImpressionsBySnippet));
-            converged = change < tolerance;
-        }
-        return new ClickModelFit(observations, cells, new ClickEvidence(cells, reference, comparable), theta, gamma, iterations, converged);
+        if (FitCells(cells, maxIterations, tolerance) is not { } fitted) return ClickModelFit.WithoutClicks(observations, cells);
+        return new ClickModelFit(observations, cells, new ClickEvidence(cells, fitted.Reference, fitted.Comparable),
+            fitted.Examination, fitted.Relevance, fitted.Iterations, fitted.Converged);
     }
 
-    private static double Update(double[] parameters, int index, double[] hits, long[] impressions)
+    /// <summary>The fit on counted cells, shared with Measure-RankingChange; null when the cells hold no click.</summary>
+    internal static FittedClickCells? FitCells(ClickCells cells, int maxIterations, double tolerance, CancellationToken cancellationToken = default)
     {
-        var next = ClickModelPrior.Mode(hits[index], impressions[index]);
-        var change = Math.Abs(next - parameters[index]);
-        parameters[index] = next;
-        return change;
+        var reference = cells.ReferencePosition();
+        if (reference == 0) return null;
+        var comparable = ComparableCells.Around(cells, reference);
+        var weighted = WeightedClickCells.From(cells, comparable);
+        var theta = cells.InitialExamination(reference);
+        var gamma = cells.InitialRelevance(theta);
+        var sweeps = new ClickModelSweeps(weighted, reference, comparable);
+        var (iterations, converged) = sweeps.Run(theta, gamma, maxIterations, tolerance, cancellationToken);
+        return new FittedClickCells(weighted, reference, comparable, theta, gamma, iterations, converged);
     }
 }
+
+/// <summary>The fitted parameters on the cells they were fitted on: examination by position, relevance by snippet.</summary>
+internal sealed record FittedClickCells(WeightedClickCells Cells, int Reference, ComparableCells Comparable,
+    double[] Examination, double[] Relevance, int Iterations, bool Converged);
