@@ -38,7 +38,7 @@ $random = [System.Random]::new($Seed)
 # One session's nine candidates as rows; the base scores rank KB-5 sixth, and the noise moves them a little.
 function New-SessionRow([string] $SessionId) {
     for ($i = 1; $i -le 9; $i++) {
-        $base = 0.95, 0.9, 0.85, 0.8, 0.7, 0.75, 0.65, 0.6, 0.3
+        $base = 0.88, 0.84, 0.8, 0.76, 0.66, 0.72, 0.62, 0.58, 0.3
         [pscustomobject]@{ session_id = $SessionId; snippet_id = "KB-$i"; relevance_score = [string][math]::Round($base[$i - 1] + ($random.NextDouble() - 0.5) * 0.2, 4) }
     }
 }
@@ -105,11 +105,11 @@ try {
         $estimate | Out-Host
         $estimate.Moved | Select-Object -First 5 | Format-Table | Out-Host
         # The truth: the same candidates ranked with the proposal, clicked by the true model.
-        $base = if ($proposal.Since) { $periods[-1].Lists } else { $logged }
+        $before = if ($proposal.Since) { $periods[-1].Lists } else { $logged }
         $first = if ($proposal.Since) { $rows.Count - $perPeriod } else { 0 }
         $ranked = $rows | Select-Object -Skip $first | New-SnippetRank | Test-RankingPayload -BoostDirective $proposal.Rules -MaxResultWindow 5
         $proposed = @($ranked | ForEach-Object { , @(if ($_.IsValid) { $_.Payload.Snippets.SnippetId }) })
-        $trueLift = (Get-TrueClickThrough $proposed) - (Get-TrueClickThrough $base)
+        $trueLift = (Get-TrueClickThrough $proposed) - (Get-TrueClickThrough $before)
         $word = if ($estimate.ClickThroughLiftLow -le $trueLift -and $trueLift -le $estimate.ClickThroughLiftHigh) { 'holds' } else { 'misses' }
         Write-Host ("True lift {0:+0.00;-0.00;0.00} pts; the 95% interval {1} it." -f ($trueLift * 100), $word) -ForegroundColor Green
     }

@@ -24,7 +24,7 @@ BeforeAll {
 
     # A session's nine candidates as rows, the scores moved a little from session to session.
     function New-CandidateRow([string] $SessionId) {
-        $base = 0.95, 0.9, 0.85, 0.8, 0.7, 0.75, 0.65, 0.6, 0.3
+        $base = 0.88, 0.84, 0.8, 0.76, 0.66, 0.72, 0.62, 0.58, 0.3
         for ($i = 1; $i -le 9; $i++) {
             [pscustomobject]@{ session_id = $SessionId; snippet_id = "KB-$i"; relevance_score = [string][math]::Round($base[$i - 1] + ($random.NextDouble() - 0.5) * 0.2, 4) }
         }
@@ -169,7 +169,7 @@ Describe 'Measure-RankingChange with bad input' {
 
     It 'says Cannot tell with Sessions 0, and warns why, on a log without rankings' {
         $clicksOnly = Join-Path $TestDrive 'clicks-only'
-        Add-SnippetClick -SessionId s-1 -SnippetId KB-1 -RankPosition 1 -AuditPath $clicksOnly
+        Add-SnippetClick -SessionId s-1 -SnippetId KB-1 -RankPosition 1 -AuditPath $clicksOnly -WarningAction SilentlyContinue
         $estimate = Measure-RankingChange -BoostDirective $helpful -AuditPath $clicksOnly -WarningVariable warnings -WarningAction SilentlyContinue
         $estimate.Sessions | Should -Be 0
         $estimate.Verdict | Should -BeLike 'Cannot tell*'

@@ -32,9 +32,9 @@ internal sealed class RankingChangeProgressReporter(Cmdlet cmdlet) : IProgress<R
         lock (_gate) latest = _latest;
         if (latest is not { } value || _running.Elapsed < QuietFor) return;
         _shown = true;
-        var status = value.Stage == RankingChangeStage.ReRanking
-            ? string.Format(CultureInfo.InvariantCulture, "Re-ranking the logged showings with the proposal: {0:N0} of {1:N0}", value.Done, value.Total)
-            : string.Format(CultureInfo.InvariantCulture, "Resampling sessions, the click model refitted each time: {0:N0} of {1:N0}", value.Done, value.Total);
+        var status = string.Format(CultureInfo.InvariantCulture, "{0}: {1:N0} of {2:N0}", value.Stage == RankingChangeStage.ReRanking
+            ? "Re-ranking the logged showings with the proposal"
+            : "Resampling sessions, the click model refitted on each", value.Done, value.Total);
         cmdlet.WriteProgress(new ProgressRecord(ActivityId, Activity, status) { PercentComplete = value.PercentComplete });
     }
 
