@@ -63,13 +63,12 @@ $emulator = Start-CXoneEmulator
 try {
     $secret = ConvertTo-SecureString 'emulator' -AsPlainText -Force
     Connect-CXone -BaseUri $emulator.Uri -ClientId emulator -ClientSecret $secret -AuditPath $AuditPath
-    $rows = [System.Collections.Generic.List[object]]::new()
     $perPeriod = [math]::Ceiling($Sessions / $periods.Count)
     $number = 0
     foreach ($period in $periods) {
         $period.Since = Get-Date
         $sessionRows = foreach ($s in 1..$perPeriod) { New-SessionRow ('call-{0:00000}' -f ++$number) }
-        $rows.AddRange([object[]]$sessionRows)
+        $period.Rows = $sessionRows
         Write-Host "Ranking $perPeriod sessions with $($period.Name) ..." -ForegroundColor Cyan
         $results = $sessionRows | New-SnippetRank | Submit-SnippetRanking -BoostDirective $period.Rules -MaxResultWindow 5 -ThrottleLimit 8
         # Agents click what they were shown, by the click model above; sorted, so each session gets the same draws every run.
@@ -106,8 +105,8 @@ try {
         $estimate.Moved | Select-Object -First 5 | Format-Table | Out-Host
         # The truth: the same candidates ranked with the proposal, clicked by the true model.
         $before = if ($proposal.Since) { $periods[-1].Lists } else { $logged }
-        $first = if ($proposal.Since) { $rows.Count - $perPeriod } else { 0 }
-        $ranked = $rows | Select-Object -Skip $first | New-SnippetRank | Test-RankingPayload -BoostDirective $proposal.Rules -MaxResultWindow 5
+        $candidates = if ($proposal.Since) { $periods[-1].Rows } else { $periods | ForEach-Object { $_.Rows } }
+        $ranked = $candidates | New-SnippetRank | Test-RankingPayload -BoostDirective $proposal.Rules -MaxResultWindow 5
         $proposed = @($ranked | ForEach-Object { , @(if ($_.IsValid) { $_.Payload.Snippets.SnippetId }) })
         $trueLift = (Get-TrueClickThrough $proposed) - (Get-TrueClickThrough $before)
         $word = if ($estimate.ClickThroughLiftLow -le $trueLift -and $trueLift -le $estimate.ClickThroughLiftHigh) { 'holds' } else { 'misses' }
