@@ -201,3 +201,39 @@ Describe 'Measure-RankingChange with bad input' {
         $estimate.Note | Should -Match '12 showings logged before candidates were recorded were left out'
     }
 }
+
+Describe 'Export-RankingReport -ProposedDirective' {
+    BeforeAll {
+        $report = Join-Path $TestDrive 'what-if.html'
+        Export-RankingReport -AuditPath $auditDir -Path $report -ProposedDirective $helpful
+        $script:reportDoc = [xml]((Get-Content $report -Raw) -replace '^<!DOCTYPE html>\s*', '')
+        $script:defaultEstimate = Measure-RankingChange -BoostDirective $helpful -AuditPath $auditDir
+    }
+
+    It 'adds a what-if section with the figures and verdict Measure-RankingChange gives' {
+        $section = $reportDoc.SelectSingleNode('//section[@id="what-if"]')
+        $section | Should -Not -BeNullOrEmpty
+        $figure = { param($key) [double]::Parse($section.SelectSingleNode(".//*[@data-metric='$key']").GetAttribute('data-value'), [cultureinfo]::InvariantCulture) }
+        & $figure 'what-if-sessions' | Should -Be $defaultEstimate.Sessions
+        & $figure 'what-if-ctr-lift' | Should -Be $defaultEstimate.ClickThroughLift
+        & $figure 'what-if-coverage' | Should -Be $defaultEstimate.Coverage
+        $section.SelectSingleNode('.//*[@data-verdict]').GetAttribute('data-verdict') | Should -BeExactly $defaultEstimate.Verdict
+        $svg = $section.SelectSingleNode('.//svg')
+        $svg.GetAttribute('role') | Should -Be 'img'
+        $svg.title | Should -Not -BeNullOrEmpty
+        $section.InnerText | Should -Match 'KB-5'
+    }
+
+    It 'has no what-if section without -ProposedDirective' {
+        $plain = Join-Path $TestDrive 'plain.html'
+        Export-RankingReport -AuditPath $auditDir -Path $plain
+        Get-Content $plain -Raw | Should -Not -Match 'id="what-if"'
+    }
+
+    It 'refuses an invalid proposal before reading the log, and writes nothing' {
+        $refused = Join-Path $TestDrive 'refused.html'
+        { Export-RankingReport -AuditPath $auditDir -Path $refused -ProposedDirective ([CXoneRanking.BoostDirective]@{ SnippetId = 'KB-1'; Factor = 0 }) } |
+            Should -Throw -ErrorId 'InvalidDirective,CXoneRanking.PowerShell.Cmdlets.ExportRankingReportCommand'
+        $refused | Should -Not -Exist
+    }
+}
