@@ -58,24 +58,30 @@ public sealed class RankingChangeMeasurement(IReadOnlyList<BoostDirective> propo
         return RankingChangeEstimator.Estimate(showings, estimating, cancellationToken, resamples);
     }
 
-    private List<WhatIfShowing> Propose(IReadOnlyList<LoggedShowing> logged, CancellationToken cancellationToken,
+    // The engine is a pure function of a session's candidates and options: the showings are re-ranked in parallel, in
+    // chunks, each into its own slot, so the order (and so the estimate) is the same whatever the machine.
+    private WhatIfShowing[] Propose(IReadOnlyList<LoggedShowing> logged, CancellationToken cancellationToken,
         IProgress<RankingChangeProgress>? progress)
     {
-        var showings = new List<WhatIfShowing>(logged.Count);
-        for (var i = 0; i < logged.Count; i++)
+        var showings = new WhatIfShowing[logged.Count];
+        var done = 0;
+        var chunks = (logged.Count + Stride - 1) / Stride;
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.For(0, chunks, options, chunk =>
         {
-            if (i % Stride == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(new RankingChangeProgress(RankingChangeStage.ReRanking, i, logged.Count));
-            }
-            var showing = logged[i];
-            var ranking = showing.Ranking.Replay(showing.Ranking.OptionsWith(_proposed, MaxResultWindow));
-            // An invalid session (every candidate excluded, say) would show nothing under the proposal.
-            showings.Add(showing.ToWhatIf(ranking.Payload is { } payload ? payload.Snippets.Select(s => s.SnippetId).ToList() : []));
-        }
-        progress?.Report(new RankingChangeProgress(RankingChangeStage.ReRanking, logged.Count, logged.Count));
+            var end = Math.Min(logged.Count, (chunk + 1) * Stride);
+            for (var i = chunk * Stride; i < end; i++) showings[i] = Propose(logged[i]);
+            var sofar = Interlocked.Add(ref done, end - chunk * Stride);
+            progress?.Report(new RankingChangeProgress(RankingChangeStage.ReRanking, sofar, logged.Count));
+        });
         return showings;
+    }
+
+    private WhatIfShowing Propose(LoggedShowing showing)
+    {
+        var ranking = showing.Ranking.Replay(showing.Ranking.OptionsWith(_proposed, MaxResultWindow));
+        // An invalid session (every candidate excluded, say) would show nothing under the proposal.
+        return showing.ToWhatIf(ranking.Payload is { } payload ? payload.Snippets.Select(s => s.SnippetId).ToList() : []);
     }
 
     /// <summary>What was left out, and why, as sentences for the result's Note.</summary>
