@@ -42,9 +42,9 @@ BeforeAll {
 
 Describe 'Ctrl+C during an audit read' {
     It '<_> stops within 5 s, with no output and no error' -ForEach @(
-        'Get-RankingMetrics', 'Get-SnippetBoostSuggestion', 'Test-RankingAuditLog', 'Export-RankingReport'
+        'Get-RankingMetrics', 'Get-SnippetBoostSuggestion', 'Test-RankingAuditLog', 'Export-RankingReport', 'Measure-RankingChange'
     ) {
-        $run = Invoke-StoppedRead $_ $(if ($_ -eq 'Export-RankingReport') { @{ OutFile = $report } } else { @{} })
+        $run = Invoke-StoppedRead $_ $(switch ($_) { 'Export-RankingReport' { @{ OutFile = $report } } 'Measure-RankingChange' { @{ BoostDirective = @() } } default { @{} } })
 
         $run.RunningWhenStopped | Should -Be 'Running'
         $run.StopSeconds | Should -BeLessThan 5

@@ -237,3 +237,29 @@ Describe 'Export-RankingReport -ProposedDirective' {
         $refused | Should -Not -Exist
     }
 }
+
+Describe 'Ctrl+C during Measure-RankingChange' {
+    It 'stops while it resamples, with no output and no error' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddCommand('Import-Module').AddArgument($env:CXONERANKING_MODULE_PATH).Invoke()
+            $ps.Commands.Clear()
+            # A million resamples would take many minutes: the stop must come from the token, not the end of the work.
+            $null = $ps.AddCommand('Measure-RankingChange').AddParameter('BoostDirective', $helpful).AddParameter('AuditPath', $auditDir).
+                AddParameter('Resamples', 100000)
+            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $noInput = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $noInput.Complete()
+            $null = $ps.BeginInvoke($noInput, $output)
+            Wait-Until { @($ps.Streams.Progress | Where-Object { $_.StatusDescription -like 'Resampling*' }).Count -gt 0 } -TimeoutSeconds 60
+            $stop = Measure-Command { $ps.Stop() }
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $stop.TotalSeconds | Should -BeLessThan 5 -Because 'the issue asks for 2 s; 5 leaves room for a loaded machine, as AuditReadStop does'
+            @($output) | Should -BeNullOrEmpty
+            @($ps.Streams.Error) | Should -BeNullOrEmpty
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+}
