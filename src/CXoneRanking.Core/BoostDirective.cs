@@ -1,3 +1,4 @@
+using CXoneRanking.Audit;
 using CXoneRanking.Ranking;
 using CXoneRanking.Ranks;
 
@@ -73,7 +74,9 @@ public sealed class BoostDirective
             return $"factor {ScoreFormat.Raw(Factor)} is outside (0, {MaxFactor:0}]";
         if (HasMetadataKey && _valueMatcher.Problem is { } valueProblem) return $"value '{Value}' is not a valid wildcard pattern: {valueProblem}";
         if (_idMatcher?.Problem is { } idProblem) return $"snippet id '{SnippetId}' is not a valid wildcard pattern: {idProblem}";
-        return null;
+        // The audit log records the rules a ranking was made with; JSON cannot carry half a surrogate pair.
+        return AuditText.SurrogateProblem(MetadataKey, "metadata key") ?? AuditText.SurrogateProblem(Value, "value")
+            ?? AuditText.SurrogateProblem(SnippetId, "snippet id pattern");
     }
 
     /// <summary>True when the snippet's id and metadata satisfy every part the rule has.</summary>

@@ -63,6 +63,7 @@ public class AuditEntryTests
         "ModuleVersion", "Host", "User", "PrevHash", "Hash",
         "ExpertQueryId", "ExpertRank", "ExpertTerms", "ExpertResultCount", // ids, a number and sanitized search terms
         "Experiment", "Arm", // the experiment's name and the session's arm (docs/experiments.md)
+        "DirectiveSet", "Overflow", "Normalize", "HasCandidates", // how the ranking came to be: a hash, two options, the candidates
     ];
 
     [Fact]
@@ -95,12 +96,17 @@ public class AuditEntryTests
         entry.ExpertResultCount = 4;
         entry.Experiment = "exp-1";
         entry.Arm = "Treatment";
+        entry.DirectiveSet = new string('b', 64);
+        entry.Overflow = "Clamp";
+        entry.Normalize = true;
+        entry.Candidates = [];
 
         Entries.Writer(dir.Path).Append(entry);
 
         using var json = System.Text.Json.JsonDocument.Parse(Entries.AllLines(dir.Path).Single());
         var written = json.RootElement.EnumerateObject().Select(p => p.Name.Replace("_", "")).ToArray();
-        Assert.Equal(ExpectedProperties.Select(p => p.ToLowerInvariant()).Order(), written.Order());
+        var expected = ExpectedProperties.Select(p => p == "HasCandidates" ? "candidates" : p.ToLowerInvariant());
+        Assert.Equal(expected.Order(), written.Order());
     }
 
     [Theory]

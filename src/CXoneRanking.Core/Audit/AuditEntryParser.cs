@@ -33,12 +33,9 @@ internal static class AuditEntryParser
             foreach (var member in root.EnumerateObject())
             {
                 if (member.Value.ValueKind == JsonValueKind.Null) continue;
-                if (member.NameEquals("candidates"))
-                {
-                    candidates = member.Value;
-                    entry.CandidatesLogged = true;
-                }
-                else Read(entry, member.Name, member.Value);
+                var name = member.Name;
+                if (name != "candidates") Read(entry, name, member.Value);
+                else (candidates, entry.CandidatesLogged) = (member.Value, true);
             }
             if (entry.CandidatesLogged && candidatesFor?.Invoke(entry) == true)
             {

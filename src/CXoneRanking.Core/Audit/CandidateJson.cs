@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CXoneRanking.Ranking;
 using CXoneRanking.Ranks;
@@ -9,7 +8,7 @@ namespace CXoneRanking.Audit;
 /// <summary>
 /// A session's candidates as the audit log records them (docs/audit-log.md#how-a-ranking-came-to-be): one object per
 /// candidate in input order, short member names, defaults left out. Numbers round-trip exactly; one that JSON cannot
-/// carry (NaN, an infinity, minus zero) is a string. A candidate whose text is not valid Unicode (which the engine refuses,
+/// carry (NaN, an infinity) is a string. A candidate whose text is not valid Unicode (which the engine refuses,
 /// so its session was never sent) is recorded like a held-back row, its problem as its error: what cannot be recorded
 /// exactly is never given a ranking that could be sent.
 /// </summary>
@@ -96,12 +95,9 @@ internal static class CandidateJson
         else json.WriteStringValue(Text(value));
     }
 
-    private static bool IsPlain(double value) =>
-        SnippetRules.IsFinite(value) && BitConverter.DoubleToInt64Bits(value) != BitConverter.DoubleToInt64Bits(-0.0);
+    private static bool IsPlain(double value) => SnippetRules.IsFinite(value);
 
-    private static string Text(double value) =>
-        double.IsNaN(value) ? "NaN" : double.IsPositiveInfinity(value) ? "Infinity" : double.IsNegativeInfinity(value) ? "-Infinity"
-        : value.ToString("R", CultureInfo.InvariantCulture);
+    private static string Text(double value) => double.IsNaN(value) ? "NaN" : double.IsPositiveInfinity(value) ? "Infinity" : "-Infinity";
 
     /// <exception cref="FormatException">Neither a number nor one of the strings written for what JSON numbers cannot carry.</exception>
     public static double ReadNumber(JsonElement value, string name) => value.ValueKind switch
@@ -112,7 +108,6 @@ internal static class CandidateJson
             "NaN" => double.NaN,
             "Infinity" => double.PositiveInfinity,
             "-Infinity" => double.NegativeInfinity,
-            "-0" => -0.0,
             _ => throw new FormatException($"\"{name}\" is not a number"),
         },
         _ => throw new FormatException($"\"{name}\" is not a number"),
