@@ -26,4 +26,11 @@ internal static class ClickModelPrior
         var hits = Math.Min(trials, Math.Max(0.0, expectedHits));
         return (hits + PseudoHits) / (trials + PseudoHits + PseudoMisses);
     }
+
+    /// <summary>The M-step under a weaker symmetric prior: <paramref name="pseudoCount"/> pseudo-hits and as many pseudo-misses.</summary>
+    public static double Mode(double expectedHits, double trials, double pseudoCount)
+    {
+        var hits = Math.Min(trials, Math.Max(0.0, expectedHits));
+        return (hits + pseudoCount) / (trials + 2 * pseudoCount);
+    }
 }

@@ -33,12 +33,13 @@ public static class RankingChangeEstimator
         var cells = ClickCells.From(table.Snippets);
         var fit = PositionBasedClickModel.FitCells(cells, PositionBasedClickModel.DefaultMaxIterations, PositionBasedClickModel.DefaultTolerance,
             cancellationToken);
+        if (fit is not null) WhatIfClickModel.Refit(fit, cancellationToken);
         var estimable = EstimableSnippets.Of(table, cells, fit, table.MaxLength);
         var notes = new List<string>(settings.Notes ?? []);
         var method = new RankingChangeMethod { Resamples = settings.Resamples, Seed = settings.Seed, ReferencePosition = fit?.Reference };
         if (fit is null) return Observed(table, estimable, method, notes);
         if (!fit.Converged) notes.Add($"The click model's fit stopped after {fit.Iterations} EM iterations before it settled.");
-        var model = new EffectiveClickModel(fit.Comparable, fit.Examination.Length, table.MaxLength, table.Snippets.Count);
+        var model = new EffectiveClickModel(fit.Comparable, estimable, fit.Examination.Length, table.MaxLength, table.Snippets.Count);
         model.Update(fit.Examination, fit.Relevance, fit.Cells.ImpressionsBySnippet);
         var point = ShowingExpectation.Over(table, null, model.Examination, model.Attractiveness);
         var coverage = estimable.Coverage(table, model.Examination);
@@ -82,7 +83,8 @@ public static class RankingChangeEstimator
     }
 
     /// <summary>A log without a click: the observed figures, Coverage 0 (nothing is estimable) and Cannot tell.</summary>
-    private static RankingChangeEstimate Observed(ShowingTable table, EstimableSnippets estimable, RankingChangeMethod method, List<string> notes)
+    private static RankingChangeEstimate Observed(ShowingTable table, EstimableSnippets estimable, RankingChangeMethod method,
+        List<string> notes)
     {
         var flat = Enumerable.Repeat(1.0, table.MaxLength).ToArray();
         return new RankingChangeEstimate

@@ -10,8 +10,8 @@ namespace CXoneRanking.WhatIf;
 /// </summary>
 internal sealed class SessionBootstrap
 {
-    /// <summary>EM sweeps a resample may take from the log's fit; they rarely need more than a few dozen.</summary>
-    public const int MaxSweeps = 200;
+    /// <summary>EM sweeps a resample may take from the log's fit (accelerated, they rarely need a few dozen).</summary>
+    public const int MaxSweeps = 300;
 
     public const double Tolerance = 1e-6;
 
@@ -31,10 +31,15 @@ internal sealed class SessionBootstrap
     /// <summary>Resamples whose EM stopped at <see cref="MaxSweeps"/> before it settled.</summary>
     public int Unsettled { get; private set; }
 
+    /// <summary>EM sweeps over all resamples.</summary>
+    public long Sweeps { get; private set; }
+
     public ShowingExpectation[] Run(int resamples, int seed, CancellationToken cancellationToken, IProgress<int>? progress)
     {
         var cells = _fit.Cells.EmptyCopy();
-        var sweeps = new ClickModelSweeps(cells, _fit.Reference, _fit.Comparable);
+        var sweeps = new AcceleratedClickModelSweeps(
+            new ClickModelSweeps(cells, _fit.Reference, _fit.Comparable, WhatIfClickModel.RelevancePseudoCount),
+            _fit.Examination.Length, _fit.Relevance.Length);
         var theta = new double[_fit.Examination.Length];
         var gamma = new double[_fit.Relevance.Length];
         var weights = new int[_table.Sessions];
@@ -47,7 +52,9 @@ internal sealed class SessionBootstrap
             Reweigh(cells, weights);
             Array.Copy(_fit.Examination, theta, theta.Length);
             Array.Copy(_fit.Relevance, gamma, gamma.Length);
-            if (!sweeps.Run(theta, gamma, MaxSweeps, Tolerance, cancellationToken).Converged) Unsettled++;
+            var (spent, settled) = sweeps.Run(theta, gamma, MaxSweeps, Tolerance, cancellationToken);
+            Sweeps += spent;
+            if (!settled) Unsettled++;
             _model.Update(theta, gamma, cells.ImpressionsBySnippet);
             results[r] = ShowingExpectation.Over(_table, weights, _model.Examination, _model.Attractiveness);
             progress?.Report(r + 1);

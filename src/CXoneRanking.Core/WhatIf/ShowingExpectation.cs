@@ -26,6 +26,7 @@ internal struct ShowingExpectation
     public static ShowingExpectation Over(ShowingTable table, int[]? weights, double[] examination, double[] attractiveness)
     {
         var sums = default(ShowingExpectation);
+        var reciprocal = Reciprocals(examination.Length);
         for (var s = 0; s < table.Sessions; s++)
         {
             var w = weights is null ? 1 : weights[s];
@@ -33,7 +34,7 @@ internal struct ShowingExpectation
             for (var i = table.SessionStart[s]; i < table.SessionStart[s + 1]; i++)
             {
                 int loggedFrom = table.LoggedStart[i], loggedTo = table.LoggedStart[i + 1];
-                var (clicks, rr) = Expect(table.LoggedSnippet, loggedFrom, loggedTo, examination, attractiveness);
+                var (clicks, rr) = Expect(table.LoggedSnippet, loggedFrom, loggedTo, examination, attractiveness, reciprocal);
                 sums.Showings += w;
                 sums.LoggedImpressions += w * (loggedTo - loggedFrom);
                 sums.LoggedClicks += w * clicks;
@@ -41,7 +42,7 @@ internal struct ShowingExpectation
                 if (table.Changed[i])
                 {
                     int from = table.ProposedStart[i], to = table.ProposedStart[i + 1];
-                    (clicks, rr) = Expect(table.ProposedSnippet, from, to, examination, attractiveness);
+                    (clicks, rr) = Expect(table.ProposedSnippet, from, to, examination, attractiveness, reciprocal);
                     loggedTo = loggedFrom + (to - from);
                 }
                 sums.ProposedImpressions += w * (loggedTo - loggedFrom);
@@ -52,14 +53,17 @@ internal struct ShowingExpectation
         return sums;
     }
 
-    private static (double Clicks, double ReciprocalRank) Expect(int[] snippets, int from, int to, double[] examination, double[] attractiveness)
+    private static double[] Reciprocals(int length) => Enumerable.Range(1, length).Select(k => 1.0 / k).ToArray();
+
+    private static (double Clicks, double ReciprocalRank) Expect(int[] snippets, int from, int to, double[] examination, double[] attractiveness,
+        double[] reciprocal)
     {
         double clicks = 0, rr = 0, noneYet = 1;
         for (int j = from, k = 0; j < to; j++, k++)
         {
             var c = examination[k] * attractiveness[snippets[j]];
             clicks += c;
-            rr += noneYet * c / (k + 1);
+            rr += noneYet * c * reciprocal[k];
             noneYet *= 1.0 - c;
         }
         return (clicks, rr);
