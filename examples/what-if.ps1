@@ -50,7 +50,8 @@ function Get-TrueClickThrough([object[]] $Lists) {
         for ($k = 0; $k -lt $list.Count; $k++) { $clicks += $examination[$k] * $attractiveness[$list[$k]] }
         $shown += $list.Count
     }
-    if ($shown -eq 0) { 0.0 } else { $clicks / $shown }
+    # Rounded: the same lists summed in another order differ in the last bits, and the rules in force have a lift of exactly 0.
+    if ($shown -eq 0) { 0.0 } else { [math]::Round($clicks / $shown, 12) }
 }
 
 $periods = @(
