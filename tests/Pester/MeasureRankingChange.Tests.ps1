@@ -152,6 +152,13 @@ Describe 'Measure-RankingChange on a log with known truth' {
 }
 
 Describe 'Measure-RankingChange with bad input' {
+    It 'takes a $null among the rules as no rule, as $null alone is (and so does Test-RankingPayload)' {
+        $withNull = Measure-RankingChange -BoostDirective @($null, $helpful[0]) -AuditPath $auditDir -Since $lastPeriod -Resamples 20
+        $withNull.ClickThroughLift | Should -Be (Measure-RankingChange $helpful -AuditPath $auditDir -Since $lastPeriod -Resamples 20).ClickThroughLift
+        $ranked = New-SnippetRank -SessionId s -SnippetId KB-5 -RelevanceScore 0.5 | Test-RankingPayload -BoostDirective @($null, $helpful[0])
+        $ranked.IsValid | Should -BeTrue
+    }
+
     It 'refuses an invalid directive with the error Test-RankingPayload gives, before reading the log' {
         $invalid = [CXoneRanking.BoostDirective]@{ SnippetId = 'KB-1'; Factor = 20 }
         $payload = New-SnippetRank -SessionId s -SnippetId KB-1 -RelevanceScore 0.5 | Test-RankingPayload -BoostDirective $invalid
