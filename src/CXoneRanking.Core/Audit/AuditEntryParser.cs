@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CXoneRanking.Rows;
 
 namespace CXoneRanking.Audit;
 
@@ -15,7 +14,7 @@ internal static class AuditEntryParser
     /// only <see cref="AuditEntry.HasCandidates"/> says it is there, so the metrics never pay for it.
     /// </summary>
     public static AuditEntry? Parse(JsonElement root, out string? problem, Func<AuditEntry, bool>? candidatesFor = null,
-        StringPool? pool = null)
+        CandidatePool? pool = null)
     {
         problem = null;
         try
@@ -39,7 +38,7 @@ internal static class AuditEntryParser
             }
             if (entry.CandidatesLogged && candidatesFor?.Invoke(entry) == true)
             {
-                entry.Candidates = CandidateJson.Read(candidates, pool ?? new StringPool(), out var heldBack);
+                entry.Candidates = CandidateJson.Read(candidates, pool ?? new CandidatePool(), out var heldBack);
                 entry.HeldBackRows = heldBack;
             }
             return entry;

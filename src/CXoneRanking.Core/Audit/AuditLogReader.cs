@@ -20,8 +20,8 @@ public sealed class AuditLogReader
 
     /// <summary>
     /// Which entries' candidates to read (docs/audit-log.md#how-a-ranking-came-to-be), asked with the entry's other members
-    /// read; null (the default) reads none, and an entry then only says it has them. Reading them costs a log of 15
-    /// candidates per session several times the plain read, so only the readers that use them ask.
+    /// read; null (the default) reads none, and an entry then only says it has them (<see cref="AuditEntry.HasCandidates"/>).
+    /// Reading them costs time and memory the metrics have no use for, so only the readers that use them ask.
     /// </summary>
     public Func<AuditEntry, bool>? CandidatesFor { get; init; }
 
@@ -37,8 +37,8 @@ public sealed class AuditLogReader
     {
         _skipped.Clear();
         _snapshot = AuditLogSnapshot.Take(Directory, cancellationToken);
-        // Snippet ids, metadata keys and values repeat across sessions: one copy each (bounded).
-        var pool = CandidatesFor is null ? null : new Rows.StringPool(1 << 18);
+        // Snippet ids and metadata repeat across sessions: one copy each (bounded).
+        var pool = CandidatesFor is null ? null : new CandidatePool();
         foreach (var pair in _snapshot.Lines(cancellationToken, progress))
         {
             var (file, line) = (pair.Key, pair.Value);

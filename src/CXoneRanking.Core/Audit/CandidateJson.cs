@@ -115,7 +115,7 @@ internal static class CandidateJson
 
     /// <summary>The candidates of a logged <c>candidates</c> array; held-back rows (those with <c>e</c>) go to <paramref name="heldBack"/>.</summary>
     /// <exception cref="FormatException">The array is not one of candidates.</exception>
-    public static IReadOnlyList<RankInput> Read(JsonElement array, StringPool pool, out IReadOnlyList<string> heldBack)
+    public static IReadOnlyList<RankInput> Read(JsonElement array, CandidatePool pool, out IReadOnlyList<string> heldBack)
     {
         if (array.ValueKind != JsonValueKind.Array) throw new FormatException("\"candidates\" is not an array");
         var candidates = new List<RankInput>(array.GetArrayLength());
@@ -126,14 +126,14 @@ internal static class CandidateJson
             number++;
             if (item.ValueKind != JsonValueKind.Object) throw new FormatException("a candidate is not an object");
             if (item.TryGetProperty("e", out var error))
-                (held ??= []).Add(pool.Share(Text(error, "e")));
+                (held ??= []).Add(Text(error, "e"));
             else candidates.Add(ReadCandidate(item, number, pool));
         }
         heldBack = held ?? (IReadOnlyList<string>)[];
         return candidates;
     }
 
-    private static RankInput ReadCandidate(JsonElement item, int number, StringPool pool)
+    private static RankInput ReadCandidate(JsonElement item, int number, CandidatePool pool)
     {
         string? id = null;
         double relevance = double.NaN, boost = 1.0;
@@ -143,11 +143,11 @@ internal static class CandidateJson
         {
             switch (member.Name)
             {
-                case "id": id = pool.Share(Text(member.Value, "id")); break;
+                case "id": id = pool.Strings.Share(Text(member.Value, "id")); break;
                 case "r": relevance = ReadNumber(member.Value, "r"); break;
                 case "b": boost = ReadNumber(member.Value, "b"); break;
                 case "m": metadata = ReadMetadata(member.Value, pool); break;
-                case "s": signals = ReadSignals(member.Value, pool); break;
+                case "s": signals = ReadSignals(member.Value, pool.Strings); break;
                 default: break;
             }
         }
@@ -155,16 +155,16 @@ internal static class CandidateJson
         return new RankInput(number, id, relevance, boost, metadata, signals);
     }
 
-    private static StoredMetadata ReadMetadata(JsonElement value, StringPool pool)
+    private static StoredMetadata ReadMetadata(JsonElement value, CandidatePool pool)
     {
         if (value.ValueKind != JsonValueKind.Object) throw new FormatException("a candidate's \"m\" is not an object");
         var dictionary = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in value.EnumerateObject())
         {
-            var text = entry.Value.ValueKind == JsonValueKind.Null ? null : pool.Share(Text(entry.Value, "m"));
-            dictionary[pool.Share(entry.Name)] = text!;
+            var text = entry.Value.ValueKind == JsonValueKind.Null ? null : pool.Strings.Share(Text(entry.Value, "m"));
+            dictionary[pool.Strings.Share(entry.Name)] = text!;
         }
-        return StoredMetadata.Compact(dictionary);
+        return StoredMetadata.Compact(dictionary, pool.Share);
     }
 
     private static IReadOnlyList<WeightedSignal> ReadSignals(JsonElement value, StringPool pool)

@@ -17,6 +17,7 @@ public sealed class LoggedShowingReader
     private readonly RankingsInForce<Showing> _showings = new();
     private readonly ImportedSearchTally _imported = new();
     private readonly List<AuditEntry> _clicks = [];
+    private readonly Rows.StringPool _ids = new(1 << 18);   // the shown ids repeat across sessions: one copy each
 
     /// <param name="filter">The time range and sessions, as Get-RankingMetrics takes them; null for the whole log.</param>
     public LoggedShowingReader(RankingMetricsFilter? filter = null) => _filter = filter ?? new RankingMetricsFilter();
@@ -47,7 +48,8 @@ public sealed class LoggedShowingReader
             _assembler.Forget(outcome);
             return;
         }
-        var shown = outcome.Snippets ?? [];
+        var shown = outcome.Snippets is { } ids ? ids.Select(_ids.Share).ToList() : [];
+        outcome.Snippets = shown;
         var item = new Showing(new MetricsShowing(shown, shown.Count), _assembler.Complete(outcome));
         _showings.Add(session, outcome.Timestamp, RankingsInForce<Showing>.KeyOf(outcome), item);
     }
