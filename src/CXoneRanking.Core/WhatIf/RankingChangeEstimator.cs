@@ -11,7 +11,7 @@ namespace CXoneRanking.WhatIf;
 /// </summary>
 public static class RankingChangeEstimator
 {
-    public const string ModelName = "position-based click model (MAP-EM, Beta(2,2) prior)";
+    public const string ModelName = "position-based click model (EM, nearly flat Beta(1.02,1.02) prior)";
 
     /// <summary>Logged impressions a snippet needs to count as estimable in Coverage: Get-SnippetBoostSuggestion's threshold.</summary>
     public const int MinImpressions = BoostSuggestionCalculator.DefaultMinImpressions;
@@ -44,7 +44,9 @@ public static class RankingChangeEstimator
         var point = ShowingExpectation.Over(table, null, model.Examination, model.Attractiveness);
         var coverage = estimable.Coverage(table, model.Examination);
         var (ips, crossCheck) = InversePropensityCheck.Of(table, model.Examination, model.Attractiveness);
+        var moved = MovedSnippets.Of(table, model.Examination, model.Attractiveness, estimable);
         NoteUnestimated(table, notes);
+        // The bootstrap refills the model with each resample's values: everything from the log's fit is taken above.
         var bootstrap = new SessionBootstrap(table, fit, model);
         var draws = bootstrap.Run(settings.Resamples, settings.Seed, cancellationToken, progress);
         if (bootstrap.Unsettled > 0)
@@ -75,7 +77,7 @@ public static class RankingChangeEstimator
             Coverage = coverage,
             InversePropensityClickThroughRate = ips,
             CrossCheck = crossCheck,
-            Moved = MovedSnippets.Of(table, model.Examination, model.Attractiveness, estimable),
+            Moved = moved,
             Method = method,
             Verdict = RankingChangeVerdict.Decide(table, true, coverage, settings.Resamples, ctrLift, mrrLift),
             Note = Join(notes),

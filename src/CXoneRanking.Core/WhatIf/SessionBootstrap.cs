@@ -10,22 +10,26 @@ namespace CXoneRanking.WhatIf;
 /// </summary>
 internal sealed class SessionBootstrap
 {
-    /// <summary>EM sweeps a resample may take from the log's fit (accelerated, they rarely need a few dozen).</summary>
+    /// <summary>EM sweeps a resample may take from the log's fit; accelerated, they take a few dozen.</summary>
     public const int MaxSweeps = 300;
 
-    public const double Tolerance = 1e-6;
+    /// <summary>A resample's fit has settled when no parameter moves more than this in a sweep: far below any interval's width.</summary>
+    public const double Tolerance = 1e-5;
 
     private readonly ShowingTable _table;
     private readonly FittedClickCells _fit;
     private readonly EffectiveClickModel _model;
-    private readonly int[] _cellOf;
+    private readonly int[] _shownCells;
+    private readonly int[] _shownStart;
+    private readonly int[] _clickedCells;
+    private readonly int[] _clickedStart;
 
     public SessionBootstrap(ShowingTable table, FittedClickCells fit, EffectiveClickModel model)
     {
         _table = table;
         _fit = fit;
         _model = model;
-        _cellOf = CellOfEachImpression(table, fit.Cells);
+        (_shownCells, _shownStart, _clickedCells, _clickedStart) = CellsBySession(table, fit.Cells);
     }
 
     /// <summary>Resamples whose EM stopped at <see cref="MaxSweeps"/> before it settled.</summary>
@@ -38,7 +42,7 @@ internal sealed class SessionBootstrap
     {
         var cells = _fit.Cells.EmptyCopy();
         var sweeps = new AcceleratedClickModelSweeps(
-            new ClickModelSweeps(cells, _fit.Reference, _fit.Comparable, WhatIfClickModel.RelevancePseudoCount),
+            new ClickModelSweeps(cells, _fit.Reference, _fit.Comparable, WhatIfClickModel.PseudoCount),
             _fit.Examination.Length, _fit.Relevance.Length);
         var theta = new double[_fit.Examination.Length];
         var gamma = new double[_fit.Relevance.Length];
@@ -65,35 +69,46 @@ internal sealed class SessionBootstrap
     private void Reweigh(WeightedClickCells cells, int[] weights)
     {
         double[] impressions = cells.Impressions, clicks = cells.Clicks;
+        int[] shown = _shownCells, clicked = _clickedCells, shownStart = _shownStart, clickedStart = _clickedStart;
         Array.Clear(impressions, 0, impressions.Length);
         Array.Clear(clicks, 0, clicks.Length);
         for (var s = 0; s < weights.Length; s++)
         {
             var w = weights[s];
             if (w == 0) continue;
-            for (int j = _table.LoggedStart[_table.SessionStart[s]], end = _table.LoggedStart[_table.SessionStart[s + 1]]; j < end; j++)
-            {
-                var c = _cellOf[j];
-                if (c < 0) continue;
-                impressions[c] += w;
-                if (_table.LoggedClicked[j]) clicks[c] += w;
-            }
+            for (var j = shownStart[s]; j < shownStart[s + 1]; j++) impressions[shown[j]] += w;
+            for (var j = clickedStart[s]; j < clickedStart[s + 1]; j++) clicks[clicked[j]] += w;
         }
         cells.Total();
     }
 
-    /// <summary>The fitted cell of every logged impression, -1 for one outside the fit (not connected to the reference).</summary>
-    private static int[] CellOfEachImpression(ShowingTable table, WeightedClickCells cells)
+    /// <summary>
+    /// Each session's fitted cells, once per impression and once per clicked impression, as flat arrays (session s
+    /// from <c>start[s]</c> to <c>start[s + 1]</c>); an impression outside the fit (not connected to the reference) is left out.
+    /// </summary>
+    private static (int[] Shown, int[] ShownStart, int[] Clicked, int[] ClickedStart) CellsBySession(ShowingTable table, WeightedClickCells cells)
     {
         var index = new Dictionary<long, int>(cells.Count);
         for (var c = 0; c < cells.Count; c++) index[Key(cells.Snippet[c], cells.Position[c])] = c;
-        var cellOf = new int[table.LoggedSnippet.Length];
-        for (var i = 0; i < table.Showings; i++)
+        List<int> shown = new(table.LoggedSnippet.Length), clicked = [];
+        int[] shownStart = new int[table.Sessions + 1], clickedStart = new int[table.Sessions + 1];
+        for (var s = 0; s < table.Sessions; s++)
         {
-            for (int j = table.LoggedStart[i], k = 1; j < table.LoggedStart[i + 1]; j++, k++)
-                cellOf[j] = index.TryGetValue(Key(table.LoggedSnippet[j], k), out var c) ? c : -1;
+            shownStart[s] = shown.Count;
+            clickedStart[s] = clicked.Count;
+            for (var i = table.SessionStart[s]; i < table.SessionStart[s + 1]; i++)
+            {
+                for (int j = table.LoggedStart[i], k = 1; j < table.LoggedStart[i + 1]; j++, k++)
+                {
+                    if (!index.TryGetValue(Key(table.LoggedSnippet[j], k), out var c)) continue;
+                    shown.Add(c);
+                    if (table.LoggedClicked[j]) clicked.Add(c);
+                }
+            }
         }
-        return cellOf;
+        shownStart[table.Sessions] = shown.Count;
+        clickedStart[table.Sessions] = clicked.Count;
+        return ([.. shown], shownStart, [.. clicked], clickedStart);
     }
 
     private static long Key(int snippet, int position) => ((long)snippet << 32) | (uint)position;

@@ -56,7 +56,8 @@ public sealed class RankingChangeEstimatePropertyTests
             }).ToList();
             var e = RankingChangeEstimator.Estimate(same, new WhatIfSettings { Resamples = 10, Seed = input.Seed });
             Assert.True(e.ClickThroughLift is null or 0.0 && e.ClickThroughLiftLow is null or 0.0 && e.ClickThroughLiftHigh is null or 0.0);
-            Assert.True(e.MeanReciprocalRankLift is null or 0.0 && e.MeanReciprocalRankLiftLow is null or 0.0 && e.MeanReciprocalRankLiftHigh is null or 0.0);
+            Assert.True(e.MeanReciprocalRankLift is null or 0.0 && e.MeanReciprocalRankLiftLow is null or 0.0
+                && e.MeanReciprocalRankLiftHigh is null or 0.0);
             Assert.DoesNotMatch("^Likely", e.Verdict);
         }, iter: 100);
 

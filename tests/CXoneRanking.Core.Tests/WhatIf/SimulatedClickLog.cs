@@ -7,7 +7,12 @@ namespace CXoneRanking.Tests.WhatIf;
 public enum ProposalKind { Helps, Hurts, Unchanged, NeverShown, Mixed }
 
 /// <summary>The true figures of a proposal on the simulated showings: expected under the true click model, not observed.</summary>
-public readonly record struct SimulatedTruth(double ClickThroughRate, double MeanReciprocalRank, double ClickThroughLift, double MeanReciprocalRankLift);
+public readonly record struct SimulatedTruth(
+    double ClickThroughRate, double MeanReciprocalRank, double ClickThroughLift, double MeanReciprocalRankLift)
+{
+    /// <summary>Reciprocal-rank-weighted clicks per showing (each click counts 1 / its position): what the cross-check estimates.</summary>
+    public double ReciprocalRankClicks { get; init; }
+}
 
 /// <summary>
 /// A log with known truth (docs/what-if.md#how-well-it-works-simulations-with-known-truth): an examination per
@@ -76,7 +81,7 @@ public sealed class SimulatedClickLog
     public (List<WhatIfShowing> Showings, SimulatedTruth Truth) Propose(IReadOnlyList<BoostDirective>? proposal)
     {
         var showings = new List<WhatIfShowing>(_showings.Count);
-        double loggedClicks = 0, loggedRr = 0, proposedClicks = 0, proposedRr = 0, loggedImpressions = 0, proposedImpressions = 0;
+        double loggedClicks = 0, loggedRr = 0, proposedClicks = 0, proposedRr = 0, loggedImpressions = 0, proposedImpressions = 0, rrClicks = 0;
         for (var i = 0; i < _showings.Count; i++)
         {
             var (session, candidates, period) = _showings[i];
@@ -90,11 +95,15 @@ public sealed class SimulatedClickLog
             var (c, rr) = Expected(_logged[i]);
             (loggedClicks, loggedRr, loggedImpressions) = (loggedClicks + c, loggedRr + rr, loggedImpressions + _logged[i].Count);
             (c, rr) = Expected(proposed);
+            for (var k = 0; k < proposed.Count; k++) rrClicks += Examination[k] * Attractiveness[proposed[k]] / (k + 1);
             (proposedClicks, proposedRr, proposedImpressions) = (proposedClicks + c, proposedRr + rr, proposedImpressions + proposed.Count);
         }
         var n = _showings.Count;
         var truth = new SimulatedTruth(proposedClicks / proposedImpressions, proposedRr / n,
-            proposedClicks / proposedImpressions - loggedClicks / loggedImpressions, proposedRr / n - loggedRr / n);
+            proposedClicks / proposedImpressions - loggedClicks / loggedImpressions, proposedRr / n - loggedRr / n)
+        {
+            ReciprocalRankClicks = rrClicks / n,
+        };
         return (showings, truth);
     }
 
@@ -145,8 +154,11 @@ public sealed class SimulatedClickLog
     private static SnippetRank Rank(string session, string id, double score) => new()
     {
         SessionId = session, SnippetId = id, RelevanceScore = score,
-        Metadata = new Dictionary<string, string> { ["topic"] = id.StartsWith("NEW-", StringComparison.Ordinal) ? "new" : $"t{int.Parse(id[3..], System.Globalization.CultureInfo.InvariantCulture) % 6}" },
+        Metadata = new Dictionary<string, string> { ["topic"] = TopicOf(id) },
     };
+
+    private static string TopicOf(string id) =>
+        id.StartsWith("NEW-", StringComparison.Ordinal) ? "new" : $"t{int.Parse(id[3..], System.Globalization.CultureInfo.InvariantCulture) % 6}";
 
     private static List<BoostDirective> RandomDirectives(Random random)
     {
