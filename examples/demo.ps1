@@ -74,3 +74,6 @@ finally {
 
 # The same loop for a CXone Expert knowledge base: search, rank, click, import, metrics.
 & (Join-Path $PSScriptRoot 'expert.ps1') -ModulePath $ModulePath -EmulatorModule $EmulatorModule
+
+# The what-if loop: suggest, estimate from the log, confirm with an experiment.
+& (Join-Path $PSScriptRoot 'what-if.ps1') -ModulePath $ModulePath -EmulatorModule $EmulatorModule

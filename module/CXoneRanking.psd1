@@ -22,6 +22,7 @@
         'Get-RankingMetrics'
         'Get-RankingExperiment'
         'Get-RankingHistory'
+        'Measure-RankingChange'
         'Test-RankingAuditLog'
         'Get-SnippetBoostSuggestion'
         'Export-BoostDirective'

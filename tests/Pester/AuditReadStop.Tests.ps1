@@ -42,9 +42,14 @@ BeforeAll {
 
 Describe 'Ctrl+C during an audit read' {
     It '<_> stops within 5 s, with no output and no error' -ForEach @(
-        'Get-RankingMetrics', 'Get-SnippetBoostSuggestion', 'Test-RankingAuditLog', 'Export-RankingReport', 'Get-RankingHistory'
+        'Get-RankingMetrics', 'Get-SnippetBoostSuggestion', 'Test-RankingAuditLog', 'Export-RankingReport', 'Get-RankingHistory',
+        'Measure-RankingChange'
     ) {
-        $parameters = @{ 'Export-RankingReport' = @{ OutFile = $report }; 'Get-RankingHistory' = @{ SessionId = 's-1' } }[$_]
+        $parameters = @{
+            'Export-RankingReport' = @{ OutFile = $report }
+            'Get-RankingHistory' = @{ SessionId = 's-1' }
+            'Measure-RankingChange' = @{ BoostDirective = @() }
+        }[$_]
         $run = Invoke-StoppedRead $_ $(if ($parameters) { $parameters } else { @{} })
 
         $run.RunningWhenStopped | Should -Be 'Running'

@@ -44,6 +44,7 @@ BeforeAll {
         Submit-SnippetRanking -MaxResultWindow 1 -BoostDirective (New-BoostDirective -SnippetId 'KB-2026-BILLING-001' -Exclude) -Confirm:$false
     $history = @(Get-RankingHistory -SessionId 'call-2026-12-07-000300')[0]
     $historyInExperiment = @(Get-RankingHistory -SessionId $submittedInExperiment[0].SessionId)[0]
+    $whatIf = Measure-RankingChange -BoostDirective (New-BoostDirective -SnippetId 'KB-2026-BILLING-003' -Factor 3) -Resamples 20 -WarningAction SilentlyContinue
     $directive = New-BoostDirective -MetadataKey category -Value billing -Factor 1.5
     $searchRank = @(Search-CXoneExpert -Query refund -SessionId $sessionA)[0]
     # A session held back whole by a refused row: the stand-in rank the row leaves in the pipeline.
@@ -87,6 +88,8 @@ BeforeAll {
         'CXoneRanking.PositionExamination'                 = @{ Item = $examination; Shows = 'Examination' }
         'CXoneRanking.RankingHistoryEntry'                 = @{ Item = $historyInExperiment; Shows = 'Succeeded', $historyInExperiment.Arm, 'KB-2026-BILLING-00' }
         'CXoneRanking.NotShownCandidate'                   = @{ Item = $history.NotShown[0]; Shows = 'KB-2026-BILLING-001', 'Excluded' }
+        'CXoneRanking.RankingChangeEstimate'               = @{ Item = $whatIf; Shows = 'Verdict', 'ClickThroughLift', 'Coverage' }
+        'CXoneRanking.WhatIf.MovedSnippet'                 = @{ Item = @($whatIf.Moved)[0]; Shows = @($whatIf.Moved)[0].SnippetId }
     }
 
     # Every view of the module's format files: its type name and, for a table, its column labels.
@@ -144,7 +147,8 @@ Describe 'the default views' {
         'CXoneRanking.RankingSubmissionResult#Experiment', 'CXoneRanking.CXoneConnection', 'CXoneRanking.ExpertConnection', 'CXoneRanking.RankingMetrics',
         'CXoneRanking.PositionClickThrough', 'CXoneRanking.SnippetClickSummary', 'CXoneRanking.AuditVerificationResult', 'CXoneRanking.SkippedLine',
         'CXoneRanking.AuditEntry', 'CXoneRanking.RankingExperimentResult', 'CXoneRanking.Experiments.ArmSummary', 'CXoneRanking.ExpertImportSummary',
-        'CXoneRanking.BoostSuggestion', 'CXoneRanking.PositionExamination', 'CXoneRanking.RankingHistoryEntry', 'CXoneRanking.NotShownCandidate') {
+        'CXoneRanking.BoostSuggestion', 'CXoneRanking.PositionExamination', 'CXoneRanking.RankingHistoryEntry', 'CXoneRanking.NotShownCandidate',
+        'CXoneRanking.RankingChangeEstimate', 'CXoneRanking.WhatIf.MovedSnippet') {
         $sample = $script:samples[$_]
         $lines = Get-Rendered $sample.Item 120
         $text = $lines -join "`n"
@@ -163,7 +167,7 @@ Describe 'the default views' {
         'CXoneRanking.RankingSubmissionResult#Experiment', 'CXoneRanking.PositionClickThrough', 'CXoneRanking.SnippetClickSummary',
         'CXoneRanking.SkippedLine', 'CXoneRanking.AuditEntry', 'CXoneRanking.RankingExperimentResult', 'CXoneRanking.Experiments.ArmSummary',
         'CXoneRanking.ExpertImportSummary', 'CXoneRanking.BoostSuggestion', 'CXoneRanking.PositionExamination',
-        'CXoneRanking.RankingHistoryEntry', 'CXoneRanking.NotShownCandidate') {
+        'CXoneRanking.RankingHistoryEntry', 'CXoneRanking.NotShownCandidate', 'CXoneRanking.WhatIf.MovedSnippet') {
         $sample = $script:samples[$_]
         $lines = Get-Rendered $sample.Item 80
         $lines | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty

@@ -120,6 +120,7 @@ Describe 'the public surface' {
         @{ Cmdlet = 'Get-SnippetBoostSuggestion'; Name = 'AuditPath'; Former = 'Path' }
         @{ Cmdlet = 'Get-RankingExperiment'; Name = 'AuditPath'; Former = 'Path' }
         @{ Cmdlet = 'Get-RankingHistory'; Name = 'AuditPath'; Former = 'Path' }
+        @{ Cmdlet = 'Measure-RankingChange'; Name = 'AuditPath'; Former = 'Path' }
         @{ Cmdlet = 'Import-CXoneExpertSearchLog'; Name = 'AuditPath'; Former = 'Path' }
         @{ Cmdlet = 'Export-RankingReport'; Name = 'Path'; Former = 'OutFile' }
         @{ Cmdlet = 'Connect-CXone'; Name = 'RequestTimeoutSec'; Former = 'RequestTimeout' }

@@ -62,6 +62,7 @@ BeforeAll {
             'Get-RankingExperiment' { @{ Path = $audit } }
             'Get-RankingHistory' { @{ SessionId = 's-1'; Path = $audit } }
             'Get-RankingMetrics' { @{ Path = $audit } }
+            'Measure-RankingChange' { @{ BoostDirective = @(); Path = $audit; Resamples = 20; WarningAction = 'SilentlyContinue' } }
             'Get-SnippetBoostSuggestion' { @{ Path = $audit; WarningAction = 'SilentlyContinue' } }
             'Import-CXoneExpertSearchLog' { @{ Path = $audit; WhatIf = $true } }
             'New-BoostDirective' { @{ SnippetId = 'KB-001'; Factor = 1.5 } }

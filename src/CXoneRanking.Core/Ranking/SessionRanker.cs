@@ -48,9 +48,7 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
     {
         if (SnippetRules.WindowProblem(options.MaxResultWindow) is { } window)
             Error(RankingIssueCodes.InvalidMaxResultWindow, window);
-        foreach (var directive in options.Directives)
-            if (directive.Problem() is { } problem)
-                Error(RankingIssueCodes.InvalidDirective, $"directive {directive}: {problem}");
+        _errors.AddRange(DirectiveIssues.Find(options.Directives));
     }
 
     private List<ScoredSnippet> ValidInputs(IReadOnlyList<RankInput> ranks)

@@ -26,6 +26,7 @@ public static class HtmlReportWriter
         HtmlReportSections.AppendOverTime(html, report);
         HtmlReportSections.AppendTopSnippets(html, report);
         HtmlExperimentSection.Append(html, report);
+        HtmlWhatIfSection.Append(html, report);
         html.Append("</main><footer>Figures as Get-RankingMetrics computes them for the same filters; definitions in docs/audit-log.md.")
             .Append("</footer></body></html>\n");
         return html.ToString();

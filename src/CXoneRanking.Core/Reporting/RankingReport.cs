@@ -55,4 +55,10 @@ public sealed class RankingReport
 
     /// <summary>The experiments of the period, as Get-RankingExperiment computes them; empty when there are none.</summary>
     public IReadOnlyList<RankingExperimentResult> Experiments { get; internal set; } = [];
+
+    /// <summary>The estimate of the proposal (Export-RankingReport -ProposedDirective), as Measure-RankingChange makes it; null without.</summary>
+    public RankingChangeEstimate? WhatIf { get; internal set; }
+
+    /// <summary>The rules <see cref="WhatIf"/> estimates, in the order they apply.</summary>
+    public IReadOnlyList<BoostDirective> ProposedDirectives { get; internal set; } = [];
 }

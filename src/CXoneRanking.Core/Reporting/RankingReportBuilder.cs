@@ -30,6 +30,12 @@ public sealed class RankingReportBuilder
     /// <summary>The title shown at the top of the report and in the browser tab.</summary>
     public string? Title { get; set; }
 
+    /// <summary>The estimate of a proposal for the what-if section, made over the same entries and filter; null for none.</summary>
+    public RankingChangeEstimate? WhatIf { get; set; }
+
+    /// <summary>The rules <see cref="WhatIf"/> estimates.</summary>
+    public IReadOnlyList<BoostDirective> ProposedDirectives { get; set; } = [];
+
     /// <summary>Reads every entry once, then builds the report (without chain verification).</summary>
     public static RankingReport Collect(IEnumerable<AuditEntry> entries, RankingMetricsFilter? filter = null, string? title = null)
     {
@@ -73,6 +79,8 @@ public sealed class RankingReportBuilder
             Verification = verification,
             Latencies = _latencies,
             Experiments = _experiments.Results(),
+            WhatIf = WhatIf,
+            ProposedDirectives = ProposedDirectives,
             FailuresByCause = _failures.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).ToList(),
         };
         _buckets.WriteTo(report);

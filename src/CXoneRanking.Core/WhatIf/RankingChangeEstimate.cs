@@ -1,4 +1,6 @@
-namespace CXoneRanking.WhatIf;
+using CXoneRanking.WhatIf;
+
+namespace CXoneRanking;
 
 /// <summary>
 /// What a proposed ranking change would have done on the logged showings, under the position-based click model fitted on

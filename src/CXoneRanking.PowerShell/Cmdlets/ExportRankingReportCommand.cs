@@ -3,7 +3,9 @@ using CXoneRanking.Audit;
 using CXoneRanking.PowerShell.Completion;
 using CXoneRanking.PowerShell.Errors;
 using CXoneRanking.PowerShell.Paths;
+using CXoneRanking.PowerShell.WhatIf;
 using CXoneRanking.Reporting;
+using CXoneRanking.WhatIf;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
@@ -43,6 +45,15 @@ public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    private BoostDirective[] _proposedDirective = [];
+
+    /// <summary>Rules (or rule files) to estimate in a what-if section, as Measure-RankingChange -BoostDirective takes them.</summary>
+    [Parameter]
+    [AllowNull]
+    [AllowEmptyCollection]
+    [DirectiveFileTransformation]
+    public BoostDirective[] ProposedDirective { get => _proposedDirective; set => _proposedDirective = value ?? []; }
+
     protected override void EndProcessing()
     {
         var file = FileSystemPath.ResolveOutputFile(this, Path);
@@ -59,16 +70,25 @@ public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
                 $"Create the folder first (New-Item -ItemType Directory -Path '{folder}'), or give -OutFile a path in an existing folder."));
             return;
         }
-        // The builder tees each entry into the same metrics calculator Get-RankingMetrics uses.
-        var builder = new RankingReportBuilder(Filter(SessionId)) { Title = Title };
+        var proposal = MyInvocation.BoundParameters.ContainsKey(nameof(ProposedDirective)) ? ProposedDirective : null;
+        if (proposal is not null) RankingChangeRun.RefuseInvalidDirectives(this, proposal, nameof(ProposedDirective));
+        // The builder tees each entry into the same metrics calculator Get-RankingMetrics uses; a proposal's
+        // showings are read in the same pass, as Measure-RankingChange reads them.
+        var filter = Filter(SessionId);
+        var builder = new RankingReportBuilder(filter) { Title = Title };
+        var measurement = proposal is null ? null : new RankingChangeMeasurement(proposal, filter);
         var collected = ReadLog(entries =>
         {
             foreach (var entry in entries)
+            {
                 builder.Add(entry);
+                measurement?.Add(entry);
+            }
             return builder;
-        }, out var directory, out var filesRead);
+        }, out var directory, out var filesRead, measurement is null ? null : measurement.WantsCandidates);
         if (collected is null) return;
         WriteVerbose($"Read {filesRead} audit file(s) in '{directory}'.");
+        if (measurement is not null && !EstimateProposal(builder, measurement, proposal!, directory)) return;
         var verification = Verify(directory);
         if (verification is null) return;
         var report = builder.Build(verification);
@@ -86,6 +106,19 @@ public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
         }
         WriteVerbose($"Wrote the report to '{file}'.");
         if (PassThru) WriteObject(new FileInfo(file));
+    }
+
+    /// <summary>The what-if section's estimate, as Measure-RankingChange makes it with its defaults; false when stopped.</summary>
+    private bool EstimateProposal(RankingReportBuilder builder, RankingChangeMeasurement measurement, BoostDirective[] proposal,
+        string directory)
+    {
+        var logged = measurement.Result();
+        var estimate = RankingChangeRun.Estimate(this, Reading, directory, measurement, logged, new WhatIfSettings());
+        if (estimate is null) return false;
+        if (estimate.Sessions == 0) WriteWarning(RankingChangeRun.NothingToEstimate(directory, RangeText(), logged));
+        builder.WhatIf = estimate;
+        builder.ProposedDirectives = proposal;
+        return true;
     }
 
     /// <summary>The whole chain's verification (a period cannot be verified without the entries before it); null when stopped.</summary>

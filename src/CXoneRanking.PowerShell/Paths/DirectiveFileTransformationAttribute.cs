@@ -9,7 +9,7 @@ namespace CXoneRanking.PowerShell.Paths;
 /// well as rules: each path is read as New-BoostDirective -Path reads it, relative paths against PowerShell's
 /// current location (not the process's). Rules and hashtables pass through for PowerShell to convert; a file
 /// that cannot be read fails the binding with the same words New-BoostDirective -Path uses. No rules at all
-/// ($null, as <c>(New-BoostDirective -Path learned.json)</c> gives for a file without rules) means no rules:
+/// ($null, as <c>(New-BoostDirective -Path learned.json)</c> gives for a file without rules, alone or among rules) means no rules:
 /// the learning loop's first file on a new audit log is empty, and ranking then goes on as without directives.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
@@ -19,7 +19,9 @@ internal sealed class DirectiveFileTransformationAttribute : ArgumentTransformat
     {
         var items = Items(inputData).ToList();
         if (items.All(item => item is null)) return Array.Empty<BoostDirective>();
-        if (!items.Any(item => item is string or FileInfo)) return inputData;
+        // A $null among rules (a file without rules, read in a list) is no rule, as $null alone is; left in, the engine would meet it.
+        if (items.Contains(null)) items.RemoveAll(item => item is null);
+        else if (!items.Any(item => item is string or FileInfo)) return inputData;
         var rules = new List<object?>();
         foreach (var item in items)
         {
