@@ -30,8 +30,8 @@ public sealed class SessionRanking
     /// </summary>
     internal IReadOnlyList<RankInput> Candidates { get; init; } = [];
 
-    /// <summary>The row errors of the session's held-back stand-ins (New-SnippetRank -InvalidRowAction DropSession).</summary>
-    internal IReadOnlyList<string> HeldBack { get; init; } = [];
+    /// <summary>The session's held-back stand-ins (New-SnippetRank -InvalidRowAction DropSession): snippet id and row error.</summary>
+    internal IReadOnlyList<HeldBackRow> HeldBack { get; init; } = [];
 
     /// <summary>The options the engine ranked with; null for a ranking it did not make, whose origins are then not logged.</summary>
     internal RankingOptions? Options { get; init; }

@@ -129,7 +129,7 @@ public sealed class AuditEntry
     internal IReadOnlyList<RankInput>? Candidates { get; set; }
 
     /// <summary>The row errors of the session's held-back stand-ins (candidates written with <c>e</c>); null with no candidates.</summary>
-    internal IReadOnlyList<string>? HeldBackRows { get; set; }
+    internal IReadOnlyList<HeldBackRow>? HeldBackRows { get; set; }
 
     /// <summary>Set by the reader when the line has <c>candidates</c>, read or skipped.</summary>
     internal bool CandidatesLogged { get; set; }

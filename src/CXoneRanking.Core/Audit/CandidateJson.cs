@@ -14,7 +14,7 @@ namespace CXoneRanking.Audit;
 /// </summary>
 internal static class CandidateJson
 {
-    public static void Write(Utf8JsonWriter json, IReadOnlyList<RankInput> candidates, IReadOnlyList<string> heldBack)
+    public static void Write(Utf8JsonWriter json, IReadOnlyList<RankInput> candidates, IReadOnlyList<HeldBackRow> heldBack)
     {
         json.WriteStartArray();
         var problems = new List<RankProblem>();
@@ -29,10 +29,11 @@ internal static class CandidateJson
             else WriteCandidate(json, candidate);
             json.WriteEndObject();
         }
-        foreach (var error in heldBack)
+        foreach (var row in heldBack)
         {
             json.WriteStartObject();
-            json.WriteString("e", UnicodeText.WellFormed(error ?? string.Empty));
+            json.WriteString("id", UnicodeText.WellFormed(row.SnippetId ?? string.Empty));
+            json.WriteString("e", UnicodeText.WellFormed(row.Error ?? string.Empty));
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -115,21 +116,21 @@ internal static class CandidateJson
 
     /// <summary>The candidates of a logged <c>candidates</c> array; held-back rows (those with <c>e</c>) go to <paramref name="heldBack"/>.</summary>
     /// <exception cref="FormatException">The array is not one of candidates.</exception>
-    public static IReadOnlyList<RankInput> Read(JsonElement array, CandidatePool pool, out IReadOnlyList<string> heldBack)
+    public static IReadOnlyList<RankInput> Read(JsonElement array, CandidatePool pool, out IReadOnlyList<HeldBackRow> heldBack)
     {
         if (array.ValueKind != JsonValueKind.Array) throw new FormatException("\"candidates\" is not an array");
         var candidates = new List<RankInput>(array.GetArrayLength());
-        List<string>? held = null;
+        List<HeldBackRow>? held = null;
         var number = 0;
         foreach (var item in array.EnumerateArray())
         {
             number++;
             if (item.ValueKind != JsonValueKind.Object) throw new FormatException("a candidate is not an object");
             if (item.TryGetProperty("e", out var error))
-                (held ??= []).Add(Text(error, "e"));
+                (held ??= []).Add(new HeldBackRow(item.TryGetProperty("id", out var id) ? Text(id, "id") : string.Empty, Text(error, "e")));
             else candidates.Add(ReadCandidate(item, number, pool));
         }
-        heldBack = held ?? (IReadOnlyList<string>)[];
+        heldBack = held ?? (IReadOnlyList<HeldBackRow>)[];
         return candidates;
     }
 

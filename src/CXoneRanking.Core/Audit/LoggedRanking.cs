@@ -84,8 +84,8 @@ public sealed class LoggedRanking
     /// <summary>How many candidates the session was given, held-back rows included.</summary>
     public int CandidateCount => _candidates.Count + HeldBack.Count;
 
-    /// <summary>The errors of the session's held-back rows (New-SnippetRank -InvalidRowAction DropSession), if any.</summary>
-    public IReadOnlyList<string> HeldBack { get; }
+    /// <summary>The session's held-back rows (New-SnippetRank -InvalidRowAction DropSession): snippet id and error, if any.</summary>
+    public IReadOnlyList<HeldBackRow> HeldBack { get; }
 
     /// <summary>The candidates as the engine keeps them, in input order (held-back rows apart).</summary>
     internal IReadOnlyList<RankInput> Inputs => _candidates;

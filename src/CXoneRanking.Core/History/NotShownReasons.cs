@@ -1,4 +1,5 @@
 using System.Globalization;
+using CXoneRanking.Ranks;
 
 namespace CXoneRanking.History;
 
@@ -12,13 +13,13 @@ namespace CXoneRanking.History;
 internal static class NotShownReasons
 {
     /// <param name="candidates">The session's candidates, in input order, as the replay was given them.</param>
-    /// <param name="heldBack">The errors of the session's held-back rows (each names its row and snippet), listed after the others.</param>
+    /// <param name="heldBack">The session's held-back rows (snippet id and error), listed after the others.</param>
     /// <param name="replay">The replay of the logged ranking.</param>
     /// <param name="directives">The rules in force.</param>
     /// <param name="unwindowed">
     /// The same replay with a window wide enough for every candidate, when the window allows one: where a cut candidate ranked.
     /// </param>
-    public static List<NotShownCandidate> Find(IReadOnlyList<SnippetRank> candidates, IReadOnlyList<string> heldBack,
+    public static List<NotShownCandidate> Find(IReadOnlyList<SnippetRank> candidates, IReadOnlyList<HeldBackRow> heldBack,
         SessionRanking replay, IReadOnlyList<BoostDirective> directives, SessionRanking? unwindowed)
     {
         var shown = new HashSet<string>(replay.Snippets?.Select(s => s.SnippetId) ?? [], StringComparer.Ordinal);
@@ -26,14 +27,14 @@ internal static class NotShownReasons
         var notShown = new List<NotShownCandidate>();
         foreach (var candidate in candidates)
             if (!shown.Contains(candidate.SnippetId)) notShown.Add(Explain(candidate, replay, directives, ranked));
-        // The log keeps a held-back row's error, which names its input and snippet, not the row itself; they come last.
-        foreach (var rowError in heldBack)
+        // The log keeps a held-back row's snippet id and error, not its values; they come last.
+        foreach (var row in heldBack)
             notShown.Add(new NotShownCandidate
             {
-                SnippetId = HeldBackRowText.SnippetId(rowError, replay.SessionId),
+                SnippetId = row.SnippetId,
                 RelevanceScore = double.NaN,
                 Reason = NotShownReason.HeldBack,
-                Detail = $"its row was refused, holding the session back: {rowError}",
+                Detail = $"its row was refused, holding the session back: {row.Error}",
             });
         return notShown;
     }

@@ -21,15 +21,15 @@ public static class RankingEngine
     public static SessionRanking RankSession(string sessionId, IReadOnlyList<SnippetRank> ranks, RankingOptions options)
     {
         var inputs = new List<RankInput>(ranks.Count);
-        var heldBack = new List<string>();
+        var heldBack = new List<HeldBackRow>();
         for (var i = 0; i < ranks.Count; i++)
         {
-            if (ranks[i].RowError is { } rowError) heldBack.Add(rowError);
+            if (ranks[i].RowError is { } rowError) heldBack.Add(new HeldBackRow(ranks[i].SnippetId ?? string.Empty, rowError));
             else inputs.Add(new RankInput(ranks[i], i + 1));
         }
         return RankSession(sessionId, inputs, heldBack, options);
     }
 
-    internal static SessionRanking RankSession(string sessionId, IReadOnlyList<RankInput> ranks, IReadOnlyList<string> heldBack,
+    internal static SessionRanking RankSession(string sessionId, IReadOnlyList<RankInput> ranks, IReadOnlyList<HeldBackRow> heldBack,
         RankingOptions options) => new SessionRanker(sessionId, options).Rank(ranks, heldBack);
 }

@@ -19,7 +19,7 @@ internal sealed class SessionGrouper(string? defaultSessionId = null)
     private readonly List<KeyValuePair<string, List<RankInput>>> _ordered = [];
     private string? _lastId;
     private List<RankInput> _last = [];
-    private Dictionary<string, List<string>>? _heldBack; // by session: the stand-ins' row errors; null until there is one
+    private Dictionary<string, List<HeldBackRow>>? _heldBack; // by session: the stand-ins (snippet id, row error); null until there is one
 
     public int Count => _ordered.Count;
 
@@ -42,7 +42,7 @@ internal sealed class SessionGrouper(string? defaultSessionId = null)
         {
             _heldBack ??= new(StringComparer.Ordinal);
             if (!_heldBack.TryGetValue(sessionId, out var errors)) _heldBack.Add(sessionId, errors = []);
-            errors.Add(rowError);
+            errors.Add(new HeldBackRow(rank.SnippetId ?? string.Empty, rowError));
             return;
         }
         _last.Add(new RankInput(rank, inputNumber));
@@ -60,6 +60,6 @@ internal sealed class SessionGrouper(string? defaultSessionId = null)
     public IEnumerable<SessionRanking> RankAll(Func<string, RankingOptions> optionsFor) =>
         _ordered.Select(session => RankingEngine.RankSession(session.Key, session.Value, HeldBack(session.Key), optionsFor(session.Key)));
 
-    private IReadOnlyList<string> HeldBack(string sessionId) =>
+    private IReadOnlyList<HeldBackRow> HeldBack(string sessionId) =>
         _heldBack is not null && _heldBack.TryGetValue(sessionId, out var errors) ? errors : [];
 }

@@ -10,12 +10,12 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
     private readonly List<RankingIssue> _warnings = [];
 
     /// <param name="ranks">The session's ranks.</param>
-    /// <param name="heldBack">The errors of its refused rows' stand-ins: any one holds the whole session back.</param>
-    public SessionRanking Rank(IReadOnlyList<RankInput> ranks, IReadOnlyList<string> heldBack)
+    /// <param name="heldBack">Its refused rows' stand-ins: any one holds the whole session back.</param>
+    public SessionRanking Rank(IReadOnlyList<RankInput> ranks, IReadOnlyList<HeldBackRow> heldBack)
     {
-        foreach (var rowError in heldBack)
+        foreach (var row in heldBack)
             Error(RankingIssueCodes.SessionHeldBack,
-                $"session '{sessionId}' is held back whole (New-SnippetRank -InvalidRowAction DropSession) for its refused row: {rowError}");
+                $"session '{sessionId}' is held back whole (New-SnippetRank -InvalidRowAction DropSession) for its refused row: {row.Error}");
         CheckSession();
         CheckOptions();
         var scored = ValidInputs(ranks);

@@ -37,7 +37,7 @@ public sealed class CandidateJsonPropertyTests
             SnippetId = id, RelevanceScore = relevance, BoostFactor = boost, Metadata = metadata, Signals = signals,
         });
 
-    private static AuditEntry RoundTrip(IReadOnlyList<RankInput> candidates, IReadOnlyList<string> heldBack)
+    private static AuditEntry RoundTrip(IReadOnlyList<RankInput> candidates, IReadOnlyList<HeldBackRow> heldBack)
     {
         var entry = AuditEntry.Ranking(AuditEvent.RankingSending, "s-1", DateTimeOffset.UnixEpoch);
         (entry.Candidates, entry.HeldBackRows) = (candidates, heldBack);
@@ -54,7 +54,7 @@ public sealed class CandidateJsonPropertyTests
 
     [Fact]
     public void Every_value_of_every_candidate_reads_back_exactly() =>
-        Gen.Select(Candidate.Array[0, 20], Text.Array[0, 2]).Sample((ranks, heldBack) =>
+        Gen.Select(Candidate.Array[0, 20], Gen.Select(Text, Text, (id, error) => new HeldBackRow(id, error)).Array[0, 2]).Sample((ranks, heldBack) =>
         {
             var candidates = ranks.Select((r, i) => new RankInput(r, i + 1)).ToList();
 
@@ -89,6 +89,6 @@ public sealed class CandidateJsonPropertyTests
             var read = RoundTrip([new RankInput(rank, 1)], []);
 
             Assert.Empty(read.Candidates!);
-            Assert.Contains("surrogate", Assert.Single(read.HeldBackRows!), StringComparison.Ordinal);
+            Assert.Contains("surrogate", Assert.Single(read.HeldBackRows!).Error, StringComparison.Ordinal);
         }, iter: 200);
 }

@@ -71,7 +71,7 @@ public sealed class RankingOriginsTests : IDisposable
         Assert.DoesNotContain(handler.Requests, r => r.Method == "POST" && r.Uri.AbsolutePath.EndsWith("/ranking", StringComparison.Ordinal));
         var entry = Assert.Single(Log());
         Assert.Equal("KB-2", Assert.Single(entry.Candidates!).SnippetId);
-        Assert.Contains("unpaired surrogate", Assert.Single(entry.HeldBackRows!), StringComparison.Ordinal);
+        Assert.Contains("unpaired surrogate", Assert.Single(entry.HeldBackRows!).Error, StringComparison.Ordinal);
         Assert.False(Assert.Single(RankingHistoryReader.Read(_audit, "s-1").Rankings).Replay().IsValid);
         Assert.True(AuditChainVerifier.Verify(_audit).IsValid);
     }
