@@ -16,7 +16,7 @@ internal static class InversePropensityCheck
         double clicks = 0, rrClicks = 0, modelRrClicks = 0, overlap = 0, looks = 0;
         for (var i = 0; i < table.Showings; i++)
         {
-            for (int j = table.LoggedStart[i], k = 0; j < table.LoggedStart[i + 1]; j++, k++)
+            for (var j = table.LoggedStart[i]; j < table.LoggedStart[i + 1]; j++)
             {
                 stamp[table.LoggedSnippet[j]] = i + 1;
                 loggedAt[table.LoggedSnippet[j]] = j;

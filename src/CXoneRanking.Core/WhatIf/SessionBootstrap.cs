@@ -35,9 +35,6 @@ internal sealed class SessionBootstrap
     /// <summary>Resamples whose EM stopped at <see cref="MaxSweeps"/> before it settled.</summary>
     public int Unsettled { get; private set; }
 
-    /// <summary>EM sweeps over all resamples.</summary>
-    public long Sweeps { get; private set; }
-
     public ShowingExpectation[] Run(int resamples, int seed, CancellationToken cancellationToken, IProgress<int>? progress)
     {
         var cells = _fit.Cells.EmptyCopy();
@@ -56,9 +53,7 @@ internal sealed class SessionBootstrap
             Reweigh(cells, weights);
             Array.Copy(_fit.Examination, theta, theta.Length);
             Array.Copy(_fit.Relevance, gamma, gamma.Length);
-            var (spent, settled) = sweeps.Run(theta, gamma, MaxSweeps, Tolerance, cancellationToken);
-            Sweeps += spent;
-            if (!settled) Unsettled++;
+            if (!sweeps.Run(theta, gamma, MaxSweeps, Tolerance, cancellationToken).Converged) Unsettled++;
             _model.Update(theta, gamma, cells.ImpressionsBySnippet);
             results[r] = ShowingExpectation.Over(_table, weights, _model.Examination, _model.Attractiveness);
             progress?.Report(r + 1);
