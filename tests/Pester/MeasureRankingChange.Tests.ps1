@@ -183,6 +183,21 @@ Describe 'Measure-RankingChange with bad input' {
         $warnings | Should -Not -BeNullOrEmpty
     }
 
+    It 'names the error of a log edited so that a shown snippet id is empty, instead of a raw ArgumentException' {
+        $edited = Join-Path $TestDrive 'edited'
+        $null = 1..5 | ForEach-Object { New-CandidateRow "edited-$_" } | New-SnippetRank | Submit-SnippetRanking -AuditPath $edited -MaxResultWindow 5
+        $file = @(Get-ChildItem $edited -Filter 'cxone-audit-*.jsonl')[0].FullName
+        $lines = [IO.File]::ReadAllLines($file)
+        $at = [Array]::FindIndex($lines, [Predicate[string]] { param($line) $line -like '*"event":"ranking.submitted"*' })
+        $lines[$at] = $lines[$at] -replace '"snippets":\["KB-\d+"', '"snippets":[""'
+        [IO.File]::WriteAllLines($file, $lines)
+
+        $failure = { Measure-RankingChange -BoostDirective $helpful -AuditPath $edited -Resamples 20 } |
+            Should -Throw -ErrorId 'RankingChangeNotEstimated,CXoneRanking.PowerShell.Cmdlets.MeasureRankingChangeCommand' -PassThru
+        $failure.CategoryInfo.Category | Should -Be 'InvalidData'
+        $failure.ErrorDetails.RecommendedAction | Should -Match 'Test-RankingAuditLog'
+    }
+
     It 'leaves out showings logged before candidates were recorded, and counts them in the Note' {
         # A log as an older module wrote it: the same entries without what 0.3 adds, the chain re-hashed.
         $old = Join-Path $TestDrive 'old'

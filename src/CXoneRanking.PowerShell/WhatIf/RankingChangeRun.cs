@@ -48,6 +48,13 @@ internal static class RankingChangeRun
                 return work.GetAwaiter().GetResult();
             });
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // The estimator refuses a showing the log cannot hold (a click position past its list): a named error, not a raw one.
+            cmdlet.ThrowTerminatingError(ErrorRecords.Create(e, "RankingChangeNotEstimated", ErrorCategory.InvalidData, directory,
+                "Run Test-RankingAuditLog on the audit folder: an entry the estimate cannot use was edited or damaged."));
+            return null;
+        }
         finally
         {
             progress.Complete();
