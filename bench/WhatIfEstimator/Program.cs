@@ -65,7 +65,8 @@ static void Simulate(int logs, int sessions, int resamples)
     foreach (var kind in Enum.GetValues<ProposalKind>()) Report(cases.Where(c => c.Kind == kind).ToList(), kind.ToString());
     foreach (var c in cases.Where(c => c.VerdictWord is "Likely better" or "Likely worse" && !c.SignsRight))
         Console.WriteLine($"sign wrong: log {c.Seed}, {c.Kind}: {c.Estimate.Verdict} true lifts {c.Truth.ClickThroughLift * 100:+0.00;-0.00} points, "
-            + $"{c.Truth.MeanReciprocalRankLift:+0.0000;-0.0000}, {c.Truth.ClickedImpressionsPerSessionLift:+0.0000;-0.0000} clicked impressions per session");
+            + $"{c.Truth.MeanReciprocalRankLift:+0.0000;-0.0000}, "
+            + $"{c.Truth.ClickedImpressionsPerSessionLift:+0.0000;-0.0000} clicked impressions per session");
 }
 
 static void Report(List<SimulationCase> cases, string title)
@@ -75,7 +76,8 @@ static void Report(List<SimulationCase> cases, string title)
     Console.WriteLine($"{title}: {cases.Count} cases; interval holds the truth: CTR {Share(c => c.HoldsClickThroughRate):0.0}%, "
         + $"MRR {Share(c => c.HoldsMeanReciprocalRank):0.0}%, CTR lift {Share(c => c.HoldsClickThroughLift):0.0}%, "
         + $"MRR lift {Share(c => c.HoldsMeanReciprocalRankLift):0.0}%, per session {Share(c => c.HoldsClickedImpressionsPerSession):0.0}%, "
-        + $"per-session lift {Share(c => c.HoldsClickedImpressionsPerSessionLift):0.0}%; decided {decided.Count}, sign right {decided.Count(c => c.SignsRight)}; "
+        + $"per-session lift {Share(c => c.HoldsClickedImpressionsPerSessionLift):0.0}%; "
+        + $"decided {decided.Count}, sign right {decided.Count(c => c.SignsRight)}; "
         + string.Join(", ", cases.GroupBy(c => c.VerdictWord).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
     if (cases.Count == 0) return;
     Console.WriteLine($"    mean CTR truth {cases.Average(c => c.Truth.ClickThroughRate):0.00000}, "
