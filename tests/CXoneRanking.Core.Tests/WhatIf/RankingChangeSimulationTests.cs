@@ -18,7 +18,7 @@ public sealed class RankingChangeSimulationTests(ITestOutputHelper output)
         Enumerable.Range(1, Logs).SelectMany(seed =>
         {
             var log = new SimulatedClickLog(seed, Sessions);
-            return Enum.GetValues<ProposalKind>().Select(kind => SimulationCase.Run(log, seed, kind, Resamples)).ToList();
+            return Enum.GetValues(typeof(ProposalKind)).Cast<ProposalKind>().Select(kind => SimulationCase.Run(log, seed, kind, Resamples)).ToList();
         }).ToList());
 
     private static IEnumerable<SimulationCase> Estimated =>
