@@ -71,9 +71,15 @@ public sealed class RankingChangeMeasurement(IReadOnlyList<BoostDirective> propo
             Resamples = settings.Resamples,
             Seed = settings.Seed,
             Notes = [.. settings.Notes, .. Notes(logged), .. Warnings],
+            // A showing logged without rules counts as the empty set, which is one set too.
+            LoggedRuleSets = logged.Showings.Select(s => s.Ranking.DirectiveSetHash ?? string.Empty).Distinct().Count(),
         };
         var resamples = progress is null ? null : new Resamples(progress, settings.Resamples);
-        return RankingChangeEstimator.Estimate(showings, estimating, cancellationToken, resamples);
+        var estimate = RankingChangeEstimator.Estimate(showings, estimating, cancellationToken, resamples);
+        estimate.ProposedDirectives = _proposed;
+        estimate.KeepLoggedRules = KeepLoggedRules;
+        estimate.DirectiveFiles = DirectiveFiles;
+        return estimate;
     }
 
     // The engine is a pure function of a session's candidates and options: the showings are re-ranked in parallel, in
