@@ -189,7 +189,8 @@ Describe 'the what-if estimate''s list view wraps at spaces (newcomer3 F13)' {
         $shown = ($lines | ForEach-Object { ($_ -replace '^\S*\s*:\s', '').Trim() }) -join ' '
         $shown | Should -Match ([regex]::Escape(($whatIf.Verdict -replace '\s+', ' ')))
         $shown | Should -Match ([regex]::Escape(("$($whatIf.Method)" -replace '\s+', ' ')))
-        $shown | Should -Match 'mean reciprocal rank'
+        $shown | Should -Match ([regex]::Escape(($whatIf.Note -replace '\s+', ' ')))
+        $shown | Should -Match 'seed 20261207;'
         $shown | Should -Match ' points '
         $shown | Should -Not -Match '\bpts\b'
     }

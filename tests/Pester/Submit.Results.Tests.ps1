@@ -128,7 +128,7 @@ Describe 'Submit-SnippetRanking results read as Test-RankingPayload results' {
             New-SnippetRank KB-1 0.7 -SessionId 'once-2'
         ) | Submit-SnippetRanking -ErrorVariable more -ErrorAction SilentlyContinue
         $message = $more[0].Exception.Message
-        ([regex]::Matches($message, [regex]::Escape("input 1 "))).Count | Should -Be 1 -Because $message
+        ([regex]::Matches($message, [regex]::Escape("and input 2 "))).Count | Should -Be 1 -Because $message
         $message | Should -BeLike '*Other problems: *input 3*' -Because 'the problems after the first are still listed'
     }
 

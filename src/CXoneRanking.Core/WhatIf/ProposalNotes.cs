@@ -37,11 +37,11 @@ internal static class ProposalNotes
         if (affected == 0) return null;
         var exclusions = dropped.Count(rule => rule.Exclude);
         return string.Format(CultureInfo.InvariantCulture,
-            "The proposal replaces the rules in force: {0} of {1} showings were ranked with rules it does not hold ({2} rule{3}, "
+            "The proposal replaces the rules in force: {0} of {1} showings {7} ranked with rules it does not hold ({2} rule{3}, "
                 + "{4} exclusion{5}: {6}). To estimate adding rules to those in force, use -KeepLoggedRules, or pass the rules in "
                 + "force followed by the new ones.",
             affected, showings.Count, dropped.Count, dropped.Count == 1 ? "" : "s", exclusions, exclusions == 1 ? "" : "s",
-            Names(dropped));
+            Names(dropped), affected == 1 ? "was" : "were");
     }
 
     /// <summary>The proposed rules no candidate of any showing matched; null when every rule matched one.</summary>
