@@ -104,6 +104,18 @@ public sealed class RankingChangeEstimate
 
     public RankingChangeMethod Method { get; init; } = new();
 
+    /// <summary>The proposed rules, in the order given (files read in order); empty for a proposal without rules.</summary>
+    public IReadOnlyList<BoostDirective> ProposedDirectives { get; internal set; } = [];
+
+    /// <summary>
+    /// True when each showing was re-ranked with its logged rules followed by <see cref="ProposedDirectives"/>; false when
+    /// the proposed rules replaced the logged ones.
+    /// </summary>
+    public bool KeepLoggedRules { get; internal set; }
+
+    /// <summary>The rules files the proposal was read from (full paths, in order); empty when rules were given as objects.</summary>
+    public IReadOnlyList<string> DirectiveFiles { get; internal set; } = [];
+
     /// <summary>One line beginning with Likely better, Likely worse, No clear difference or Cannot tell, then why.</summary>
     public string Verdict { get; init; } = string.Empty;
 
