@@ -168,18 +168,18 @@ Describe 'Measure-RankingChange says what it estimated (newcomer3 F1, F3, F4, F1
         $dropped = @($w | Where-Object { "$_" -like '*replaces the rules*' })
         $dropped.Count | Should -Be 1
         "$($dropped[0])" | Should -BeLike '*rule(id=KB-7) 1.5*'
-        "$($dropped[0])" | Should -BeLike "*$(2 * $sessionsPerPeriod) of $(3 * $sessionsPerPeriod) showings*"
+        "$($dropped[0])" | Should -BeLike ("*{0:N0} of {1:N0} showings*" -f (2 * $sessionsPerPeriod), (3 * $sessionsPerPeriod))
         "$($dropped[0])" | Should -BeLike '*-KeepLoggedRules*'
         $estimate.Note | Should -BeLike "*$($dropped[0])*"
         $estimate.KeepLoggedRules | Should -BeFalse
     }
 
-    It 'warns that an empty proposal holds no rule, and that with -KeepLoggedRules it changes nothing' {
+    It 'warns that an empty proposal holds no rule, and that with -KeepLoggedRules the logged rules stay' {
         $none = Measure-RankingChange @() -AuditPath $auditDir -Since $lastPeriod -Resamples 20 -WarningVariable w -WarningAction SilentlyContinue
         "$w" | Should -BeLike '*the proposal holds no rule*'
         $none.Note | Should -BeLike '*the proposal holds no rule*'
         $same = Measure-RankingChange $null -KeepLoggedRules -AuditPath $auditDir -Since $lastPeriod -Resamples 20 -WarningVariable w2 -WarningAction SilentlyContinue
-        "$w2" | Should -BeLike '*the proposal holds no rule*no change*'
+        "$w2" | Should -BeLike '*the proposal holds no rule*keeps its logged rules*'
         $same.ClickThroughLift | Should -Be 0
     }
 
@@ -240,6 +240,7 @@ Describe 'Measure-RankingChange with bad input' {
         $estimate.Sessions | Should -Be 0
         $estimate.Verdict | Should -BeLike 'Cannot tell*'
         $warnings | Should -Not -BeNullOrEmpty
+        $estimate.Note | Should -BeLike "*$($warnings[0])*" # a verdict file written unattended says why too
     }
 
     It 'names the error of a log edited so that a shown snippet id is empty, instead of a raw ArgumentException' {

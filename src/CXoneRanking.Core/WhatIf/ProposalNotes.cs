@@ -18,7 +18,8 @@ internal static class ProposalNotes
             + "or a New-BoostDirective that failed all give no rule).";
 
     public const string EmptyKept =
-        "The proposal holds no rule: with -KeepLoggedRules every showing keeps its logged rules, so this estimates no change.";
+        "The proposal holds no rule: with -KeepLoggedRules every showing keeps its logged rules, so only a -MaxResultWindow "
+            + "given changes its ranking.";
 
     /// <summary>The rules in force that a replacing proposal drops, and in how many showings; null when it drops none.</summary>
     public static string? Dropped(IReadOnlyList<BoostDirective> proposed, IReadOnlyList<LoggedShowing> showings)
@@ -37,7 +38,7 @@ internal static class ProposalNotes
         if (affected == 0) return null;
         var exclusions = dropped.Count(rule => rule.Exclude);
         return string.Format(CultureInfo.InvariantCulture,
-            "The proposal replaces the rules in force: {0} of {1} showings {7} ranked with rules it does not hold ({2} rule{3}, "
+            "The proposal replaces the rules in force: {0:N0} of {1:N0} showings {7} ranked with rules it does not hold ({2} rule{3}, "
                 + "{4} exclusion{5}: {6}). To estimate adding rules to those in force, use -KeepLoggedRules, or pass the rules in "
                 + "force followed by the new ones.",
             affected, showings.Count, dropped.Count, dropped.Count == 1 ? "" : "s", exclusions, exclusions == 1 ? "" : "s",
@@ -48,13 +49,13 @@ internal static class ProposalNotes
     public static string? Unmatched(IReadOnlyList<BoostDirective> unmatched) => unmatched.Count switch
     {
         0 => null,
-        1 => $"The proposed rule {unmatched[0]} matches no candidate of any showing in the range, so it changes nothing.",
-        _ => $"The proposed rules {Names(unmatched)} match no candidate of any showing in the range, so they change nothing.",
+        1 => $"The proposed rule {unmatched[0]} matches no candidate of any showing in the range, so it boosts or excludes nothing.",
+        _ => $"The proposed rules {Names(unmatched)} match no candidate of any showing in the range, so they boost or exclude nothing.",
     };
 
     /// <summary>Showings re-ranked with the proposal alone under -KeepLoggedRules: their rule set is not in the log.</summary>
     public static string? NotKept(int showings) => showings == 0 ? null : string.Format(CultureInfo.InvariantCulture,
-        "{0} showing{1} ranked with a rule set the audit log no longer holds {2} re-ranked with the proposed rules alone.",
+        "{0:N0} showing{1} ranked with a rule set the audit log no longer holds {2} re-ranked with the proposed rules alone.",
         showings, showings == 1 ? "" : "s", showings == 1 ? "was" : "were");
 
     private static string Names(IReadOnlyList<BoostDirective> rules) =>

@@ -59,10 +59,12 @@ public sealed class MeasureRankingChangeCommand : AuditLogQueryCommandBase
             "Read {0} audit file(s) in '{1}': {2} showing(s) with candidates, {3} without (logged before candidates were recorded), "
                 + "{4} imported Expert search(es).",
             filesRead, directory, logged.Showings.Count, logged.WithoutCandidates, logged.ExpertSearches));
-        var settings = new WhatIfSettings { Resamples = Resamples, Seed = Seed };
+        // Nothing to estimate is said in the warning and in the result's Note, so a verdict file written unattended says why.
+        var nothing = logged.Showings.Count == 0 ? RankingChangeRun.NothingToEstimate(directory, RangeText(), logged) : null;
+        var settings = new WhatIfSettings { Resamples = Resamples, Seed = Seed, Notes = nothing is null ? [] : [nothing] };
         var estimate = RankingChangeRun.Estimate(this, Reading, directory, measurement, logged, settings);
         if (estimate is null) return;
-        if (estimate.Sessions == 0) WriteWarning(RankingChangeRun.NothingToEstimate(directory, RangeText(), logged));
+        if (nothing is not null) WriteWarning(nothing);
         WriteObject(estimate);
     }
 }
