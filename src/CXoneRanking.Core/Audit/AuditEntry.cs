@@ -135,6 +135,12 @@ public sealed class AuditEntry
     internal bool CandidatesLogged { get; set; }
 
     /// <summary>
+    /// Why the entry's <c>candidates</c> could not be read (an edited or foreign log), naming the session and time; null when
+    /// they were read, or not asked for. The entry itself is kept: only readers that replay candidates leave it out.
+    /// </summary>
+    public string? CandidatesProblem { get; internal set; }
+
+    /// <summary>
     /// On a ranking entry: the rule set behind <see cref="DirectiveSet"/>, which the run records once as its own entry.
     /// On a <see cref="AuditEvent.RankingDirectives"/> entry: its rules, written as <c>directives</c>.
     /// </summary>
