@@ -70,7 +70,7 @@ internal static class AuditEntryParser
     }
 
     private static string CandidatesProblem(AuditEntry entry, string problem) =>
-        $"session '{entry.SessionId}' at {AuditTimestamp.ToText(entry.Timestamp)}: {problem}";
+        $"session '{ShownText.Of(entry.SessionId ?? string.Empty)}' at {AuditTimestamp.ToText(entry.Timestamp)}: {problem}";
 
     // The last of two members with one name wins, as a look-up by name would find it.
     private static void Read(AuditEntry entry, string name, JsonElement value)
