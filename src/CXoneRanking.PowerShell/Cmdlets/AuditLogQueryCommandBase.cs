@@ -18,10 +18,12 @@ public abstract class AuditLogQueryCommandBase : AuditLogCommandBase, IDisposabl
 
     /// <summary>Use entries at or after this time (a time without a zone is local, like Get-Date's).</summary>
     [Parameter]
+    [InstantTransformation]
     public DateTime? Since { get; set; }
 
     /// <summary>Use entries before this time (exclusive).</summary>
     [Parameter]
+    [InstantTransformation]
     public DateTime? Until { get; set; }
 
     /// <summary>This invocation's reads of the log: one Ctrl+C stops whichever is under way.</summary>
