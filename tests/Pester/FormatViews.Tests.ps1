@@ -86,7 +86,7 @@ BeforeAll {
         'CXoneRanking.ExpertImportSummary'                 = @{ Item = $import; Shows = 'Skipped', [string]$import.Searches }
         'CXoneRanking.BoostSuggestion'                     = @{ Item = $suggestion; Shows = $suggestion.SnippetId }
         'CXoneRanking.PositionExamination'                 = @{ Item = $examination; Shows = 'Examination' }
-        'CXoneRanking.RankingHistoryEntry'                 = @{ Item = $historyInExperiment; Shows = 'Succeeded', $historyInExperiment.Arm, 'KB-2026-BILLING-00' }
+        'CXoneRanking.RankingHistoryEntry'                 = @{ Item = $historyInExperiment; Shows = $historyInExperiment.SessionId, 'Succeeded' }
         'CXoneRanking.NotShownCandidate'                   = @{ Item = $history.NotShown[0]; Shows = 'KB-2026-BILLING-001', 'Excluded' }
         'CXoneRanking.RankingChangeEstimate'               = @{ Item = $whatIf; Shows = 'Verdict', 'ClickThroughLift', 'Coverage' }
         'CXoneRanking.WhatIf.MovedSnippet'                 = @{ Item = @($whatIf.Moved)[0]; Shows = @($whatIf.Moved)[0].SnippetId }
@@ -227,6 +227,15 @@ Describe 'the ranking history views' {
         $text | Should -Match ([regex]::Escape('KB-2026-BILLING-003 (Window): ranked 2, below position 1: dropped by the window'))
         $text | Should -Match ([regex]::Escape('1. KB-2026-BILLING-002 0.8: 0.8 x boost 1.0 = 0.8'))
         ($text -split '\r?\n' | Where-Object { $_.Length -gt 120 }) | Should -BeNullOrEmpty
+    }
+
+    It 'name the session of each ranking in the table, and its top snippet whole at 120 columns (#23 newcomer3 F6)' {
+        $lines = Get-Rendered @($history, $historyInExperiment) 120
+        $lines[1] | Should -Match '^Timestamp\s+SessionId\s+Status\s'
+        $lines -join "`n" | Should -Match ([regex]::Escape("call-2026-12-07-000300 Succeeded"))
+        $top = $historyInExperiment.Snippets[0]
+        $lines -join "`n" | Should -Match ([regex]::Escape("$($top.SnippetId) $($top.FinalScore.ToString('0.0###', [cultureinfo]::InvariantCulture))"))
+        $lines | Where-Object { $_.Length -gt 120 } | Should -BeNullOrEmpty
     }
 
     It 'leave the history objects as they are for scripts' {

@@ -51,6 +51,10 @@ BeforeAll {
         [pscustomobject]@{ session_id = 'hist-held'; snippet_id = 'KB-2'; relevance_score = 'abc' }
     ) | New-SnippetRank -InvalidRowAction DropSession -ErrorAction SilentlyContinue | Submit-SnippetRanking -ErrorAction SilentlyContinue
 
+    # Session ids that hold wildcard characters, and one such an id also matches as a pattern.
+    $script:bracketed = New-SnippetRank -SessionId 'hist-[1]' -SnippetId 'KB-1' -RelevanceScore 0.5 | Submit-SnippetRanking
+    $script:plain = New-SnippetRank -SessionId 'hist-1' -SnippetId 'KB-1' -RelevanceScore 0.5 | Submit-SnippetRanking
+
     $script:experimentSessions = 1..8 | ForEach-Object { 'hist-exp-{0}' -f $_ }
     $script:armed = @($experimentSessions | ForEach-Object { New-HistoryRank $_ } |
         Submit-SnippetRanking -BoostDirective $rules[1] -Experiment hist-exp -TreatmentDirective $rules[2] -MaxResultWindow 4)
@@ -140,7 +144,18 @@ Describe 'Get-RankingHistory' {
         $entry[0].NotShown.SnippetId | Should -Be 'KB-1', 'KB-1', 'KB-2'
         $entry[0].NotShown.Reason | Should -Be 'Invalid', 'Invalid', 'SessionInvalid'
         $entry[0].NotShown[0].Detail | Should -Match "snippet 'KB-1' appears twice"
-        $entry[0].NotShown[2].Detail | Should -Match 'appears twice'
+        $entry[0].NotShown[2].Detail | Should -Be 'the session was invalid: see Errors'
+        $entry[0].Errors[0].Message | Should -Match "snippet 'KB-1' appears twice"
+    }
+
+    It 'shows an invalid session''s errors once in Format-List, not on every sound candidate' {
+        $entry = @(Get-RankingHistory hist-invalid)[0]
+        $lines = @(($entry | Format-List | Out-String -Width 120) -split '\r?\n')
+        $errorLine = $lines | Where-Object { $_ -match '^Errors\s*: ' }
+        $errorLine | Should -Match 'DuplicateSnippetId'
+        $lines -join "`n" | Should -Match ([regex]::Escape('KB-2 (SessionInvalid): the session was invalid: see Errors'))
+        # The error names KB-1 twice (its two rows): once in Errors, once per invalid row, never on KB-2.
+        @($lines | Where-Object { $_ -match 'DuplicateSnippetId' }).Count | Should -Be 1
     }
 
     It 'names a held-back row''s error' {
@@ -166,6 +181,29 @@ Describe 'Get-RankingHistory' {
 
     It 'takes session ids from piped results' {
         @($armed | Select-Object -First 2 | Get-RankingHistory).SessionId | Should -Be @($armed | Select-Object -First 2).SessionId
+    }
+
+    It 'takes session ids piped as strings' {
+        @('hist-invalid', 'hist-held' | Get-RankingHistory).SessionId | Should -Be 'hist-invalid', 'hist-held'
+    }
+
+    It 'matches -SessionId as a wildcard pattern when no session has that exact id' {
+        $matched = @(Get-RankingHistory 'hist-exp-*')
+        $matched.SessionId | Sort-Object | Should -Be ($experimentSessions | Sort-Object)
+        @(Get-RankingHistory 'hist-inv?lid').SessionId | Should -Be 'hist-invalid'
+    }
+
+    It 'takes an id that holds wildcard characters as it is when the log holds that session' {
+        @(Get-RankingHistory 'hist-[1]').SessionId | Should -Be 'hist-[1]'
+        @(Get-RankingHistory 'hist-[12]').SessionId | Should -Be 'hist-1'
+    }
+
+    It 'says a pattern matched no session' {
+        $none = @(Get-RankingHistory 'no-such-*' -ErrorVariable missing -ErrorAction SilentlyContinue)
+        $none | Should -BeNullOrEmpty
+        $missing.Count | Should -Be 1
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'RankingHistoryNotFound,*'
+        $missing[0].Exception.Message | Should -Match ([regex]::Escape("no ranking of a session matching 'no-such-*'"))
     }
 
     It 'keeps to -Since and -Until' {
@@ -199,6 +237,8 @@ Describe 'Get-RankingHistory' {
         $table = @(($history | Out-String -Width 120) -split '\r?\n')
         ($table | Where-Object { $_.Length -gt 120 }) | Should -BeNullOrEmpty
         $table -join "`n" | Should -Match 'KB-1 0.9'
+        $table[1] | Should -Match '\bSessionId\b'
+        $table -join "`n" | Should -Match 'hist-boost'
         $list = ($first | Format-List | Out-String -Width 120)
         $list | Should -Match ([regex]::Escape('exclude(category=internal-*)'))
         $list | Should -Match 'KB-6 \(Window\)'

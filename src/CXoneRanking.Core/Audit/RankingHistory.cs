@@ -19,4 +19,13 @@ public sealed class RankingHistory
 
     /// <summary>The rankings (in <see cref="Rankings"/>) whose rule set the log does not hold: they cannot be replayed as logged.</summary>
     public int DirectiveSetsNotFound { get; init; }
+
+    /// <summary>
+    /// For a -SessionId wildcard pattern that matched no session with a ranking in the range: the pattern (then
+    /// <see cref="SessionId"/> is the pattern too, and the history is empty); null otherwise.
+    /// </summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>True when the range holds no submission of the session at all.</summary>
+    public bool IsEmpty => Rankings.Count == 0 && WithoutCandidates == 0;
 }

@@ -14,7 +14,10 @@ public sealed class NotShownCandidate
     /// <summary>The relevance score as given (after signal blending); NaN when the logged value is not a number.</summary>
     public double RelevanceScore { get; init; }
 
-    /// <summary>The snippet's own boost factor as given.</summary>
+    /// <summary>
+    /// The snippet's own boost factor as given, before any rule (no rule applied to a candidate not shown); a shown
+    /// <see cref="RankedSnippet.BoostFactor"/> is the effective boost, the own boost times the rules that matched.
+    /// </summary>
     public double BoostFactor { get; init; } = 1.0;
 
     /// <summary>Its metadata: a read-only IDictionary, so <c>.category</c> works as on every metadata object of the module.</summary>

@@ -12,6 +12,9 @@ namespace CXoneRanking.History;
 /// </summary>
 internal static class NotShownReasons
 {
+    /// <summary>The detail of every <see cref="NotShownReason.SessionInvalid"/> candidate.</summary>
+    public const string SessionInvalidDetail = "the session was invalid: see Errors";
+
     /// <param name="candidates">The session's candidates, in input order, as the replay was given them.</param>
     /// <param name="heldBack">The session's held-back rows (snippet id and error), listed after the others.</param>
     /// <param name="replay">The replay of the logged ranking.</param>
@@ -50,7 +53,8 @@ internal static class NotShownReasons
             return Candidate(candidate, metadata, NotShownReason.Excluded, excluded.Message,
                 rule: directives.FirstOrDefault(d => d.Exclude && d.Problem() is null && d.Matches(id, metadata)));
         if (!replay.IsValid)
-            return Candidate(candidate, metadata, NotShownReason.SessionInvalid, $"the session was not shown: {replay.RefusalReason}");
+            // The session's errors are in RankingHistoryEntry.Errors once; repeating the first on every sound candidate buried them.
+            return Candidate(candidate, metadata, NotShownReason.SessionInvalid, SessionInvalidDetail);
         var window = replay.Payload!.MaxResultWindow;
         int? position = ranked is not null && ranked.TryGetValue(id, out var at) ? at : null;
         var where = position is { } p ? string.Format(CultureInfo.InvariantCulture, "ranked {0}, ", p) : "";

@@ -48,7 +48,10 @@ public sealed class RankingHistoryEntry
     /// <summary>What the ranking showed, position 1 first (for a submission that failed: what it would have shown).</summary>
     public IReadOnlyList<RankedSnippet> Snippets { get; init; } = [];
 
-    /// <summary>Every candidate not shown, with its reason: in input order, held-back rows last (the log keeps them apart).</summary>
+    /// <summary>
+    /// Every candidate not shown, with its reason: in input order, so each can be found in the source (held-back rows last:
+    /// the log keeps them apart). A SessionInvalid candidate points to <see cref="Errors"/>, which holds the session's errors once.
+    /// </summary>
     public IReadOnlyList<NotShownCandidate> NotShown { get; init; } = [];
 
     /// <summary>The warnings the engine gives for this ranking (exclusions, the window, capped boosts ...).</summary>

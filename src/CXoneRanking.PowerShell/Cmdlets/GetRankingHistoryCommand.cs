@@ -13,8 +13,11 @@ public sealed class GetRankingHistoryCommand : AuditLogQueryCommandBase
 {
     private readonly List<string> _sessionIds = [];
 
-    /// <summary>The sessions (exact, case-sensitive ids); by property name from submission results and clicks.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    /// <summary>
+    /// The sessions (exact, case-sensitive ids, or wildcard patterns when no session has that exact id); piped strings, or by
+    /// property name from submission results and clicks.
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("session_id")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(SessionIdCompleter))]
@@ -42,7 +45,9 @@ public sealed class GetRankingHistoryCommand : AuditLogQueryCommandBase
                 + $"is no longer in the audit log in '{directory}' (its files were deleted by retention, or edited): they cannot be "
                 + "replayed. Test-RankingAuditLog checks the log.");
         var explained = history.Rankings.Where(r => r.DirectiveSetFound).Select(RankingExplainer.Explain).ToList();
-        if (explained.Count == 0 && history.WithoutCandidates == 0 && history.DirectiveSetsNotFound == 0)
+        if (history.Pattern is { } pattern)
+            WriteError(HistoryErrors.RankingHistoryPatternNotFound(pattern, directory, RangeText()));
+        else if (explained.Count == 0 && history.WithoutCandidates == 0 && history.DirectiveSetsNotFound == 0)
             WriteError(HistoryErrors.RankingHistoryNotFound(session, directory, RangeText()));
         foreach (var entry in explained.Where(e => !e.Reproduced))
             WriteWarning($"The ranking of session '{session}' at {entry.Timestamp:u} does not replay to what the log says was sent "
