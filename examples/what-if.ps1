@@ -2,8 +2,11 @@
 .SYNOPSIS
     The what-if loop end to end against a local CXone emulator: rank a few thousand sessions under
     three directive sets over time, simulate agents' clicks from a known position-based click model,
-    then estimate three proposals from the log (one that helps, one that hurts, the rules in force)
-    and compare each estimate with the truth. Run it after building: dotnet pwsh ./examples/what-if.ps1
+    then estimate four proposals from the log (the learned suggestion, one that helps and one that
+    hurts, each added to the rules in force with -KeepLoggedRules, and the rules in force over their
+    own period) and compare each estimate with the truth. Run it with: dotnet pwsh ./examples/what-if.ps1
+    (from a build checkout after building, or from a folder that holds the laid-out CXoneRanking and
+    emulator folders beside examples/; otherwise give -ModulePath and -EmulatorModule).
 .DESCRIPTION
     Every session has the same nine candidates (KB-1 .. KB-9) with relevance scores that vary a
     little from session to session; the ranking keeps five. The click model: an agent examines
@@ -13,19 +16,27 @@
     boosted, then with KB-7 boosted and KB-1 demoted: the same snippets at different positions,
     which is what lets the model tell position from snippet (docs/what-if.md).
 
-    The proposals: boost KB-5 to the top (helps), put KB-6 on top and exclude KB-5 (hurts), and
-    the rules of the last period, measured over that period (no change). Each estimate's lift is
-    compared with the true lift, which the script computes from the click model it drew from.
+    The proposals: the learned suggestion, boost KB-5 to the top (helps), put KB-6 on top and
+    exclude KB-5 (hurts), each added to the rules each session was ranked with (-KeepLoggedRules:
+    "what if I add these"), and the rules of the last period, measured over that period (no
+    change). Each estimate's lift is compared with the true lift, which the script computes from
+    the click model it drew from. The experiment then sends what was estimated: the rules in force
+    followed by the helpful proposal.
 #>
 param(
     [int] $Sessions = 3000,
     [int] $Seed = 42,
     [int] $Resamples = 100,
-    [string] $ModulePath = (Join-Path $PSScriptRoot '../out/CXoneRanking/CXoneRanking.psd1'),
-    [string] $EmulatorModule = (Join-Path $PSScriptRoot '../out/emulator/CXoneEmulator.psm1'),
-    [string] $AuditPath = (Join-Path $PSScriptRoot '../out/what-if-audit')
+    [string] $ModulePath,
+    [string] $EmulatorModule,
+    [string] $AuditPath
 )
 $ErrorActionPreference = 'Stop'
+# A build checkout has the module in out/; a laid-out copy has the CXoneRanking and emulator folders beside examples/.
+$root = if (Test-Path (Join-Path $PSScriptRoot '../out/CXoneRanking')) { Join-Path $PSScriptRoot '../out' } else { Join-Path $PSScriptRoot '..' }
+if (-not $ModulePath) { $ModulePath = Join-Path $root 'CXoneRanking/CXoneRanking.psd1' }
+if (-not $EmulatorModule) { $EmulatorModule = Join-Path $root 'emulator/CXoneEmulator.psm1' }
+if (-not $AuditPath) { $AuditPath = Join-Path $root 'what-if-audit' }
 Import-Module $ModulePath -Force
 Import-Module $EmulatorModule -Force
 if (Test-Path $AuditPath) { Remove-Item $AuditPath -Recurse -Force }
@@ -90,33 +101,35 @@ try {
     $suggested = @(Get-SnippetBoostSuggestion -AuditPath $AuditPath -AsDirective)
     $suggested | Format-Table | Out-Host
 
-    # 2. Estimate each proposal, and compare with the truth.
-    $logged = @($periods | ForEach-Object { $_.Lists })
+    # 2. Estimate each proposal (added to the rules in force, as -KeepLoggedRules does), and compare with the truth.
     $proposals = @(
-        @{ Name = 'the suggestion'; Rules = $suggested }
-        @{ Name = 'KB-5 to the top (helps)'; Rules = @(New-BoostDirective -SnippetId KB-5 -Factor 3) }
-        @{ Name = 'KB-6 on top, KB-5 out (hurts)'; Rules = @(New-BoostDirective -SnippetId KB-6 -Factor 3; New-BoostDirective -SnippetId KB-5 -Exclude) }
-        @{ Name = 'the rules in force, over their period'; Rules = $periods[-1].Rules; Since = $periods[-1].Since }
+        @{ Name = 'the suggestion, added'; Rules = $suggested; Keep = $true }
+        @{ Name = 'KB-5 to the top, added (helps)'; Rules = @(New-BoostDirective -SnippetId KB-5 -Factor 3); Keep = $true }
+        @{ Name = 'KB-6 on top, KB-5 out, added (hurts)'; Rules = @(New-BoostDirective -SnippetId KB-6 -Factor 3; New-BoostDirective -SnippetId KB-5 -Exclude); Keep = $true }
+        @{ Name = 'the rules in force, over their period'; Rules = $periods[-1].Rules; Since = $periods[-1].Since; Keep = $false }
     )
     foreach ($proposal in $proposals) {
         Write-Host "`n2. Estimate $($proposal.Name): Measure-RankingChange" -ForegroundColor Cyan
         $range = if ($proposal.Since) { @{ Since = $proposal.Since } } else { @{} }
-        $estimate = Measure-RankingChange -BoostDirective $proposal.Rules -AuditPath $AuditPath -Resamples $Resamples @range
+        $estimate = Measure-RankingChange -BoostDirective $proposal.Rules -KeepLoggedRules:$proposal.Keep -AuditPath $AuditPath -Resamples $Resamples @range
         $estimate | Out-Host
         $estimate.Moved | Select-Object -First 5 | Format-Table | Out-Host
-        # The truth: the same candidates ranked with the proposal, clicked by the true model.
-        $before = if ($proposal.Since) { $periods[-1].Lists } else { $logged }
-        $candidates = if ($proposal.Since) { $periods[-1].Rows } else { $periods | ForEach-Object { $_.Rows } }
-        $ranked = $candidates | New-SnippetRank | Test-RankingPayload -BoostDirective $proposal.Rules -MaxResultWindow 5
-        $proposed = @($ranked | ForEach-Object { , @(if ($_.IsValid) { $_.Payload.Snippets.SnippetId }) })
-        $trueLift = (Get-TrueClickThrough $proposed) - (Get-TrueClickThrough $before)
+        # The truth: the same candidates ranked with the proposal (after each period's own rules when added), clicked by the true model.
+        $inRange = if ($proposal.Since) { @($periods[-1]) } else { $periods }
+        $before = @($inRange | ForEach-Object { $_.Lists })
+        $proposed = foreach ($period in $inRange) {
+            $rules = if ($proposal.Keep) { @($period.Rules) + @($proposal.Rules) } else { $proposal.Rules }
+            $period.Rows | New-SnippetRank | Test-RankingPayload -BoostDirective $rules -MaxResultWindow 5 |
+                ForEach-Object { , @(if ($_.IsValid) { $_.Payload.Snippets.SnippetId }) }
+        }
+        $trueLift = (Get-TrueClickThrough @($proposed)) - (Get-TrueClickThrough $before)
         $word = if ($estimate.ClickThroughLiftLow -le $trueLift -and $trueLift -le $estimate.ClickThroughLiftHigh) { 'holds' } else { 'misses' }
-        Write-Host ("True lift {0:+0.00;-0.00;0.00} pts; the 95% interval {1} it." -f ($trueLift * 100), $word) -ForegroundColor Green
+        Write-Host ("True click-through lift {0:+0.00;-0.00;0.00} points; the 95% interval {1} it." -f ($trueLift * 100), $word) -ForegroundColor Green
     }
 
-    # 3. Confirm: the helpful proposal goes live on half of the traffic, as an experiment.
+    # 3. Confirm: what was estimated (the rules in force followed by the helpful proposal) goes live on half of the traffic.
     Write-Host "`n3. Confirm: Submit-SnippetRanking -Experiment, then Get-RankingExperiment" -ForegroundColor Cyan
-    $treatment = $proposals[1].Rules
+    $treatment = $proposals[1].Rules    # the treatment ranks with -BoostDirective followed by these: the rules in force, then the proposal
     $results = 1..1000 | ForEach-Object { New-SessionRow ('confirm-{0:00000}' -f $_) } | New-SnippetRank |
         Submit-SnippetRanking -BoostDirective $periods[-1].Rules -MaxResultWindow 5 -Experiment kb5-top -TreatmentDirective $treatment -ThrottleLimit 8
     $clicks = foreach ($result in $results | Where-Object Succeeded | Sort-Object SessionId) {

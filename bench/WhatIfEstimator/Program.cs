@@ -60,11 +60,13 @@ static void Simulate(int logs, int sessions, int resamples)
         cases.AddRange(Enum.GetValues<ProposalKind>().Select(kind => SimulationCase.Run(log, seed, kind, resamples)));
     }
     Console.WriteLine($"{logs} logs x {sessions} sessions, {resamples} resamples: {cases.Count} cases in {watch.Elapsed.TotalSeconds:0} s");
-    Report(cases.Where(c => c.Kind is not ProposalKind.Unchanged and not ProposalKind.NeverShown).ToList(), "estimated (helps, hurts, mixed)");
+    Report(cases.Where(c => c.Kind is ProposalKind.Helps or ProposalKind.Hurts or ProposalKind.Mixed).ToList(), "estimated (helps, hurts, mixed)");
+    Report(cases.Where(c => c.Kind is not ProposalKind.Unchanged and not ProposalKind.NeverShown).ToList(), "estimated, window changes too");
     foreach (var kind in Enum.GetValues<ProposalKind>()) Report(cases.Where(c => c.Kind == kind).ToList(), kind.ToString());
     foreach (var c in cases.Where(c => c.VerdictWord is "Likely better" or "Likely worse" && !c.SignsRight))
         Console.WriteLine($"sign wrong: log {c.Seed}, {c.Kind}: {c.Estimate.Verdict} true lifts {c.Truth.ClickThroughLift * 100:+0.00;-0.00} points, "
-            + $"{c.Truth.MeanReciprocalRankLift:+0.0000;-0.0000}");
+            + $"{c.Truth.MeanReciprocalRankLift:+0.0000;-0.0000}, "
+            + $"{c.Truth.ClickedImpressionsPerSessionLift:+0.0000;-0.0000} clicked impressions per session");
 }
 
 static void Report(List<SimulationCase> cases, string title)
@@ -73,7 +75,9 @@ static void Report(List<SimulationCase> cases, string title)
     var decided = cases.Where(c => c.VerdictWord is "Likely better" or "Likely worse").ToList();
     Console.WriteLine($"{title}: {cases.Count} cases; interval holds the truth: CTR {Share(c => c.HoldsClickThroughRate):0.0}%, "
         + $"MRR {Share(c => c.HoldsMeanReciprocalRank):0.0}%, CTR lift {Share(c => c.HoldsClickThroughLift):0.0}%, "
-        + $"MRR lift {Share(c => c.HoldsMeanReciprocalRankLift):0.0}%; decided {decided.Count}, sign right {decided.Count(c => c.SignsRight)}; "
+        + $"MRR lift {Share(c => c.HoldsMeanReciprocalRankLift):0.0}%, per session {Share(c => c.HoldsClickedImpressionsPerSession):0.0}%, "
+        + $"per-session lift {Share(c => c.HoldsClickedImpressionsPerSessionLift):0.0}%; "
+        + $"decided {decided.Count}, sign right {decided.Count(c => c.SignsRight)}; "
         + string.Join(", ", cases.GroupBy(c => c.VerdictWord).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
     if (cases.Count == 0) return;
     Console.WriteLine($"    mean CTR truth {cases.Average(c => c.Truth.ClickThroughRate):0.00000}, "
@@ -82,6 +86,11 @@ static void Report(List<SimulationCase> cases, string title)
         + $"mean |model - truth| {cases.Average(c => Math.Abs((c.Estimate.EstimatedClickThroughRate ?? 0) - c.Truth.ClickThroughRate)):0.00000}, "
         + $"|IPS - truth| {cases.Average(c => Math.Abs((c.Estimate.InversePropensityClickThroughRate ?? 0) - c.Truth.ClickThroughRate)):0.00000}; "
         + $"coverage {cases.Average(c => c.Estimate.Coverage ?? 0):0.000}, overlap {cases.Average(c => c.Estimate.CrossCheck.Overlap ?? 0):0.000}");
+    Console.WriteLine($"    true lifts: click-through {cases.Average(c => c.Truth.ClickThroughLift) * 100:+0.00;-0.00} points, "
+        + $"clicked impressions per session {cases.Average(c => c.Truth.ClickedImpressionsPerSessionLift):+0.0000;-0.0000} "
+        + $"(below 0 in {cases.Count(c => c.Truth.ClickedImpressionsPerSessionLift < 0)}), "
+        + $"mean reciprocal rank {cases.Average(c => c.Truth.MeanReciprocalRankLift):+0.0000;-0.0000} "
+        + $"(below 0 in {cases.Count(c => c.Truth.MeanReciprocalRankLift < 0)})");
     Console.WriteLine($"    RR-weighted clicks per showing: truth {cases.Average(c => c.Truth.ReciprocalRankClicks):0.00000}, "
         + $"model {cases.Average(c => c.Estimate.CrossCheck.ModelReciprocalRankClicks ?? 0):0.00000}, "
         + $"IPS {cases.Average(c => c.Estimate.CrossCheck.InversePropensityReciprocalRankClicks ?? 0):0.00000}");

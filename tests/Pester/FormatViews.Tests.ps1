@@ -88,7 +88,7 @@ BeforeAll {
         'CXoneRanking.PositionExamination'                 = @{ Item = $examination; Shows = 'Examination' }
         'CXoneRanking.RankingHistoryEntry'                 = @{ Item = $historyInExperiment; Shows = $historyInExperiment.SessionId, 'Succeeded' }
         'CXoneRanking.NotShownCandidate'                   = @{ Item = $history.NotShown[0]; Shows = 'KB-2026-BILLING-001', 'Excluded' }
-        'CXoneRanking.RankingChangeEstimate'               = @{ Item = $whatIf; Shows = 'Verdict', 'ClickThroughLift', 'Coverage' }
+        'CXoneRanking.RankingChangeEstimate'               = @{ Item = $whatIf; Shows = 'Verdict', 'CTRLift', 'Coverage' }
         'CXoneRanking.WhatIf.MovedSnippet'                 = @{ Item = @($whatIf.Moved)[0]; Shows = @($whatIf.Moved)[0].SnippetId }
     }
 
@@ -177,6 +177,22 @@ Describe 'the default views' {
         foreach ($label in $view.Labels | Select-Object -SkipLast 1) {
             $header | Should -Match "(^|\s)$([regex]::Escape($label))(\s|$)" -Because "only the last column of $_ may be cut at 80"
         }
+    }
+}
+
+Describe 'the what-if estimate''s list view wraps at spaces (newcomer3 F13)' {
+    It 'keeps every word and number of its <_>-column list whole, and says points, not pts' -ForEach 120, 80 {
+        $width = $_
+        $lines = @(Get-Rendered $whatIf $width)
+        $lines | Where-Object { $_.Length -gt $width } | Should -BeNullOrEmpty
+        # Each value line, label or not, as the text it shows: joined with spaces, it must read as the properties read.
+        $shown = ($lines | ForEach-Object { ($_ -replace '^\S*\s*:\s', '').Trim() }) -join ' '
+        $shown | Should -Match ([regex]::Escape(($whatIf.Verdict -replace '\s+', ' ')))
+        $shown | Should -Match ([regex]::Escape(("$($whatIf.Method)" -replace '\s+', ' ')))
+        $shown | Should -Match ([regex]::Escape(($whatIf.Note -replace '\s+', ' ')))
+        $shown | Should -Match 'seed 20261207;'
+        $shown | Should -Match ' points '
+        $shown | Should -Not -Match '\bpts\b'
     }
 }
 

@@ -151,6 +151,65 @@ Describe 'Measure-RankingChange on a log with known truth' {
     }
 }
 
+Describe 'Measure-RankingChange says what it estimated (newcomer3 F1, F3, F4, F11)' {
+    It 'with -KeepLoggedRules re-ranks each showing with its logged rules followed by the proposed ones' {
+        $added = Measure-RankingChange $helpful -KeepLoggedRules -AuditPath $auditDir -Since $lastPeriod -Resamples 20 -WarningVariable w
+        $spelledOut = Measure-RankingChange ($rules[2] + $helpful) -AuditPath $auditDir -Since $lastPeriod -Resamples 20
+        $added.ClickThroughLift | Should -Be $spelledOut.ClickThroughLift
+        $added.MeanReciprocalRankLift | Should -Be $spelledOut.MeanReciprocalRankLift
+        $added.KeepLoggedRules | Should -BeTrue
+        @($added.ProposedDirectives).Count | Should -Be 1
+        $added.ProposedDirectives[0].SnippetId | Should -Be 'KB-5'
+        $w | Should -BeNullOrEmpty -Because 'adding drops no rule'
+    }
+
+    It 'warns, and says in the Note, when the proposal drops rules that were in force' {
+        $estimate = Measure-RankingChange $helpful -AuditPath $auditDir -Resamples 20 -WarningVariable w -WarningAction SilentlyContinue
+        $dropped = @($w | Where-Object { "$_" -like '*replaces the rules*' })
+        $dropped.Count | Should -Be 1
+        "$($dropped[0])" | Should -BeLike '*rule(id=KB-7) 1.5*'
+        "$($dropped[0])" | Should -BeLike "*$(2 * $sessionsPerPeriod) of $(3 * $sessionsPerPeriod) showings*"
+        "$($dropped[0])" | Should -BeLike '*-KeepLoggedRules*'
+        $estimate.Note | Should -BeLike "*$($dropped[0])*"
+        $estimate.KeepLoggedRules | Should -BeFalse
+    }
+
+    It 'warns that an empty proposal holds no rule, and that with -KeepLoggedRules it changes nothing' {
+        $none = Measure-RankingChange @() -AuditPath $auditDir -Since $lastPeriod -Resamples 20 -WarningVariable w -WarningAction SilentlyContinue
+        "$w" | Should -BeLike '*the proposal holds no rule*'
+        $none.Note | Should -BeLike '*the proposal holds no rule*'
+        $same = Measure-RankingChange $null -KeepLoggedRules -AuditPath $auditDir -Since $lastPeriod -Resamples 20 -WarningVariable w2 -WarningAction SilentlyContinue
+        "$w2" | Should -BeLike '*the proposal holds no rule*no change*'
+        $same.ClickThroughLift | Should -Be 0
+    }
+
+    It 'names a proposed rule that matches no candidate of any showing' {
+        $estimate = Measure-RankingChange (New-BoostDirective -SnippetId KB-99 -Factor 5) -KeepLoggedRules -AuditPath $auditDir -Resamples 20 -WarningVariable w -WarningAction SilentlyContinue
+        "$w" | Should -BeLike '*rule(id=KB-99) 5*matches no candidate*'
+        $estimate.Note | Should -BeLike '*rule(id=KB-99) 5*matches no candidate*'
+    }
+
+    It 'stops with a terminating AuditLogNotFound when the audit folder is missing, even under -ErrorAction SilentlyContinue' {
+        $missing = Join-Path $TestDrive 'no-such-folder'
+        { Measure-RankingChange $helpful -AuditPath $missing -ErrorAction SilentlyContinue } |
+            Should -Throw -ErrorId 'AuditLogNotFound,CXoneRanking.PowerShell.Cmdlets.MeasureRankingChangeCommand'
+    }
+
+    It 'names each rules file a wildcard read, in Verbose and in the result' {
+        $dir = Join-Path $TestDrive 'rule-files'
+        $null = New-Item -ItemType Directory $dir
+        $rules[1] | Export-BoostDirective -Path (Join-Path $dir 'rules-a.json')
+        $helpful | Export-BoostDirective -Path (Join-Path $dir 'rules-b.json')
+        $output = Measure-RankingChange (Join-Path $dir 'rules-*.json') -KeepLoggedRules -AuditPath $auditDir -Since $lastPeriod -Resamples 20 -Verbose 4>&1
+        $verbose = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        ($verbose -like '*rules-a.json*').Count | Should -Be 1
+        ($verbose -like '*rules-b.json*').Count | Should -Be 1
+        $estimate = $output | Where-Object { $_ -is [CXoneRanking.RankingChangeEstimate] }
+        @($estimate.DirectiveFiles | Split-Path -Leaf) | Should -Be 'rules-a.json', 'rules-b.json'
+        @($estimate.ProposedDirectives).Count | Should -Be 2
+    }
+}
+
 Describe 'Measure-RankingChange with bad input' {
     It 'takes a $null among the rules as no rule, as $null alone is (and so does Test-RankingPayload)' {
         $withNull = Measure-RankingChange -BoostDirective @($null, $helpful[0]) -AuditPath $auditDir -Since $lastPeriod -Resamples 20

@@ -115,6 +115,23 @@ Describe 'Submit-SnippetRanking results read as Test-RankingPayload results' {
         ($result | Format-Table | Out-String -Width 250) | Should -BeLike "*snippet 'KB-1' appears twice*"
     }
 
+    It 'says each problem once in the InvalidRanking error (newcomer3 F14)' {
+        $null = @(
+            New-SnippetRank KB-1 0.9 -SessionId 'once-1'
+            New-SnippetRank KB-1 0.8 -SessionId 'once-1'
+        ) | Submit-SnippetRanking -ErrorVariable errors -ErrorAction SilentlyContinue
+        $message = $errors[0].Exception.Message
+        ([regex]::Matches($message, [regex]::Escape("appears twice"))).Count | Should -Be 1 -Because $message
+        $null = @(
+            New-SnippetRank KB-1 0.9 -SessionId 'once-2'
+            New-SnippetRank KB-1 0.8 -SessionId 'once-2'
+            New-SnippetRank KB-1 0.7 -SessionId 'once-2'
+        ) | Submit-SnippetRanking -ErrorVariable more -ErrorAction SilentlyContinue
+        $message = $more[0].Exception.Message
+        ([regex]::Matches($message, [regex]::Escape("and input 2 "))).Count | Should -Be 1 -Because $message
+        $message | Should -BeLike '*Other problems: *input 3*' -Because 'the problems after the first are still listed'
+    }
+
     It 'has Snippets, the ranked snippets, as a Test-RankingPayload result has' {
         $ranks = @(New-SnippetRank KB-1 0.9 -SessionId 'same-1'; New-SnippetRank KB-2 0.5 -SessionId 'same-1')
         $tested = $ranks | Test-RankingPayload

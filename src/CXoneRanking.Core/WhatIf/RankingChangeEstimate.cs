@@ -4,7 +4,8 @@ namespace CXoneRanking;
 
 /// <summary>
 /// What a proposed ranking change would have done on the logged showings, under the position-based click model fitted on
-/// the same log (docs/what-if.md#reading-the-figures). Every rate is clicked impressions over impressions, in [0, 1];
+/// the same log (docs/what-if.md#reading-the-figures). Every rate is clicked impressions over impressions, in [0, 1]
+/// (clicked impressions per session are a count per session, not a rate);
 /// a figure that cannot be computed is null. Intervals are 95% session-bootstrap percentiles, Low ≤ figure ≤ High.
 /// </summary>
 public sealed class RankingChangeEstimate
@@ -29,6 +30,9 @@ public sealed class RankingChangeEstimate
     /// <summary>Observed: mean over showings of 1 / the first click's position (0 for a showing without a click).</summary>
     public double? LoggedMeanReciprocalRank { get; init; }
 
+    /// <summary>Observed: clicked impressions over sessions; null without sessions. Unlike a rate, it does not rise when fewer are shown.</summary>
+    public double? LoggedClickedImpressionsPerSession { get; init; }
+
     /// <summary>The snippets the proposal would show on the same showings.</summary>
     public long ProposedImpressions { get; init; }
 
@@ -41,6 +45,9 @@ public sealed class RankingChangeEstimate
     /// <summary>The model's mean reciprocal rank of the logged lists.</summary>
     public double? ModelLoggedMeanReciprocalRank { get; init; }
 
+    /// <summary>The model's expected clicked impressions per session of the logged lists.</summary>
+    public double? ModelLoggedClickedImpressionsPerSession { get; init; }
+
     public double? EstimatedClickThroughRate { get; init; }
     public double? EstimatedClickThroughRateLow { get; init; }
     public double? EstimatedClickThroughRateHigh { get; init; }
@@ -49,7 +56,23 @@ public sealed class RankingChangeEstimate
     public double? EstimatedMeanReciprocalRankLow { get; init; }
     public double? EstimatedMeanReciprocalRankHigh { get; init; }
 
-    /// <summary>Proposed minus logged click-through rate, both under the model, on the same resampled sessions.</summary>
+    /// <summary>The proposal's expected clicked impressions per session under the model: what agents would click.</summary>
+    public double? EstimatedClickedImpressionsPerSession { get; init; }
+    public double? EstimatedClickedImpressionsPerSessionLow { get; init; }
+    public double? EstimatedClickedImpressionsPerSessionHigh { get; init; }
+
+    /// <summary>
+    /// Proposed minus logged clicked impressions per session, both under the model, on the same resampled sessions: with
+    /// <see cref="MeanReciprocalRankLift"/>, what the Verdict goes by.
+    /// </summary>
+    public double? ClickedImpressionsPerSessionLift { get; init; }
+    public double? ClickedImpressionsPerSessionLiftLow { get; init; }
+    public double? ClickedImpressionsPerSessionLiftHigh { get; init; }
+
+    /// <summary>
+    /// Proposed minus logged click-through rate, both under the model, on the same resampled sessions. A figure, not a
+    /// verdict: it rises by itself when the proposal shows fewer snippets (the least examined go first).
+    /// </summary>
     public double? ClickThroughLift { get; init; }
     public double? ClickThroughLiftLow { get; init; }
     public double? ClickThroughLiftHigh { get; init; }
@@ -80,6 +103,18 @@ public sealed class RankingChangeEstimate
     public IReadOnlyList<MovedSnippet> Moved { get; init; } = [];
 
     public RankingChangeMethod Method { get; init; } = new();
+
+    /// <summary>The proposed rules, in the order given (files read in order); empty for a proposal without rules.</summary>
+    public IReadOnlyList<BoostDirective> ProposedDirectives { get; internal set; } = [];
+
+    /// <summary>
+    /// True when each showing was re-ranked with its logged rules followed by <see cref="ProposedDirectives"/>; false when
+    /// the proposed rules replaced the logged ones.
+    /// </summary>
+    public bool KeepLoggedRules { get; internal set; }
+
+    /// <summary>The rules files the proposal was read from (full paths, in order); empty when rules were given as objects.</summary>
+    public IReadOnlyList<string> DirectiveFiles { get; internal set; } = [];
 
     /// <summary>One line beginning with Likely better, Likely worse, No clear difference or Cannot tell, then why.</summary>
     public string Verdict { get; init; } = string.Empty;

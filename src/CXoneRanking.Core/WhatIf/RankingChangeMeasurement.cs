@@ -27,6 +27,21 @@ public sealed class RankingChangeMeasurement(IReadOnlyList<BoostDirective> propo
     /// <summary>The window of every proposed ranking; null keeps each session's logged window.</summary>
     public int? MaxResultWindow { get; init; }
 
+    /// <summary>
+    /// True: each showing is re-ranked with its logged rules followed by the proposed ones ("what if I add these");
+    /// false: the proposed rules replace the logged ones.
+    /// </summary>
+    public bool KeepLoggedRules { get; init; }
+
+    /// <summary>The rules files the proposal was read from, in order, for the result; empty for rules given as objects.</summary>
+    public IReadOnlyList<string> DirectiveFiles { get; init; } = [];
+
+    /// <summary>
+    /// After <see cref="Estimate"/>: what the proposal does that its author may not have meant (no rule, rules in force
+    /// dropped, rules matching nothing), as sentences also in the result's Note; for the caller's warnings.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
+
     /// <summary>The InvalidDirective issues of a proposal, worded as Test-RankingPayload words them.</summary>
     public static IReadOnlyList<RankingIssue> DirectiveProblems(IEnumerable<BoostDirective> directives) =>
         DirectiveIssues.Find(directives ?? []).ToList();
@@ -47,22 +62,32 @@ public sealed class RankingChangeMeasurement(IReadOnlyList<BoostDirective> propo
     public RankingChangeEstimate Estimate(LoggedShowings logged, WhatIfSettings settings, CancellationToken cancellationToken,
         IProgress<RankingChangeProgress>? progress = null)
     {
-        var showings = Propose(logged.Showings, cancellationToken, progress);
+        var matched = new int[_proposed.Count];
+        var notKept = 0;
+        var showings = Propose(logged.Showings, matched, ref notKept, cancellationToken, progress);
+        Warnings = ProposalWarnings(logged.Showings, matched, notKept).ToList();
         var estimating = new WhatIfSettings
         {
             Resamples = settings.Resamples,
             Seed = settings.Seed,
-            Notes = [.. settings.Notes, .. Notes(logged)],
+            Notes = [.. settings.Notes, .. Notes(logged), .. Warnings],
+            // A showing logged without rules counts as the empty set, which is one set too.
+            LoggedRuleSets = logged.Showings.Select(s => s.Ranking.DirectiveSetHash ?? string.Empty).Distinct().Count(),
         };
         var resamples = progress is null ? null : new Resamples(progress, settings.Resamples);
-        return RankingChangeEstimator.Estimate(showings, estimating, cancellationToken, resamples);
+        var estimate = RankingChangeEstimator.Estimate(showings, estimating, cancellationToken, resamples);
+        estimate.ProposedDirectives = _proposed;
+        estimate.KeepLoggedRules = KeepLoggedRules;
+        estimate.DirectiveFiles = DirectiveFiles;
+        return estimate;
     }
 
     // The engine is a pure function of a session's candidates and options: the showings are re-ranked in parallel, in
     // chunks, each into its own slot, so the order (and so the estimate) is the same whatever the machine.
-    private WhatIfShowing[] Propose(IReadOnlyList<LoggedShowing> logged, CancellationToken cancellationToken,
-        IProgress<RankingChangeProgress>? progress)
+    private WhatIfShowing[] Propose(IReadOnlyList<LoggedShowing> logged, int[] matched, ref int notKept,
+        CancellationToken cancellationToken, IProgress<RankingChangeProgress>? progress)
     {
+        var withoutLoggedSet = 0;
         var showings = new WhatIfShowing[logged.Count];
         var done = 0;
         var chunks = (logged.Count + Stride - 1) / Stride;
@@ -70,18 +95,49 @@ public sealed class RankingChangeMeasurement(IReadOnlyList<BoostDirective> propo
         Parallel.For(0, chunks, options, chunk =>
         {
             var end = Math.Min(logged.Count, (chunk + 1) * Stride);
-            for (var i = chunk * Stride; i < end; i++) showings[i] = Propose(logged[i]);
+            for (var i = chunk * Stride; i < end; i++)
+            {
+                showings[i] = Propose(logged[i], matched, ref withoutLoggedSet);
+            }
             var sofar = Interlocked.Add(ref done, end - chunk * Stride);
             progress?.Report(new RankingChangeProgress(RankingChangeStage.ReRanking, sofar, logged.Count));
         });
+        notKept = withoutLoggedSet;
         return showings;
     }
 
-    private WhatIfShowing Propose(LoggedShowing showing)
+    private WhatIfShowing Propose(LoggedShowing showing, int[] matched, ref int withoutLoggedSet)
     {
-        var ranking = showing.Ranking.Replay(showing.Ranking.OptionsWith(_proposed, MaxResultWindow));
+        MarkMatched(showing, matched);
+        var rules = _proposed;
+        if (KeepLoggedRules)
+        {
+            if (showing.Ranking.Directives is { } loggedRules) rules = [.. loggedRules, .. _proposed];
+            else Interlocked.Increment(ref withoutLoggedSet);
+        }
+        var ranking = showing.Ranking.Replay(showing.Ranking.OptionsWith(rules, MaxResultWindow));
         // An invalid session (every candidate excluded, say) would show nothing under the proposal.
         return showing.ToWhatIf(ranking.Payload is { } payload ? payload.Snippets.Select(s => s.SnippetId).ToList() : []);
+    }
+
+    // Which proposed rules match a candidate somewhere; once one has, it is not looked at again.
+    private void MarkMatched(LoggedShowing showing, int[] matched)
+    {
+        for (var r = 0; r < matched.Length; r++)
+        {
+            if (Volatile.Read(ref matched[r]) != 0) continue;
+            var rule = _proposed[r];
+            if (showing.Ranking.Inputs.Any(c => rule.Matches(c.SnippetId, c.Metadata))) Volatile.Write(ref matched[r], 1);
+        }
+    }
+
+    private IEnumerable<string> ProposalWarnings(IReadOnlyList<LoggedShowing> logged, int[] matched, int notKept)
+    {
+        if (_proposed.Count == 0) yield return KeepLoggedRules ? ProposalNotes.EmptyKept : ProposalNotes.Empty;
+        if (!KeepLoggedRules && ProposalNotes.Dropped(_proposed, logged) is { } dropped) yield return dropped;
+        if (logged.Count > 0 && ProposalNotes.Unmatched(_proposed.Where((_, r) => matched[r] == 0).ToList()) is { } unmatched)
+            yield return unmatched;
+        if (ProposalNotes.NotKept(notKept) is { } notKeptNote) yield return notKeptNote;
     }
 
     /// <summary>What was left out, and why, as sentences for the result's Note.</summary>

@@ -2,13 +2,15 @@ namespace CXoneRanking.WhatIf;
 
 /// <summary>
 /// Expected clicked impressions and expected reciprocal rank of the logged and the proposed lists under a model,
-/// summed over (weighted) sessions. Under the position-based model the positions click independently, so the
+/// summed over (weighted) sessions; clicked impressions per session divide by the sessions, not the impressions, so
+/// they do not rise when a list shows fewer snippets. Under the position-based model the positions click independently, so the
 /// chance the first click is at k is c_k x (1 - c_1) ... (1 - c_(k-1)), with c_k = examination x attractiveness.
 /// A showing the proposal leaves unchanged reuses the logged figures, so an identical proposal gives exactly the
 /// same sums and a lift of exactly 0.
 /// </summary>
 internal struct ShowingExpectation
 {
+    public double Sessions;
     public double Showings;
     public double LoggedImpressions;
     public double LoggedClicks;
@@ -19,6 +21,8 @@ internal struct ShowingExpectation
 
     public readonly double? LoggedClickThroughRate => LoggedImpressions > 0 ? LoggedClicks / LoggedImpressions : null;
     public readonly double? ProposedClickThroughRate => ProposedImpressions > 0 ? ProposedClicks / ProposedImpressions : null;
+    public readonly double? LoggedClickedImpressionsPerSession => Sessions > 0 ? LoggedClicks / Sessions : null;
+    public readonly double? ProposedClickedImpressionsPerSession => Sessions > 0 ? ProposedClicks / Sessions : null;
     public readonly double? LoggedMeanReciprocalRank => Showings > 0 ? LoggedReciprocalRank / Showings : null;
     public readonly double? ProposedMeanReciprocalRank => Showings > 0 ? ProposedReciprocalRank / Showings : null;
 
@@ -31,6 +35,7 @@ internal struct ShowingExpectation
         {
             var w = weights is null ? 1 : weights[s];
             if (w == 0) continue;
+            sums.Sessions += w;
             for (var i = table.SessionStart[s]; i < table.SessionStart[s + 1]; i++)
             {
                 int loggedFrom = table.LoggedStart[i], loggedTo = table.LoggedStart[i + 1];

@@ -14,4 +14,10 @@ public sealed class WhatIfSettings
 
     /// <summary>Sentences the caller adds to the result's Note (showings left out, and why).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>
+    /// Distinct directive sets the showings were ranked under, when the caller knows it (null: unknown). With 1, position
+    /// and snippet effects are separated only by how relevance moved snippets between sessions, and the Note says so.
+    /// </summary>
+    public int? LoggedRuleSets { get; init; }
 }

@@ -26,6 +26,12 @@ public abstract class AuditLogQueryCommandBase : AuditLogCommandBase, IDisposabl
     [InstantTransformation]
     public DateTime? Until { get; set; }
 
+    /// <summary>
+    /// True for a command that returns one answer and has none without the log (Measure-RankingChange): a missing log
+    /// then stops it, so an unattended script cannot carry on with no answer and exit 0.
+    /// </summary>
+    protected virtual bool NeedsLog => false;
+
     /// <summary>This invocation's reads of the log: one Ctrl+C stops whichever is under way.</summary>
     private protected AuditReadSession Reading { get; }
 
@@ -45,7 +51,7 @@ public abstract class AuditLogQueryCommandBase : AuditLogCommandBase, IDisposabl
 
     /// <summary>
     /// Streams the log's entries into <paramref name="consume"/>; null when there is no log (an
-    /// error is written) or the pipeline was stopped. <paramref name="filesRead"/> is for Verbose.
+    /// error is written, terminating when <see cref="NeedsLog"/>) or the pipeline was stopped. <paramref name="filesRead"/> is for Verbose.
     /// <paramref name="candidatesFor"/> says which entries' candidates to read (<see cref="AuditLogReader.CandidatesFor"/>).
     /// </summary>
     protected T? ReadLog<T>(Func<IEnumerable<AuditEntry>, T> consume, out string directory, out int filesRead,
@@ -55,6 +61,7 @@ public abstract class AuditLogQueryCommandBase : AuditLogCommandBase, IDisposabl
         filesRead = 0;
         if (!Directory.Exists(directory))
         {
+            if (NeedsLog) ThrowTerminatingError(AuditLogNotFound(directory));
             WriteError(AuditLogNotFound(directory));
             return null;
         }

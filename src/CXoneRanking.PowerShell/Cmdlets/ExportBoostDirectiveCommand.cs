@@ -84,6 +84,10 @@ public sealed class ExportBoostDirectiveCommand : PSCmdlet
                 "Check that the folder exists and that you can write to it, or give another path."));
             return;
         }
+        // Said as a second run says it: whatever reads this file (Measure-RankingChange, Submit-SnippetRanking) then uses no rule.
+        if (_directives.Count == 0 && !AllowEmpty)
+            WriteWarning($"There is nothing to write (no boost directive was given): '{file}' was created with an empty list, "
+                + "so that New-BoostDirective -Path can read it; ranking or estimating with it uses no rule.");
         WriteVerbose($"Wrote {_directives.Count} boost directive(s) to '{file}'.");
         if (PassThru) WriteObject(new FileInfo(file));
     }

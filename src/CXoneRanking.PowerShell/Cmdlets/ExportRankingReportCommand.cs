@@ -54,6 +54,10 @@ public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
     [DirectiveFileTransformation]
     public BoostDirective[] ProposedDirective { get => _proposedDirective; set => _proposedDirective = value ?? []; }
 
+    /// <summary>With -ProposedDirective: re-rank each showing with its logged rules followed by the proposed ones.</summary>
+    [Parameter]
+    public SwitchParameter KeepLoggedRules { get; set; }
+
     protected override void EndProcessing()
     {
         var file = FileSystemPath.ResolveOutputFile(this, Path);
@@ -76,7 +80,11 @@ public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
         // showings are read in the same pass, as Measure-RankingChange reads them.
         var filter = Filter(SessionId);
         var builder = new RankingReportBuilder(filter) { Title = Title };
-        var measurement = proposal is null ? null : new RankingChangeMeasurement(proposal, filter);
+        var measurement = proposal is null ? null : new RankingChangeMeasurement(proposal, filter)
+        {
+            KeepLoggedRules = KeepLoggedRules,
+            DirectiveFiles = DirectiveFileTransformationAttribute.FilesRead(proposal),
+        };
         var collected = ReadLog(entries =>
         {
             foreach (var entry in entries)

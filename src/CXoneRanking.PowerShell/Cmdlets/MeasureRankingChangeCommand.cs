@@ -21,6 +21,10 @@ public sealed class MeasureRankingChangeCommand : AuditLogQueryCommandBase
     [DirectiveFileTransformation]
     public BoostDirective[] BoostDirective { get => _boostDirective; set => _boostDirective = value ?? []; }
 
+    /// <summary>Re-rank each showing with its logged rules followed by the proposed ones, instead of the proposed ones alone.</summary>
+    [Parameter]
+    public SwitchParameter KeepLoggedRules { get; set; }
+
     /// <summary>The window of every proposed ranking, 1..50; without it, each session's logged window.</summary>
     [Parameter]
     [ValidateRange(SnippetRules.MinWindow, SnippetRules.MaxWindow)]
@@ -35,13 +39,19 @@ public sealed class MeasureRankingChangeCommand : AuditLogQueryCommandBase
     [Parameter]
     public int Seed { get; set; } = WhatIfSettings.DefaultSeed;
 
+    protected override bool NeedsLog => true;
+
     protected override void EndProcessing()
     {
+        var files = DirectiveFileTransformationAttribute.FilesRead(BoostDirective);
+        foreach (var file in files) WriteVerbose($"Read the proposed rules from '{file}'.");
         // Both checked before the log is read: a long read that ends in "bad rule" wastes the admin's time.
         RankingChangeRun.RefuseInvalidDirectives(this, BoostDirective, nameof(BoostDirective));
         var measurement = new RankingChangeMeasurement(BoostDirective, Filter())
         {
             MaxResultWindow = MyInvocation.BoundParameters.ContainsKey(nameof(MaxResultWindow)) ? MaxResultWindow : null,
+            KeepLoggedRules = KeepLoggedRules,
+            DirectiveFiles = files,
         };
         var logged = ReadLog(measurement.Read, out var directory, out var filesRead, measurement.WantsCandidates);
         if (logged is null) return;

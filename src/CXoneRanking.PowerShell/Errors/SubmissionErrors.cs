@@ -8,9 +8,12 @@ internal static class SubmissionErrors
 {
     public static ErrorRecord For(RankingSubmissionResult result)
     {
-        var problems = result.Problems.Count == 0 ? string.Empty
-            : " Problems: " + string.Join("; ", result.Problems.Take(10))
-                + (result.Problems.Count > 10 ? $"; and {result.Problems.Count - 10} more" : string.Empty);
+        // An invalid session's Error already begins with its first problem: the list says each of the others once.
+        var said = result.Error ?? string.Empty;
+        var others = result.Problems.Where(problem => !said.Contains(problem)).ToList();
+        var label = others.Count < result.Problems.Count ? " Other problems: " : " Problems: ";
+        var problems = others.Count == 0 ? string.Empty
+            : label + string.Join("; ", others.Take(10)) + (others.Count > 10 ? $"; and {others.Count - 10} more" : string.Empty);
         var message = $"Session '{ShownText.Of(result.SessionId)}': {result.Error}.{problems}";
         return ErrorRecords.Create(new CXoneApiException(message, result.HttpStatus), result.Status.ToString(), Category(result.Status),
             result.SessionId, Advice(result.Status));

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using CXoneRanking.Ranking;
 
 namespace CXoneRanking.PowerShell.Paths;
@@ -15,6 +16,16 @@ namespace CXoneRanking.PowerShell.Paths;
 [AttributeUsage(AttributeTargets.Property)]
 internal sealed class DirectiveFileTransformationAttribute : ArgumentTransformationAttribute
 {
+    // The files each transformed value was read from: a wildcard may read several, and the cmdlet says which (Verbose).
+    private static readonly ConditionalWeakTable<BoostDirective[], IReadOnlyList<string>> FilesOf = new();
+
+    /// <summary>
+    /// The rules files <paramref name="rules"/> (a value this attribute returned) was read from, in order; empty for rules
+    /// given as objects.
+    /// </summary>
+    public static IReadOnlyList<string> FilesRead(BoostDirective[]? rules) =>
+        rules is not null && FilesOf.TryGetValue(rules, out var files) ? files : [];
+
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {
         var items = Items(inputData).ToList();
@@ -23,22 +34,27 @@ internal sealed class DirectiveFileTransformationAttribute : ArgumentTransformat
         if (items.Contains(null)) items.RemoveAll(item => item is null);
         else if (!items.Any(item => item is string or FileInfo)) return inputData;
         var rules = new List<object?>();
+        var files = new List<string>();
         foreach (var item in items)
         {
             switch (item)
             {
                 case string path:
-                    foreach (var file in Resolve(engineIntrinsics.SessionState.Path, path)) rules.AddRange(Read(file));
+                    foreach (var file in Resolve(engineIntrinsics.SessionState.Path, path)) rules.AddRange(Read(file, files));
                     break;
                 case FileInfo file:
-                    rules.AddRange(Read(file.FullName));
+                    rules.AddRange(Read(file.FullName, files));
                     break;
                 default:
                     rules.Add(item);
                     break;
             }
         }
-        return rules.ToArray();
+        // Rules alone are handed over as they are, so the files stay attached; hashtables among them are PowerShell's to convert.
+        if (files.Count == 0 || !rules.All(rule => rule is BoostDirective)) return rules.ToArray();
+        var read = rules.Cast<BoostDirective>().ToArray();
+        FilesOf.Add(read, files);
+        return read;
     }
 
     private static IEnumerable<object?> Items(object? input)
@@ -67,11 +83,13 @@ internal sealed class DirectiveFileTransformationAttribute : ArgumentTransformat
         }
     }
 
-    private static IReadOnlyList<BoostDirective> Read(string file)
+    private static IReadOnlyList<BoostDirective> Read(string file, List<string> files)
     {
         try
         {
-            return BoostDirectiveFile.Read(file);
+            var rules = BoostDirectiveFile.Read(file);
+            files.Add(file);
+            return rules;
         }
         catch (Exception e) when (e is DirectiveFileException or IOException or UnauthorizedAccessException)
         {

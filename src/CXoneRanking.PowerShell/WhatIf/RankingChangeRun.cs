@@ -41,12 +41,15 @@ internal static class RankingChangeRun
         var progress = new RankingChangeProgressReporter(cmdlet);
         try
         {
-            return reading.Read(directory, "Estimating the ranking change", (stopping, _) =>
+            var estimate = reading.Read(directory, "Estimating the ranking change", (stopping, _) =>
             {
                 var work = Task.Run(() => measurement.Estimate(logged, settings, stopping, progress), stopping);
                 while (!((IAsyncResult)work).AsyncWaitHandle.WaitOne(200)) progress.Show();
                 return work.GetAwaiter().GetResult();
             });
+            // A proposal without rules, or one that drops rules in force, reads like the change meant: said aloud, not only in the Note.
+            if (estimate is not null) foreach (var warning in measurement.Warnings) cmdlet.WriteWarning(warning);
+            return estimate;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {

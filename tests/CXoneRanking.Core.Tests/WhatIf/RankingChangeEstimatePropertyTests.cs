@@ -37,6 +37,9 @@ public sealed class RankingChangeEstimatePropertyTests
             Ordered(e.EstimatedMeanReciprocalRankLow, e.EstimatedMeanReciprocalRank, e.EstimatedMeanReciprocalRankHigh);
             Ordered(e.ClickThroughLiftLow, e.ClickThroughLift, e.ClickThroughLiftHigh);
             Ordered(e.MeanReciprocalRankLiftLow, e.MeanReciprocalRankLift, e.MeanReciprocalRankLiftHigh);
+            Ordered(e.EstimatedClickedImpressionsPerSessionLow, e.EstimatedClickedImpressionsPerSession, e.EstimatedClickedImpressionsPerSessionHigh);
+            Ordered(e.ClickedImpressionsPerSessionLiftLow, e.ClickedImpressionsPerSessionLift, e.ClickedImpressionsPerSessionLiftHigh);
+            Assert.True(e.EstimatedClickedImpressionsPerSession is null or >= 0.0, $"{e.EstimatedClickedImpressionsPerSession} per session");
             foreach (var lift in new[] { e.ClickThroughLiftLow, e.ClickThroughLiftHigh, e.MeanReciprocalRankLiftLow, e.MeanReciprocalRankLiftHigh })
                 Assert.True(lift is null || lift is >= -1.0 and <= 1.0, $"a lift of {lift}");
             Assert.Matches("^(Likely better|Likely worse|No clear difference|Cannot tell): ", e.Verdict);

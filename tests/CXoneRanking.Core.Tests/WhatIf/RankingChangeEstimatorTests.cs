@@ -67,7 +67,9 @@ public sealed class RankingChangeEstimatorTests
         Assert.StartsWith("No clear difference", estimate.Verdict);
         Assert.Equal(0, estimate.ChangedShowings);
         foreach (var value in new[] { estimate.ClickThroughLift, estimate.ClickThroughLiftLow, estimate.ClickThroughLiftHigh,
-                     estimate.MeanReciprocalRankLift, estimate.MeanReciprocalRankLiftLow, estimate.MeanReciprocalRankLiftHigh })
+                     estimate.MeanReciprocalRankLift, estimate.MeanReciprocalRankLiftLow, estimate.MeanReciprocalRankLiftHigh,
+                     estimate.ClickedImpressionsPerSessionLift, estimate.ClickedImpressionsPerSessionLiftLow,
+                     estimate.ClickedImpressionsPerSessionLiftHigh })
             Assert.Equal(0.0, value);
         Assert.Equal(estimate.ModelLoggedClickThroughRate, estimate.EstimatedClickThroughRate);
         Assert.Empty(estimate.Moved);
@@ -82,6 +84,12 @@ public sealed class RankingChangeEstimatorTests
         Assert.StartsWith("Likely better", better.Verdict);
         Assert.True(better.MeanReciprocalRankLiftLow > 0);
         Assert.StartsWith("Likely worse", worse.Verdict);
+        // Equal windows: clicks per session and click-through per impression move together.
+        Assert.True(better.ClickedImpressionsPerSessionLiftLow > 0);
+        Assert.True(better.ClickThroughLiftLow > 0);
+        Assert.True(worse.ClickedImpressionsPerSessionLiftHigh < 0);
+        Assert.True(worse.ClickThroughLiftHigh < 0);
+        Assert.DoesNotContain("not comparable", better.Note);
         Assert.True(worse.MeanReciprocalRankLiftHigh < 0);
         Assert.True(better.Coverage > 0.99);
         Assert.Equal(1, better.Method.ReferencePosition);
@@ -94,8 +102,18 @@ public sealed class RankingChangeEstimatorTests
     {
         var estimate = RankingChangeEstimator.Estimate(Showings.Log(150, Showings.Best), Quick);
 
-        Assert.StartsWith("Cannot tell: 150 session(s) are too few", estimate.Verdict);
+        Assert.StartsWith("Cannot tell: 150 sessions, fewer than the 200 needed", estimate.Verdict);
         Assert.NotNull(estimate.MeanReciprocalRankLift);
+    }
+
+    [Fact]
+    public void A_thin_log_names_its_session_count_before_the_coverage_it_causes()
+    {
+        var estimate = RankingChangeEstimator.Estimate(Showings.Log(12, Showings.Best), Quick);
+
+        Assert.True(estimate.Coverage < 0.9, $"coverage {estimate.Coverage}");
+        Assert.StartsWith("Cannot tell: 12 sessions, fewer than the 200 needed", estimate.Verdict);
+        Assert.Contains("coverage", estimate.Verdict);
     }
 
     [Fact]
@@ -105,7 +123,7 @@ public sealed class RankingChangeEstimatorTests
 
         Assert.StartsWith("Cannot tell: the log can speak for only", estimate.Verdict);
         Assert.InRange(estimate.Coverage!.Value, 0.3, 0.7);
-        Assert.Contains("never shown in the log", estimate.Note);
+        Assert.Contains("never shown in the range", estimate.Note);
         var newcomer = Assert.Single(estimate.Moved, m => m.SnippetId == "NEW-1");
         Assert.Null(newcomer.Attractiveness);
         Assert.Null(newcomer.OldMeanPosition);
@@ -185,5 +203,47 @@ public sealed class RankingChangeEstimatorTests
         public List<int> Reports { get; } = [];
 
         public void Report(int value) => Reports.Add(value);
+    }
+
+    [Fact]
+    public void A_smaller_window_raises_click_through_per_impression_but_is_likely_worse_for_clicks_per_session()
+    {
+        var estimate = RankingChangeEstimator.Estimate(Showings.Log(3000, logged => [.. logged.Take(2)]), Quick);
+
+        Assert.True(estimate.ClickThroughLiftLow > 0, $"click-through lift low {estimate.ClickThroughLiftLow}");
+        Assert.True(estimate.ClickedImpressionsPerSessionLiftHigh < 0, $"per-session lift high {estimate.ClickedImpressionsPerSessionLiftHigh}");
+        Assert.True(estimate.MeanReciprocalRankLiftHigh < 0);
+        Assert.StartsWith("Likely worse: clicked impressions per session -", estimate.Verdict);
+        Assert.Contains("click-through per impression is not comparable", estimate.Note);
+    }
+
+    [Fact]
+    public void Clicked_impressions_per_session_are_observed_and_estimated_with_intervals()
+    {
+        var showings = Showings.Log(1000, Showings.Best);
+
+        var estimate = RankingChangeEstimator.Estimate(showings, Quick);
+
+        Assert.Equal((double)estimate.LoggedClickedImpressions / estimate.Sessions, estimate.LoggedClickedImpressionsPerSession!.Value, 12);
+        Assert.InRange(estimate.ModelLoggedClickedImpressionsPerSession!.Value, 0.9 * estimate.LoggedClickedImpressionsPerSession.Value,
+            1.1 * estimate.LoggedClickedImpressionsPerSession.Value);
+        Assert.True(estimate.EstimatedClickedImpressionsPerSessionLow <= estimate.EstimatedClickedImpressionsPerSession);
+        Assert.True(estimate.EstimatedClickedImpressionsPerSession <= estimate.EstimatedClickedImpressionsPerSessionHigh);
+        Assert.Equal((estimate.EstimatedClickedImpressionsPerSession - estimate.ModelLoggedClickedImpressionsPerSession)!.Value,
+            estimate.ClickedImpressionsPerSessionLift!.Value, 12);
+    }
+
+    [Fact]
+    public void One_logged_rule_set_says_the_estimate_leans_on_the_model()
+    {
+        var showings = Showings.Log(500, Showings.Best);
+
+        var one = RankingChangeEstimator.Estimate(showings, new WhatIfSettings { Resamples = 20, LoggedRuleSets = 1 });
+        var several = RankingChangeEstimator.Estimate(showings, new WhatIfSettings { Resamples = 20, LoggedRuleSets = 3 });
+        var unknown = RankingChangeEstimator.Estimate(showings, new WhatIfSettings { Resamples = 20 });
+
+        Assert.Contains("leans on the model more than usual", one.Note);
+        Assert.DoesNotContain("leans on the model", several.Note);
+        Assert.DoesNotContain("leans on the model", unknown.Note);
     }
 }

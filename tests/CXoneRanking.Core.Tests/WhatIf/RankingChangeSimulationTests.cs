@@ -4,7 +4,8 @@ namespace CXoneRanking.Tests.WhatIf;
 
 /// <summary>
 /// The estimator against simulated logs with known truth (docs/what-if.md#how-well-it-works-simulations-with-known-truth):
-/// 50 logs, five proposals each (helps, hurts, unchanged, never-shown snippets on top, a mixed directive set).
+/// 50 logs, seven proposals each (helps, hurts, unchanged, never-shown snippets on top, a mixed directive set, the sets
+/// in force with a window of 3, helps with a window of 5).
 /// Smaller logs and fewer resamples than the documented run (bench/WhatIfSimulation), so the test stays quick.
 /// </summary>
 public sealed class RankingChangeSimulationTests(ITestOutputHelper output)
@@ -34,14 +35,26 @@ public sealed class RankingChangeSimulationTests(ITestOutputHelper output)
             ("mean reciprocal rank", cases.Average(c => c.HoldsMeanReciprocalRank ? 1.0 : 0.0)),
             ("click-through lift", cases.Average(c => c.HoldsClickThroughLift ? 1.0 : 0.0)),
             ("reciprocal rank lift", cases.Average(c => c.HoldsMeanReciprocalRankLift ? 1.0 : 0.0)),
+            ("clicked impressions per session", cases.Average(c => c.HoldsClickedImpressionsPerSession ? 1.0 : 0.0)),
+            ("clicked impressions per session lift", cases.Average(c => c.HoldsClickedImpressionsPerSessionLift ? 1.0 : 0.0)),
         };
         foreach (var (figure, rate) in rates) output.WriteLine($"{figure}: {rate:P1} of {cases.Count} cases");
+        foreach (var group in cases.GroupBy(c => c.Kind))
+        {
+            output.WriteLine($"{group.Key}: CTR {group.Average(c => c.HoldsClickThroughRate ? 1.0 : 0.0):P0}, "
+                + $"MRR {group.Average(c => c.HoldsMeanReciprocalRank ? 1.0 : 0.0):P0}, "
+                + $"CTR lift {group.Average(c => c.HoldsClickThroughLift ? 1.0 : 0.0):P0}, "
+                + $"MRR lift {group.Average(c => c.HoldsMeanReciprocalRankLift ? 1.0 : 0.0):P0}, "
+                + $"per session {group.Average(c => c.HoldsClickedImpressionsPerSession ? 1.0 : 0.0):P0}, "
+                + $"per-session lift {group.Average(c => c.HoldsClickedImpressionsPerSessionLift ? 1.0 : 0.0):P0}; verdicts "
+                + string.Join(", ", group.GroupBy(c => c.VerdictWord).Select(g => $"{g.Key} {g.Count()}")));
+        }
         Assert.All(rates, r => Assert.True(r.Rate >= 0.90, $"{r.Figure}: {r.Rate:P1}"));
     }
 
     /// <summary>
     /// A 95% interval that excludes 0 still misses a true lift near 0 now and then (at most 2.5% of the time on one
-    /// side), so "always" is not a property such a verdict can have; the seeded run has one such case in 123 (log 27, a
+    /// side), so "always" is not a property such a verdict can have; the seeded run has one such case in 198 (log 27, a
     /// steep examination curve and two snippets never clicked in about 30 looks that the proposal lifts to position 3).
     /// </summary>
     [Fact]
@@ -114,5 +127,38 @@ public sealed class RankingChangeSimulationTests(ITestOutputHelper output)
                 + $"inverse propensity {cases.Average(c => c.Estimate.InversePropensityClickThroughRate!.Value):0.0000}");
         }
         Assert.All(Estimated, c => Assert.InRange(c.Estimate.InversePropensityClickThroughRate!.Value, 0.0, 1.0));
+    }
+
+    /// <summary>
+    /// A narrower window raises click-through per impression (the least examined positions go) while agents get fewer
+    /// clicks per session and a later first click: the verdict follows clicks per session and reciprocal rank, and the
+    /// note says click-through is not comparable.
+    /// </summary>
+    [Fact]
+    public void A_narrower_window_is_likely_worse_though_its_click_through_per_impression_rises()
+    {
+        var cases = Cases.Value.Where(c => c.Kind == ProposalKind.Narrower).ToList();
+        Assert.Equal(Logs, cases.Count);
+        Assert.All(cases, c =>
+        {
+            Assert.True(c.Truth.ClickThroughLift > 0, $"log {c.Seed}: true click-through lift {c.Truth.ClickThroughLift}");
+            Assert.True(c.Truth.ClickedImpressionsPerSessionLift < 0,
+                $"log {c.Seed}: true per-session lift {c.Truth.ClickedImpressionsPerSessionLift}");
+            Assert.StartsWith("Likely worse", c.Estimate.Verdict);
+            Assert.Contains("click-through per impression is not comparable", c.Estimate.Note);
+        });
+    }
+
+    [Fact]
+    public void Window_changes_decide_by_the_true_clicks_per_session_and_reciprocal_rank()
+    {
+        var cases = Cases.Value.Where(c => c.Kind is ProposalKind.Narrower or ProposalKind.HelpsNarrower).ToList();
+        Assert.All(cases, c =>
+        {
+            var (perSession, rr) = (c.Truth.ClickedImpressionsPerSessionLift, c.Truth.MeanReciprocalRankLift);
+            if (c.VerdictWord == "Likely better") Assert.True(perSession > 0 || rr > 0, $"log {c.Seed} {c.Kind}: {c.Estimate.Verdict}");
+            if (c.VerdictWord == "Likely worse") Assert.True(perSession < 0 || rr < 0, $"log {c.Seed} {c.Kind}: {c.Estimate.Verdict}");
+            Assert.True(c.SignsRight, $"log {c.Seed} {c.Kind}: {c.Estimate.Verdict}; truth {c.Truth}");
+        });
     }
 }

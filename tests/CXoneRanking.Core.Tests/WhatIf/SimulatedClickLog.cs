@@ -3,13 +3,21 @@ using CXoneRanking.WhatIf;
 
 namespace CXoneRanking.Tests.WhatIf;
 
-/// <summary>What a simulated proposal does to the logged showings.</summary>
-public enum ProposalKind { Helps, Hurts, Unchanged, NeverShown, Mixed }
+/// <summary>
+/// What a simulated proposal does to the logged showings. Narrower keeps each showing's set in force with a window of 3
+/// (click-through per impression rises while agents get fewer clicks); HelpsNarrower is Helps with a window of 5.
+/// </summary>
+public enum ProposalKind { Helps, Hurts, Unchanged, NeverShown, Mixed, Narrower, HelpsNarrower }
 
 /// <summary>The true figures of a proposal on the simulated showings: expected under the true click model, not observed.</summary>
 public readonly record struct SimulatedTruth(
     double ClickThroughRate, double MeanReciprocalRank, double ClickThroughLift, double MeanReciprocalRankLift)
 {
+    /// <summary>Expected clicked impressions per session of the proposal, and its lift over the logged lists.</summary>
+    public double ClickedImpressionsPerSession { get; init; }
+
+    public double ClickedImpressionsPerSessionLift { get; init; }
+
     /// <summary>Reciprocal-rank-weighted clicks per showing (each click counts 1 / its position): what the cross-check estimates.</summary>
     public double ReciprocalRankClicks { get; init; }
 }
@@ -69,7 +77,7 @@ public sealed class SimulatedClickLog
         var byAttractiveness = Enumerable.Range(0, Pool).Select(IdOf).OrderByDescending(id => Attractiveness[id]).ToList();
         return kind switch
         {
-            ProposalKind.Helps => byAttractiveness.Take(8).Select(id => BoostDirective.BoostSnippet(id, 2.5)).ToList(),
+            ProposalKind.Helps or ProposalKind.HelpsNarrower => byAttractiveness.Take(8).Select(id => BoostDirective.BoostSnippet(id, 2.5)).ToList(),
             ProposalKind.Hurts => byAttractiveness.Skip(Pool - 8).Select(id => BoostDirective.BoostSnippet(id, 2.5)).ToList(),
             ProposalKind.NeverShown => [BoostDirective.BoostSnippet("NEW-*", 10), BoostDirective.BoostSnippet("KB-*", 0.1)],
             ProposalKind.Mixed => RandomDirectives(random),
@@ -78,14 +86,15 @@ public sealed class SimulatedClickLog
     }
 
     /// <summary>The showings with the proposal's lists, as the reader would build them, and the proposal's true figures.</summary>
-    public (List<WhatIfShowing> Showings, SimulatedTruth Truth) Propose(IReadOnlyList<BoostDirective>? proposal)
+    public (List<WhatIfShowing> Showings, SimulatedTruth Truth) Propose(IReadOnlyList<BoostDirective>? proposal, int window = Window)
     {
         var showings = new List<WhatIfShowing>(_showings.Count);
         double loggedClicks = 0, loggedRr = 0, proposedClicks = 0, proposedRr = 0, loggedImpressions = 0, proposedImpressions = 0, rrClicks = 0;
         for (var i = 0; i < _showings.Count; i++)
         {
             var (session, candidates, period) = _showings[i];
-            var proposed = proposal is null ? _logged[i] : Rank(session, candidates, proposal);
+            var proposed = proposal is null ? (window >= Window ? _logged[i] : [.. _logged[i].Take(window)])
+                : Rank(session, candidates, proposal, window);
             var clicked = _clicked[i];
             showings.Add(new WhatIfShowing
             {
@@ -99,10 +108,13 @@ public sealed class SimulatedClickLog
             (proposedClicks, proposedRr, proposedImpressions) = (proposedClicks + c, proposedRr + rr, proposedImpressions + proposed.Count);
         }
         var n = _showings.Count;
+        double sessions = _showings.Select(s => s.Session).Distinct().Count();
         var truth = new SimulatedTruth(proposedClicks / proposedImpressions, proposedRr / n,
             proposedClicks / proposedImpressions - loggedClicks / loggedImpressions, proposedRr / n - loggedRr / n)
         {
             ReciprocalRankClicks = rrClicks / n,
+            ClickedImpressionsPerSession = proposedClicks / sessions,
+            ClickedImpressionsPerSessionLift = (proposedClicks - loggedClicks) / sessions,
         };
         return (showings, truth);
     }
@@ -132,9 +144,10 @@ public sealed class SimulatedClickLog
         _repeats.Add(clicked.Length > 0 && random.NextDouble() < 0.1 ? 1 : 0);
     }
 
-    private static IReadOnlyList<string> Rank(string session, SnippetRank[] candidates, IReadOnlyList<BoostDirective> directives)
+    private static IReadOnlyList<string> Rank(string session, SnippetRank[] candidates, IReadOnlyList<BoostDirective> directives,
+        int window = Window)
     {
-        var ranking = RankingEngine.RankSession(session, candidates, new RankingOptions { MaxResultWindow = Window, Directives = directives });
+        var ranking = RankingEngine.RankSession(session, candidates, new RankingOptions { MaxResultWindow = window, Directives = directives });
         return ranking.Payload is { } payload ? payload.Snippets.Select(s => s.SnippetId).ToList() : [];
     }
 

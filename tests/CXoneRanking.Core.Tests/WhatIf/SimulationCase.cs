@@ -12,8 +12,15 @@ public sealed record SimulationCase(int Seed, ProposalKind Kind, RankingChangeEs
     public bool HoldsMeanReciprocalRankLift =>
         Holds(Estimate.MeanReciprocalRankLiftLow, Estimate.MeanReciprocalRankLiftHigh, Truth.MeanReciprocalRankLift);
 
+    public bool HoldsClickedImpressionsPerSession => Holds(Estimate.EstimatedClickedImpressionsPerSessionLow,
+        Estimate.EstimatedClickedImpressionsPerSessionHigh, Truth.ClickedImpressionsPerSession);
+    public bool HoldsClickedImpressionsPerSessionLift => Holds(Estimate.ClickedImpressionsPerSessionLiftLow,
+        Estimate.ClickedImpressionsPerSessionLiftHigh, Truth.ClickedImpressionsPerSessionLift);
+
     /// <summary>Every lift whose interval excludes 0 has the true lift's sign.</summary>
     public bool SignsRight =>
+        SignRight(Estimate.ClickedImpressionsPerSessionLiftLow, Estimate.ClickedImpressionsPerSessionLiftHigh,
+            Truth.ClickedImpressionsPerSessionLift) &&
         SignRight(Estimate.ClickThroughLiftLow, Estimate.ClickThroughLiftHigh, Truth.ClickThroughLift)
         && SignRight(Estimate.MeanReciprocalRankLiftLow, Estimate.MeanReciprocalRankLiftHigh, Truth.MeanReciprocalRankLift);
 
@@ -23,7 +30,8 @@ public sealed record SimulationCase(int Seed, ProposalKind Kind, RankingChangeEs
     public static SimulationCase Run(SimulatedClickLog log, int seed, ProposalKind kind, int resamples)
     {
         var proposal = log.Proposal(kind, new Random(seed * 31 + (int)kind));
-        var (showings, truth) = log.Propose(proposal);
+        var window = kind switch { ProposalKind.Narrower => 3, ProposalKind.HelpsNarrower => 5, _ => SimulatedClickLog.Window };
+        var (showings, truth) = log.Propose(proposal, window);
         var estimate = RankingChangeEstimator.Estimate(showings, new WhatIfSettings { Resamples = resamples, Seed = seed });
         return new SimulationCase(seed, kind, estimate, truth);
     }
