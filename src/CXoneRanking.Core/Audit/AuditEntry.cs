@@ -131,6 +131,12 @@ public sealed class AuditEntry
     /// <summary>The row errors of the session's held-back stand-ins (candidates written with <c>e</c>); null with no candidates.</summary>
     internal IReadOnlyList<HeldBackRow>? HeldBackRows { get; set; }
 
+    /// <summary>
+    /// Whether the stored line holds the hash of its own bytes, for the entries a reader was asked to check
+    /// (<see cref="AuditLogReader.HashCheckedFor"/>); null when it was not checked.
+    /// </summary>
+    internal bool? HoldsItsHash { get; set; }
+
     /// <summary>Set by the reader when the line has <c>candidates</c>, read or skipped.</summary>
     internal bool CandidatesLogged { get; set; }
 

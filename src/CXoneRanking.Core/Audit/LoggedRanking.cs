@@ -31,6 +31,7 @@ public sealed class LoggedRanking
         MaxResultWindow = first.MaxWindow ?? SnippetRules.DefaultWindow;
         Overflow = first.Overflow is { } overflow && Enum.TryParse<OverflowMode>(overflow, out var mode) ? mode : OverflowMode.Rescale;
         Normalize = first.Normalize == true;
+        Verified = first.HoldsItsHash == true && (outcome is null || outcome.HoldsItsHash == true);
         CandidatesProblem = first.CandidatesProblem;
         HasCandidates = first.HasCandidates && CandidatesProblem is null;
         _candidates = first.Candidates ?? [];
@@ -84,6 +85,13 @@ public sealed class LoggedRanking
     /// candidates could not be read (<see cref="CandidatesProblem"/>).
     /// </summary>
     public bool HasCandidates { get; }
+
+    /// <summary>
+    /// True when each of its entries (the write-ahead entry and the outcome) was checked against its own hash as it was read
+    /// and matches it; false when one was changed after it was written, or the reader checked none (only
+    /// <see cref="RankingHistoryReader"/> checks). An edit need not change the replay: this is what catches the others.
+    /// </summary>
+    public bool Verified { get; }
 
     /// <summary>Why the recorded candidates could not be read (an edited or foreign log); null when they were, or none were recorded.</summary>
     public string? CandidatesProblem { get; }

@@ -69,7 +69,7 @@ public sealed class RankingHistoryReader
         CancellationToken cancellationToken = default)
     {
         var history = new RankingHistoryReader(sessionId, range);
-        var reader = new AuditLogReader(directory) { CandidatesFor = history.WantsCandidates };
+        var reader = new AuditLogReader(directory) { CandidatesFor = history.WantsCandidates, HashCheckedFor = history.WantsCandidates };
         return history.Read(reader.ReadEntries(cancellationToken));
     }
 
