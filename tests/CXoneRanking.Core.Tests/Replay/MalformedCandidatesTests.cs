@@ -60,6 +60,9 @@ public sealed class MalformedCandidatesTests : IDisposable
         Assert.Equal((0, 1, 0), (showings.WithoutCandidates, showings.UnreadableCandidates, showings.Showings.Count));
         Assert.Equal(history.FirstCandidatesProblem, showings.FirstCandidatesProblem);
         Assert.Equal((1L, 1L), (showings.ImpressionsLeftOut, showings.ClickedImpressionsLeftOut));
+        Assert.Equal(
+            [$"1 showing whose recorded candidates could not be read was left out (the log was edited, or written by another tool): {history.FirstCandidatesProblem}."],
+            global::CXoneRanking.WhatIf.RankingChangeMeasurement.Notes(showings));
     }
 
     [Fact]
