@@ -52,6 +52,36 @@ public class AuditChainVerifierTests
     }
 
     [Fact]
+    public void A_complete_line_nested_too_deep_is_named_so_not_a_torn_write()
+    {
+        using var dir = ValidLog();
+        EditLines(dir, lines => { lines.Insert(3, "{\"m\":" + new string('[', 100) + new string(']', 100) + "}"); return lines; });
+
+        var torn = Assert.Single(AuditChainVerifier.Verify(dir.Path).TornLines);
+
+        Assert.Equal(4, torn.LineNumber);
+        Assert.DoesNotContain("torn", torn.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("not valid JSON at byte ", torn.Reason, StringComparison.Ordinal);
+        Assert.Contains("depth", torn.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_complete_line_that_is_not_utf8_is_named_so_not_a_torn_write()
+    {
+        using var dir = ValidLog();
+        var path = PathOf(dir);
+        var bytes = File.ReadAllBytes(path).ToList();
+        var second = bytes.IndexOf((byte)'\n') + 1;
+        bytes.InsertRange(second, [.. "{\"event\":\"click\",\"snippet_id\":\"KB-"u8.ToArray(), 0xFF, .. "\",\"session_id\":\"s-1\"}\n"u8.ToArray()]);
+        File.WriteAllBytes(path, [.. bytes]);
+
+        var torn = Assert.Single(AuditChainVerifier.Verify(dir.Path).TornLines);
+
+        Assert.Equal(2, torn.LineNumber);
+        Assert.Equal("not valid UTF-8 at byte 35", torn.Reason); // the 34 bytes before it are {"event":"click","snippet_id":"KB-
+    }
+
+    [Fact]
     public void A_truncated_last_line_is_torn_not_invalid()
     {
         using var dir = ValidLog();

@@ -31,6 +31,9 @@ public sealed class BoostDirectiveFileTests
     [InlineData("""{ "metadata_key": "c" }""", "expected a JSON array of rules, found an object")]
     [InlineData("[ 1 ]", "rule 1 ($[0]): expected an object, found a number")]
     [InlineData("[\n  { \"metadata_key\": \"c\",\n    \"value\": }\n]", "not valid JSON at line 3")]
+    [InlineData("""[ { "snippet_id": "KB-1", "snippet_id": "KB-2", "factor": 2 } ]""", "rule 1 ($[0]): 'snippet_id' is given twice")]
+    [InlineData("""[ { "snippet_id": "KB-1", "factor": 2 }, { "snippet_id": "KB-1", "factor": 2, "factor": 3 } ]""", "rule 2 ($[1]): 'factor' is given twice")]
+    [InlineData("""[ { "metadata_key": "c", "MetadataKey": "d", "value": "x", "factor": 2 } ]""", "rule 1 ($[0]): 'MetadataKey' is given twice")]
     public void Says_where_a_bad_file_is_wrong(string json, string expected) =>
         Assert.Contains(expected, Assert.Throws<DirectiveFileException>(() => Parse(json)).Message);
 

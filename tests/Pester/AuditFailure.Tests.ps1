@@ -110,3 +110,29 @@ Describe 'Add-SnippetClick when the audit folder cannot be written' {
         (Get-RankingMetrics -Path $audit).Clicks | Should -Be 1
     }
 }
+
+Describe 'A pipe (mkfifo) named like the newest audit file' {
+    # Opening a pipe to read blocks until something writes to it: run in a child that can be killed, not in this process.
+    It 'holds up no reader, and Add-SnippetClick names it as not a regular file' -Skip:(-not $IsLinux) {
+        $audit = Join-Path $TestDrive 'fifo'
+        Add-SnippetClick -Path $audit -SessionId s-1 -SnippetId KB-1 -RankPosition 1
+        $fifo = Join-Path $audit ('cxone-audit-{0:yyyyMMdd}.jsonl' -f [datetime]::UtcNow.AddDays(1))
+        & mkfifo $fifo
+        $LASTEXITCODE | Should -Be 0
+        $script = @"
+Import-Module `$env:CXONERANKING_MODULE_PATH
+'clicks=' + (Get-RankingMetrics -Path '$audit').Clicks
+'valid=' + (Test-RankingAuditLog -Path '$audit').IsValid
+Add-SnippetClick -Path '$audit' -SessionId s-1 -SnippetId KB-2 -RankPosition 2 -ErrorVariable failed -ErrorAction SilentlyContinue
+'error=' + `$failed[0].FullyQualifiedErrorId
+'message=' + `$failed[0].Exception.Message
+"@
+        $run = Invoke-ChildPwsh $script -TimeoutSeconds 90
+
+        $run.StdOut | Should -Match '(?m)^clicks=1$'
+        $run.StdOut | Should -Match '(?m)^valid=True$'
+        $run.StdOut | Should -Match '(?m)^error=AuditWriteFailed,'
+        $run.StdOut | Should -Match "(?m)^message=.*$([regex]::Escape((Split-Path $fifo -Leaf))).*not a regular file"
+        $run.StdOut | Should -Not -Match 'seeking'
+    }
+}

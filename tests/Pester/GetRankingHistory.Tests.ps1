@@ -262,8 +262,68 @@ Describe 'Get-RankingHistory on a log edited since' {
         $entries[0].Reproduced | Should -BeFalse
         $entries[0].Snippets.SnippetId | Should -Contain 'KB-4'
         $entries[1].Reproduced | Should -BeTrue
+        # The edit also breaks the entry's own hash: one warning for that, one for the replay.
+        @($warned).Count | Should -Be 2
+        "$($warned[0])" | Should -Match "does not match its hash"
+        "$($warned[1])" | Should -Match "does not replay to what the log says was sent"
+    }
+}
+
+Describe 'Get-RankingHistory on entries changed, unreadable or named with control characters (attacker3 F1, F4, F7)' {
+    BeforeAll {
+        # A copy of the log with one line of the first hist-boost ranking (its write-ahead entry) changed, hash untouched.
+        function Copy-EditedLog([string] $Name, [string] $From, [string] $To) {
+            $copy = Join-Path $TestDrive $Name
+            Copy-Item $audit $copy -Recurse
+            $done = $false
+            foreach ($file in Get-ChildItem $copy -Filter *.jsonl) {
+                $lines = [System.IO.File]::ReadAllLines($file.FullName) | ForEach-Object {
+                    if (-not $done -and $_ -like '*"session_id":"hist-boost"*"candidates"*') { $done = $true; $_.Replace($From, $To) } else { $_ }
+                }
+                [System.IO.File]::WriteAllLines($file.FullName, [string[]] $lines)
+            }
+            $copy
+        }
+    }
+
+    It 'marks every ranking of an unedited log Verified' {
+        @(Get-RankingHistory hist-boost -AuditPath $audit).Verified | Should -Not -Contain $false
+    }
+
+    It 'says an entry changed after it was written does not match its hash, though its replay is unchanged' {
+        # KB-6 (relevance 0.2) is cut by the window of 3 either way: the replay cannot see this edit.
+        $edited = Copy-EditedLog 'hash-audit' '{"id":"KB-6","r":0.2' '{"id":"KB-6","r":0.0001'
+
+        $entries = @(Get-RankingHistory hist-boost -AuditPath $edited -WarningVariable warned -WarningAction SilentlyContinue)
+
+        ($entries[0].Reproduced, $entries[0].Verified) | Should -Be @($true, $false)
+        $entries[1].Verified | Should -BeTrue
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -Match "does not replay to what the log says was sent"
+        "$($warned[0])" | Should -BeLike ("*session 'hist-boost' at {0:u} does not match its hash*" -f $entries[0].Timestamp)
+        (Test-RankingAuditLog -AuditPath $edited).IsValid | Should -BeFalse
+    }
+
+    It 'counts a ranking whose recorded candidates cannot be read apart, with the problem, and the metrics still count it' {
+        $edited = Copy-EditedLog 'unreadable-audit' '{"id":"KB-4","r":0.5' '{"id":"KB-4","r":"abc"'
+
+        $entries = @(Get-RankingHistory hist-boost -AuditPath $edited -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $entries.Count | Should -Be 1
+        "$warned" | Should -Match "Skipped 1 ranking\(s\) of session 'hist-boost' whose recorded candidates could not be read"
+        "$warned" | Should -Match '"r" is not a number'
+        "$warned" | Should -Not -Match 'version 0\.2'
+        "$warned" | Should -Not -Match 'not an audit entry'
+        (Get-RankingMetrics -AuditPath $edited -WarningAction SilentlyContinue).Succeeded | Should -Be (Get-RankingMetrics -AuditPath $audit).Succeeded
+    }
+
+    It 'shows the control characters of a session id it does not hold escaped, never raw' {
+        $hostile = "x`e]0;pwned`a`e[2J`ny"
+
+        Get-RankingHistory -SessionId $hostile -AuditPath $audit -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'RankingHistoryNotFound,*'
+        $failed[0].Exception.Message | Should -Not -Match '[\x00-\x08\x0A-\x1F\x7F]'
+        $failed[0].Exception.Message.Contains("session 'x\u001B]0;pwned\u0007\u001B[2J\u000Ay'") | Should -BeTrue
     }
 }
 

@@ -144,3 +144,22 @@ Describe 'A reversed time range' {
         $errors[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe 'A DateTimeOffset for -Since and -Until' {
+    # What Get-RankingHistory's Timestamp is: "explain, then measure from then on" passes it straight on.
+    It '<Cmdlet> takes -Since and -Until as [DateTimeOffset], as the instants they are' -ForEach $ranged {
+        $arguments = Get-BaseArgument $Cmdlet
+        # 01:00 and 04:00 UTC: in order as instants, reversed as clock readings.
+        $arguments.Since = [datetimeoffset]::new(2026, 12, 7, 10, 0, 0, [timespan]::FromHours(9))
+        $arguments.Until = [datetimeoffset]::new(2026, 12, 6, 20, 0, 0, [timespan]::FromHours(-8))
+        $inOrder = Invoke-Swept $Cmdlet $arguments
+        $arguments.Until = [datetimeoffset]::new(2026, 12, 6, 16, 0, 0, [timespan]::FromHours(-8))   # 00:00 UTC
+        if ($Cmdlet -eq 'Export-RankingReport') { $arguments.Path = Join-Path $TestDrive 'offset-report.html' }   # not the one just written
+        $reversed = Invoke-Swept $Cmdlet $arguments
+
+        $wrong = @($inOrder | Where-Object { $_.Exception -is [System.Management.Automation.ParameterBindingException] -or $_.FullyQualifiedErrorId -like 'InvalidTimeRange,*' })
+        $wrong.Count | Should -Be 0 -Because "$($wrong | ForEach-Object { $_.Exception.Message })"
+        $reversed.Count | Should -Be 1
+        $reversed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidTimeRange,*'
+    }
+}

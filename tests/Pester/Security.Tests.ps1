@@ -281,6 +281,19 @@ Describe 'Input size limits at the cmdlets' {
         (New-SnippetRank -SessionId 'limits' -SnippetId KB-1 -RelevanceScore 0.5 -Metadata $edge).Metadata.Count | Should -Be 64
     }
 
+    It 'shows the control characters of a refused session id escaped in the InvalidRanking error, never raw' {
+        $hostile = "x`e]0;pwned`a`e[2J`ny"
+
+        $result = New-SnippetRank -SessionId $hostile -SnippetId KB-1 -RelevanceScore 0.5 |
+            Submit-SnippetRanking -Connection $connection -ErrorVariable refused -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'InvalidRanking'
+        $refused.FullyQualifiedErrorId | Should -BeLike 'InvalidRanking,*'
+        $refused[0].Exception.Message | Should -Not -Match '[\x00-\x08\x0A-\x1F\x7F]'
+        $refused[0].Exception.Message.Contains("session 'x\u001B]0;pwned\u0007\u001B[2J\u000Ay'") | Should -BeTrue
+        "$($result.Problems)" | Should -Not -Match '[\x00-\x08\x0A-\x1F\x7F]'
+    }
+
     It 'refuses a click on a session id over 256 characters with InvalidClick' {
         Add-SnippetClick -SessionId ('s' * 257) -SnippetId KB-1 -RankPosition 1 -Path (Join-Path $TestDrive 'audit-click-limits') -ErrorVariable refused -ErrorAction SilentlyContinue
         $refused.FullyQualifiedErrorId | Should -BeLike 'InvalidClick,*'

@@ -33,24 +33,44 @@ internal sealed class AuditChainLinks : IDisposable
         var hadLast = _hasLast;
         _hasLast = false;
         var (bytes, start, count) = (line.Bytes.Array!, line.Bytes.Offset, line.Bytes.Count);
+        if (!Sealed(bytes, start, count, out var prev, out var hash)) return "an entry does not end in its prev_hash and hash";
+        var linked = !hadLast || Same(bytes, prev, _last, 0);
+        var matches = HoldsHash(bytes, start, prev, hash);
+        Buffer.BlockCopy(bytes, hash, _last, 0, Hex);
+        _hasLast = true;
+        if (!matches) return "an entry does not match its hash: it was changed after it was written";
+        return linked ? null : "an entry does not chain to the one before it: an entry was removed, inserted or changed";
+    }
+
+    /// <summary>
+    /// True when the line holds the hash of its own stored bytes: nothing in it was changed after it was written. Its link
+    /// to the line before is not checked (Get-RankingHistory checks the few entries it explains, not the chain).
+    /// </summary>
+    public bool HoldsOwnHash(RawLine line)
+    {
+        var (bytes, start, count) = (line.Bytes.Array!, line.Bytes.Offset, line.Bytes.Count);
+        return Sealed(bytes, start, count, out var prev, out var hash) && HoldsHash(bytes, start, prev, hash);
+    }
+
+    // Where the stored prev_hash and hash start, when the line ends in them as the writer writes them.
+    private static bool Sealed(byte[] bytes, int start, int count, out int prev, out int hash)
+    {
         var tail = start + count - TailLength;
-        if (count < TailLength + 1 || !At(bytes, tail, Seal) || !At(bytes, tail + Seal.Length + Hex, HashMember)
-            || bytes[start + count - 2] != (byte)'"' || bytes[start + count - 1] != (byte)'}')
-            return "an entry does not end in its prev_hash and hash";
-        var prev = tail + Seal.Length;
-        var hash = prev + Hex + HashMember.Length;
+        prev = tail + Seal.Length;
+        hash = prev + Hex + HashMember.Length;
+        return count >= TailLength + 1 && At(bytes, tail, Seal) && At(bytes, tail + Seal.Length + Hex, HashMember)
+            && bytes[start + count - 2] == (byte)'"' && bytes[start + count - 1] == (byte)'}';
+    }
+
+    private bool HoldsHash(byte[] bytes, int start, int prev, int hash)
+    {
         // Hashed: prev_hash, then the line without ,"hash":"..." with its closing brace.
         var bodyLength = hash - HashMember.Length + 1 - start;
         if (_buffer.Length < Hex + bodyLength + 1) _buffer = new byte[2 * (Hex + bodyLength + 1)];
         Buffer.BlockCopy(bytes, prev, _buffer, 0, Hex);
         Buffer.BlockCopy(bytes, start, _buffer, Hex, bodyLength);
         _buffer[Hex + bodyLength] = (byte)'}';
-        var linked = !hadLast || Same(bytes, prev, _last, 0);
-        var computed = _sha.ComputeHash(_buffer, 0, Hex + bodyLength + 1);
-        Buffer.BlockCopy(bytes, hash, _last, 0, Hex);
-        _hasLast = true;
-        if (!MatchesHex(bytes, hash, computed)) return "an entry does not match its hash: it was changed after it was written";
-        return linked ? null : "an entry does not chain to the one before it: an entry was removed, inserted or changed";
+        return MatchesHex(bytes, hash, _sha.ComputeHash(_buffer, 0, Hex + bodyLength + 1));
     }
 
     public void Dispose() => _sha.Dispose();

@@ -131,8 +131,20 @@ public sealed class AuditEntry
     /// <summary>The row errors of the session's held-back stand-ins (candidates written with <c>e</c>); null with no candidates.</summary>
     internal IReadOnlyList<HeldBackRow>? HeldBackRows { get; set; }
 
+    /// <summary>
+    /// Whether the stored line holds the hash of its own bytes, for the entries a reader was asked to check
+    /// (<see cref="AuditLogReader.HashCheckedFor"/>); null when it was not checked.
+    /// </summary>
+    internal bool? HoldsItsHash { get; set; }
+
     /// <summary>Set by the reader when the line has <c>candidates</c>, read or skipped.</summary>
     internal bool CandidatesLogged { get; set; }
+
+    /// <summary>
+    /// Why the entry's <c>candidates</c> could not be read (an edited or foreign log), naming the session and time; null when
+    /// they were read, or not asked for. The entry itself is kept: only readers that replay candidates leave it out.
+    /// </summary>
+    public string? CandidatesProblem { get; internal set; }
 
     /// <summary>
     /// On a ranking entry: the rule set behind <see cref="DirectiveSet"/>, which the run records once as its own entry.

@@ -31,16 +31,11 @@ internal static class AuditEntryParser
             JsonElement candidates = default;
             foreach (var member in root.EnumerateObject())
             {
-                if (member.Value.ValueKind == JsonValueKind.Null) continue;
                 var name = member.Name;
-                if (name != "candidates") Read(entry, name, member.Value);
-                else (candidates, entry.CandidatesLogged) = (member.Value, true);
+                if (name == "candidates") (candidates, entry.CandidatesLogged) = (member.Value, true);
+                else if (member.Value.ValueKind != JsonValueKind.Null) Read(entry, name, member.Value);
             }
-            if (entry.CandidatesLogged && candidatesFor?.Invoke(entry) == true)
-            {
-                entry.Candidates = CandidateJson.Read(candidates, pool ?? new CandidatePool(), out var heldBack);
-                entry.HeldBackRows = heldBack;
-            }
+            if (entry.CandidatesLogged && candidatesFor?.Invoke(entry) == true) ReadCandidates(entry, candidates, pool ?? new CandidatePool());
             return entry;
         }
         catch (FormatException e)
@@ -54,6 +49,28 @@ internal static class AuditEntryParser
             return null;
         }
     }
+
+    // Candidates that cannot be read leave the entry whole (the metrics count it as any other); only the readers that
+    // replay candidates leave it out, and they say why rather than take it for an entry written before candidates were.
+    private static void ReadCandidates(AuditEntry entry, JsonElement candidates, CandidatePool pool)
+    {
+        try
+        {
+            entry.Candidates = CandidateJson.Read(candidates, pool, out var heldBack);
+            entry.HeldBackRows = heldBack;
+        }
+        catch (FormatException e)
+        {
+            entry.CandidatesProblem = CandidatesProblem(entry, e.Message);
+        }
+        catch (InvalidOperationException)
+        {
+            entry.CandidatesProblem = CandidatesProblem(entry, "a string holds an unpaired surrogate escape");
+        }
+    }
+
+    private static string CandidatesProblem(AuditEntry entry, string problem) =>
+        $"session '{ShownText.Of(entry.SessionId ?? string.Empty)}' at {AuditTimestamp.ToText(entry.Timestamp)}: {problem}";
 
     // The last of two members with one name wins, as a look-up by name would find it.
     private static void Read(AuditEntry entry, string name, JsonElement value)

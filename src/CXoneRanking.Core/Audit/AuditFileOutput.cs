@@ -38,7 +38,7 @@ internal sealed class AuditFileOutput : IDisposable
         var newest = files.Count > 0 ? files[files.Count - 1] : null;
         FileStream? stream = null;
         string? prevHash = null;
-        if (newest is not null && OpenExisting(newest.Path) is { } existing)
+        if (newest is not null && OpenExisting(newest, today) is { } existing)
         {
             stream = existing;
             if (AuditLogTail.EndsMidLine(stream))
@@ -91,11 +91,16 @@ internal sealed class AuditFileOutput : IDisposable
 
     // Unbuffered (buffer size 1): a batch goes to the file in one write, so a failed write
     // leaves nothing behind in a buffer that a later flush (or the truncation) would push out.
-    private static FileStream? OpenExisting(string path)
+    // A file of an earlier day that is not a regular file holds no entry and is never appended
+    // to: the log goes on in today's file, chained to the files before it.
+    private static FileStream? OpenExisting(AuditLogFile file, DateTime today)
     {
         try
         {
-            return new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 1);
+            var stream = new FileStream(file.Path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 1);
+            if (stream.CanSeek || file.Day >= today) return RegularOnly(stream, file.Path);
+            stream.Dispose();
+            return null;
         }
         catch (FileNotFoundException)
         {
@@ -109,6 +114,15 @@ internal sealed class AuditFileOutput : IDisposable
         var existed = File.Exists(path);
         var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 1);
         if (!existed) UnixPermissions.Set(path, UnixPermissions.OwnerOnlyFile);
-        return stream;
+        return RegularOnly(stream, path);
+    }
+
+    // A pipe or a device named like a log file opens for writing (on Linux without blocking) but
+    // cannot seek: appending to it would lose entries or fail on the stream's own words.
+    private static FileStream RegularOnly(FileStream stream, string path)
+    {
+        if (stream.CanSeek) return stream;
+        stream.Dispose();
+        throw new AuditFileNotRegularException(path);
     }
 }

@@ -31,6 +31,12 @@ public sealed class AuditLogReader
     /// <summary>How many files the last enumeration read.</summary>
     public int FilesRead => _snapshot?.FilesRead ?? 0;
 
+    /// <summary>
+    /// Which entries to check against their own hash as they are read (<see cref="AuditEntry.HoldsItsHash"/>): one hash per
+    /// entry asked for, so only readers of a few entries (Get-RankingHistory) ask; null (the default) checks none.
+    /// </summary>
+    public Func<AuditEntry, bool>? HashCheckedFor { get; init; }
+
     /// <summary>Every entry, oldest file first and in file order within a file; how far it got goes to <paramref name="progress"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">The directory does not exist (thrown when enumeration starts).</exception>
     public IEnumerable<AuditEntry> ReadEntries(CancellationToken cancellationToken = default, IProgress<AuditReadProgress>? progress = null)
@@ -39,6 +45,7 @@ public sealed class AuditLogReader
         _snapshot = AuditLogSnapshot.Take(Directory, cancellationToken);
         // Snippet ids and metadata repeat across sessions: one copy each (bounded).
         var pool = CandidatesFor is null ? null : new CandidatePool();
+        using var links = HashCheckedFor is null ? null : new AuditChainLinks();
         foreach (var pair in _snapshot.Lines(cancellationToken, progress))
         {
             var (file, line) = (pair.Key, pair.Value);
@@ -47,8 +54,13 @@ public sealed class AuditLogReader
             string? problem;
             using (var json = AuditLineParser.TryParse(line, out problem))
                 entry = json is null ? null : AuditEntryParser.Parse(json.RootElement, out problem, CandidatesFor, pool);
-            if (entry is null) _skipped.Add(new SkippedLine(file.Path, line.Number, problem!));
-            else yield return entry;
+            if (entry is null)
+            {
+                _skipped.Add(new SkippedLine(file.Path, line.Number, problem!));
+                continue;
+            }
+            if (links is not null && HashCheckedFor!(entry)) entry.HoldsItsHash = links.HoldsOwnHash(line);
+            yield return entry;
         }
     }
 }

@@ -48,14 +48,8 @@ internal static class AuditLogTail
     {
         for (var i = files.Count - 1; i >= 0; i--)
         {
-            try
-            {
-                using var stream = new FileStream(files[i].Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                if (LastHash(stream) is { } hash) return hash;
-            }
-            catch (FileNotFoundException)
-            {
-            }
+            using var stream = RawLineReader.TryOpen(files[i].Path);
+            if (stream is not null && LastHash(stream) is { } hash) return hash;
         }
         return null;
     }

@@ -31,7 +31,7 @@ internal static class AuditRetention
 
     private static string? LastHash(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        return AuditLogTail.LastHash(stream);
+        using var stream = RawLineReader.TryOpen(path);
+        return stream is null ? null : AuditLogTail.LastHash(stream);
     }
 }

@@ -31,7 +31,9 @@ public sealed class LoggedRanking
         MaxResultWindow = first.MaxWindow ?? SnippetRules.DefaultWindow;
         Overflow = first.Overflow is { } overflow && Enum.TryParse<OverflowMode>(overflow, out var mode) ? mode : OverflowMode.Rescale;
         Normalize = first.Normalize == true;
-        HasCandidates = first.HasCandidates;
+        Verified = first.HoldsItsHash == true && (outcome is null || outcome.HoldsItsHash == true);
+        CandidatesProblem = first.CandidatesProblem;
+        HasCandidates = first.HasCandidates && CandidatesProblem is null;
         _candidates = first.Candidates ?? [];
         HeldBack = first.HeldBackRows ?? [];
         if (DirectiveSetHash is null) Directives = [];
@@ -78,8 +80,21 @@ public sealed class LoggedRanking
     public OverflowMode Overflow { get; }
     public bool Normalize { get; }
 
-    /// <summary>False for a submission logged without its candidates (before version 0.3, or from a piped payload).</summary>
+    /// <summary>
+    /// False for a submission logged without its candidates (before version 0.3, or from a piped payload), or whose
+    /// candidates could not be read (<see cref="CandidatesProblem"/>).
+    /// </summary>
     public bool HasCandidates { get; }
+
+    /// <summary>
+    /// True when each of its entries (the write-ahead entry and the outcome) was checked against its own hash as it was read
+    /// and matches it; false when one was changed after it was written, or the reader checked none (only
+    /// <see cref="RankingHistoryReader"/> checks). An edit need not change the replay: this is what catches the others.
+    /// </summary>
+    public bool Verified { get; }
+
+    /// <summary>Why the recorded candidates could not be read (an edited or foreign log); null when they were, or none were recorded.</summary>
+    public string? CandidatesProblem { get; }
 
     /// <summary>How many candidates the session was given, held-back rows included.</summary>
     public int CandidateCount => _candidates.Count + HeldBack.Count;

@@ -32,7 +32,7 @@ public sealed class LoggedShowingReader
         if (entry.Event == AuditEvent.RankingSending)
         {
             // Before the filter: a write-ahead entry just before Since belongs to an outcome in range.
-            if (entry.Candidates is not null) _assembler.AddSending(entry);
+            if (entry.Candidates is not null || entry.CandidatesProblem is not null) _assembler.AddSending(entry);
         }
         else if (AuditEvent.IsRanking(entry.Event)) AddOutcome(entry);
         else if (!_filter.Includes(entry) || entry.SessionId is not { } session) return;
@@ -61,7 +61,8 @@ public sealed class LoggedShowingReader
         foreach (var click in _clicks) _showings.InForceAt(click.SessionId!, click.Timestamp)?.Add(click);
         var used = new List<LoggedShowing>();
         var sessions = new HashSet<string>(StringComparer.Ordinal);
-        int withoutCandidates = 0, expert = 0, notFound = 0;
+        int withoutCandidates = 0, expert = 0, notFound = 0, unreadable = 0;
+        string? firstProblem = null;
         long impressions = 0, clicked = 0, impressionsLeftOut = 0, clickedLeftOut = 0;
         foreach (var (session, showing) in _showings.Showings())
         {
@@ -69,6 +70,7 @@ public sealed class LoggedShowingReader
             if (showing.Ranking is not { HasCandidates: true } ranking)
             {
                 if (tally.Imported) expert++;
+                else if (showing.Ranking?.CandidatesProblem is { } problem) (unreadable, firstProblem) = (unreadable + 1, firstProblem ?? problem);
                 else withoutCandidates++;
                 impressionsLeftOut += tally.Length;
                 clickedLeftOut += tally.ClickedImpressions;
@@ -83,6 +85,7 @@ public sealed class LoggedShowingReader
         return new LoggedShowings
         {
             Showings = used, Sessions = sessions.Count, WithoutCandidates = withoutCandidates, ExpertSearches = expert,
+            UnreadableCandidates = unreadable, FirstCandidatesProblem = firstProblem,
             DirectiveSetsNotFound = notFound, Impressions = impressions, ClickedImpressions = clicked,
             ImpressionsLeftOut = impressionsLeftOut, ClickedImpressionsLeftOut = clickedLeftOut,
         };

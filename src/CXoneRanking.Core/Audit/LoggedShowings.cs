@@ -16,6 +16,12 @@ public sealed class LoggedShowings
     /// <summary>Showings logged without candidates (before version 0.3, or from a piped payload): left out.</summary>
     public int WithoutCandidates { get; init; }
 
+    /// <summary>Showings whose recorded candidates could not be read (an edited or foreign log): left out.</summary>
+    public int UnreadableCandidates { get; init; }
+
+    /// <summary>The first of their problems (<see cref="AuditEntry.CandidatesProblem"/>); null when there is none.</summary>
+    public string? FirstCandidatesProblem { get; init; }
+
     /// <summary>Imported CXone Expert searches (their candidates are unknown): left out.</summary>
     public int ExpertSearches { get; init; }
 
@@ -28,7 +34,7 @@ public sealed class LoggedShowings
     /// <summary>The clicked impressions of <see cref="Showings"/>.</summary>
     public long ClickedImpressions { get; init; }
 
-    /// <summary>The impressions of the showings left out (without candidates, Expert searches).</summary>
+    /// <summary>The impressions of the showings left out (without candidates or with unreadable ones, Expert searches).</summary>
     public long ImpressionsLeftOut { get; init; }
 
     /// <summary>The clicked impressions of the showings left out.</summary>

@@ -11,6 +11,12 @@ public sealed class RankingHistory
     /// <summary>The session's submissions logged without candidates (by a module before 0.3, or from a piped payload): left out.</summary>
     public int WithoutCandidates { get; init; }
 
+    /// <summary>The session's submissions whose recorded candidates could not be read (an edited or foreign log): left out.</summary>
+    public int UnreadableCandidates { get; init; }
+
+    /// <summary>The first of their problems (<see cref="AuditEntry.CandidatesProblem"/>); null when there is none.</summary>
+    public string? FirstCandidatesProblem { get; init; }
+
     /// <summary>The rankings (in <see cref="Rankings"/>) whose rule set the log does not hold: they cannot be replayed as logged.</summary>
     public int DirectiveSetsNotFound { get; init; }
 

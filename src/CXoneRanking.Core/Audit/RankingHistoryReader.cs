@@ -41,13 +41,16 @@ public sealed class RankingHistoryReader
     {
         foreach (var unanswered in _assembler.Unanswered()) Keep(unanswered);
         var withCandidates = _rankings.Where(r => r.HasCandidates).ToList();
+        var unreadable = _rankings.Where(r => r.CandidatesProblem is not null).ToList();
         var notFound = withCandidates.Count(r => !_assembler.Resolve(r));
         return new RankingHistory
         {
             SessionId = _sessionId,
             // Stable: on equal timestamps, the order the log holds them in.
             Rankings = withCandidates.OrderBy(r => r.Timestamp).ToList(),
-            WithoutCandidates = _rankings.Count - withCandidates.Count,
+            WithoutCandidates = _rankings.Count - withCandidates.Count - unreadable.Count,
+            UnreadableCandidates = unreadable.Count,
+            FirstCandidatesProblem = unreadable.FirstOrDefault()?.CandidatesProblem,
             DirectiveSetsNotFound = notFound,
         };
     }
@@ -66,7 +69,7 @@ public sealed class RankingHistoryReader
         CancellationToken cancellationToken = default)
     {
         var history = new RankingHistoryReader(sessionId, range);
-        var reader = new AuditLogReader(directory) { CandidatesFor = history.WantsCandidates };
+        var reader = new AuditLogReader(directory) { CandidatesFor = history.WantsCandidates, HashCheckedFor = history.WantsCandidates };
         return history.Read(reader.ReadEntries(cancellationToken));
     }
 

@@ -10,11 +10,16 @@ internal static class RawLineReader
     private const int ChunkSize = 64 * 1024;
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
-    /// <summary>The file opened for reading beside writers, or null if it no longer exists (retention deleted it).</summary>
+    /// <summary>
+    /// The file opened for reading beside writers, or null if it is empty or no longer exists
+    /// (retention deleted it). An empty file has nothing to read, and a pipe or a device named like
+    /// a log file reports length 0: opening a pipe to read would block until something writes to it.
+    /// </summary>
     public static FileStream? TryOpen(string path)
     {
         try
         {
+            if (new FileInfo(path) is not { Exists: true, Length: > 0 }) return null;
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
         }
         catch (FileNotFoundException)

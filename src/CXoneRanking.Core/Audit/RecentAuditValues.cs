@@ -47,8 +47,9 @@ public static class RecentAuditValues
     {
         byte[] bytes;
         long start;
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        using (var stream = RawLineReader.TryOpen(path))
         {
+            if (stream is null) yield break;
             start = Math.Max(0, stream.Length - TailBytes);
             bytes = new byte[stream.Length - start];
             stream.Seek(start, SeekOrigin.Begin);

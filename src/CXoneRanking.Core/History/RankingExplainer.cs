@@ -38,6 +38,7 @@ public static class RankingExplainer
             Warnings = replay.Warnings,
             Errors = replay.Errors,
             Reproduced = Reproduces(ranking, replay),
+            Verified = ranking.Verified,
         };
     }
 

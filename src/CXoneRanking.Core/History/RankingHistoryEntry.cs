@@ -66,6 +66,13 @@ public sealed class RankingHistoryEntry
     /// </summary>
     public bool Reproduced { get; init; }
 
+    /// <summary>
+    /// True when the ranking's entries (write-ahead and outcome) each match their own hash as the log was read: nothing in
+    /// them was changed after they were written. False means an edit, even one <see cref="Reproduced"/> cannot see (the
+    /// relevance of a candidate that was not shown): the explanation is of the edited entry. Test-RankingAuditLog checks the chain.
+    /// </summary>
+    public bool Verified { get; init; }
+
     public int ShownCount => Snippets.Count;
 
     public int NotShownCount => NotShown.Count;

@@ -85,10 +85,15 @@ public static class BoostDirectiveFile
         string? key = null, value = null, snippetId = null;
         double? factor = null;
         var exclude = false;
+        // JSON lets a member repeat and a reader keep the last: a reviewer reading the file would see the first.
+        var given = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in rule.EnumerateObject())
         {
             var v = property.Value;
-            switch (property.Name.Replace("_", string.Empty).ToLowerInvariant())
+            var name = property.Name.Replace("_", string.Empty).ToLowerInvariant();
+            if (!given.Add(name))
+                throw new DirectiveFileException($"{where}: '{property.Name}' is given twice; give each property of a rule once.");
+            switch (name)
             {
                 case "metadatakey":
                     key = Text(v, where, property.Name);

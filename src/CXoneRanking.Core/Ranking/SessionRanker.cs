@@ -6,6 +6,9 @@ namespace CXoneRanking.Ranking;
 /// <summary>The steps of docs/design.md#ranking-rules for one session, in order. Used once per session.</summary>
 internal sealed class SessionRanker(string sessionId, RankingOptions options)
 {
+    // How messages name the session (made only for a message): a refused id may hold control characters a terminal acts on.
+    private string ShownSession => ShownText.Of(sessionId);
+
     private readonly List<RankingIssue> _errors = [];
     private readonly List<RankingIssue> _warnings = [];
 
@@ -15,7 +18,7 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
     {
         foreach (var row in heldBack)
             Error(RankingIssueCodes.SessionHeldBack,
-                $"session '{sessionId}' is held back whole (New-SnippetRank -InvalidRowAction DropSession) for its refused row: {row.Error}");
+                $"session '{ShownSession}' is held back whole (New-SnippetRank -InvalidRowAction DropSession) for its refused row: {row.Error}");
         CheckSession();
         CheckOptions();
         var scored = ValidInputs(ranks);
@@ -23,9 +26,9 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
         if (options.Normalize) Normalize(scored);
         var kept = ApplyDirectives(scored);
         if (ranks.Count == 0 && heldBack.Count == 0)
-            Error(RankingIssueCodes.EmptyRanking, $"session '{sessionId}' has no snippets");
+            Error(RankingIssueCodes.EmptyRanking, $"session '{ShownSession}' has no snippets");
         else if (scored.Count > 0 && kept.Count == 0)
-            Error(RankingIssueCodes.EmptyRanking, $"every snippet of session '{sessionId}' was excluded by a directive");
+            Error(RankingIssueCodes.EmptyRanking, $"every snippet of session '{ShownSession}' was excluded by a directive");
         HandleOverflow(kept);
         var payload = _errors.Count == 0 ? BuildPayload(kept) : null;
         return new SessionRanking
@@ -41,7 +44,7 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
             Error(RankingIssueCodes.MissingSessionId,
                 $"these snippets carry no session id; give one with -SessionId or a {RowColumns.SessionIdCsv} column");
         else if (SnippetRules.SessionIdProblem(sessionId) is { } problem)
-            Error(RankingIssueCodes.InvalidSessionId, $"session '{sessionId}': {problem}");
+            Error(RankingIssueCodes.InvalidSessionId, $"session '{ShownSession}': {problem}");
     }
 
     private void CheckOptions()
@@ -84,7 +87,7 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
                 continue;
             }
             Error(RankingIssueCodes.DuplicateSnippetId,
-                $"snippet '{id}' appears twice in session '{sessionId}': "
+                $"snippet '{id}' appears twice in session '{ShownSession}': "
                     + $"input {ranks[first].InputNumber} ({Describe(ranks[first])}) and input {ranks[i].InputNumber} ({Describe(ranks[i])})",
                 id);
         }
@@ -97,7 +100,7 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
         var max = scored.Max(s => s.Relevance);
         if (max == min && scored.Count > 1)
             Warn(RankingIssueCodes.UniformScores,
-                $"all {scored.Count} relevance scores of session '{sessionId}' are equal; normalization gives each 1.0");
+                $"all {scored.Count} relevance scores of session '{ShownSession}' are equal; normalization gives each 1.0");
         foreach (var s in scored) s.Normalize(min, max);
     }
 

@@ -147,6 +147,11 @@ public sealed class RankingChangeMeasurement(IReadOnlyList<BoostDirective> propo
             yield return string.Format(CultureInfo.InvariantCulture,
                 "{0} showing{1} logged before candidates were recorded {2} left out.", logged.WithoutCandidates,
                 logged.WithoutCandidates == 1 ? "" : "s", logged.WithoutCandidates == 1 ? "was" : "were");
+        if (logged.UnreadableCandidates > 0)
+            yield return string.Format(CultureInfo.InvariantCulture,
+                "{0} showing{1} whose recorded candidates could not be read {2} left out (the log was edited, or written by another tool): {3}.",
+                logged.UnreadableCandidates, logged.UnreadableCandidates == 1 ? "" : "s", logged.UnreadableCandidates == 1 ? "was" : "were",
+                logged.FirstCandidatesProblem);
         if (logged.ExpertSearches > 0)
             yield return string.Format(CultureInfo.InvariantCulture,
                 "{0} imported Expert search{1} {2} left out: a search log records no candidates to re-rank.", logged.ExpertSearches,

@@ -18,10 +18,12 @@ public abstract class AuditLogQueryCommandBase : AuditLogCommandBase, IDisposabl
 
     /// <summary>Use entries at or after this time (a time without a zone is local, like Get-Date's).</summary>
     [Parameter]
+    [InstantTransformation]
     public DateTime? Since { get; set; }
 
     /// <summary>Use entries before this time (exclusive).</summary>
     [Parameter]
+    [InstantTransformation]
     public DateTime? Until { get; set; }
 
     /// <summary>
@@ -50,10 +52,11 @@ public abstract class AuditLogQueryCommandBase : AuditLogCommandBase, IDisposabl
     /// <summary>
     /// Streams the log's entries into <paramref name="consume"/>; null when there is no log (an
     /// error is written, terminating when <see cref="NeedsLog"/>) or the pipeline was stopped. <paramref name="filesRead"/> is for Verbose.
-    /// <paramref name="candidatesFor"/> says which entries' candidates to read (<see cref="AuditLogReader.CandidatesFor"/>).
+    /// <paramref name="candidatesFor"/> says which entries' candidates to read (<see cref="AuditLogReader.CandidatesFor"/>),
+    /// <paramref name="hashCheckedFor"/> which to check against their own hash (<see cref="AuditLogReader.HashCheckedFor"/>).
     /// </summary>
     protected T? ReadLog<T>(Func<IEnumerable<AuditEntry>, T> consume, out string directory, out int filesRead,
-        Func<AuditEntry, bool>? candidatesFor = null) where T : class
+        Func<AuditEntry, bool>? candidatesFor = null, Func<AuditEntry, bool>? hashCheckedFor = null) where T : class
     {
         directory = ResolveAuditDirectory();
         filesRead = 0;
@@ -63,7 +66,7 @@ public abstract class AuditLogQueryCommandBase : AuditLogCommandBase, IDisposabl
             WriteError(AuditLogNotFound(directory));
             return null;
         }
-        var reader = new AuditLogReader(directory) { CandidatesFor = candidatesFor };
+        var reader = new AuditLogReader(directory) { CandidatesFor = candidatesFor, HashCheckedFor = hashCheckedFor };
         var result = Reading.Read(directory, $"Reading the audit log in {directory}",
             (stopping, progress) => consume(reader.ReadEntries(stopping, progress)));
         if (result is null) return null;

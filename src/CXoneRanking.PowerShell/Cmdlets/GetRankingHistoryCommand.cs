@@ -28,7 +28,7 @@ public sealed class GetRankingHistoryCommand : AuditLogQueryCommandBase
     protected override void EndProcessing()
     {
         var readers = new SessionHistoryReaders(_sessionIds, Filter());
-        var histories = ReadLog(readers.Read, out var directory, out var filesRead, candidatesFor: readers.WantsCandidates);
+        var histories = ReadLog(readers.Read, out var directory, out var filesRead, readers.WantsCandidates, readers.WantsCandidates);
         if (histories is null) return;
         WriteVerbose($"Read {filesRead} audit file(s) in '{directory}'.");
         foreach (var history in histories) Write(history, directory);
@@ -36,10 +36,14 @@ public sealed class GetRankingHistoryCommand : AuditLogQueryCommandBase
 
     private void Write(RankingHistory history, string directory)
     {
-        var session = history.SessionId;
+        var session = ShownText.Of(history.SessionId);
         if (history.WithoutCandidates > 0)
             WriteWarning($"Skipped {history.WithoutCandidates} ranking(s) of session '{session}'{RangeText()} logged without their "
                 + "candidates (by version 0.2 of the module or earlier): they cannot be explained. Rankings submitted since can.");
+        if (history.UnreadableCandidates > 0)
+            WriteWarning($"Skipped {history.UnreadableCandidates} ranking(s) of session '{session}'{RangeText()} whose recorded candidates "
+                + $"could not be read (the log was edited, or written by another tool): {history.FirstCandidatesProblem}. "
+                + "Test-RankingAuditLog checks the log.");
         if (history.DirectiveSetsNotFound > 0)
             WriteWarning($"Skipped {history.DirectiveSetsNotFound} ranking(s) of session '{session}'{RangeText()} whose directive set "
                 + $"is no longer in the audit log in '{directory}' (its files were deleted by retention, or edited): they cannot be "
@@ -47,8 +51,12 @@ public sealed class GetRankingHistoryCommand : AuditLogQueryCommandBase
         var explained = history.Rankings.Where(r => r.DirectiveSetFound).Select(RankingExplainer.Explain).ToList();
         if (history.Pattern is { } pattern)
             WriteError(HistoryErrors.RankingHistoryPatternNotFound(pattern, directory, RangeText()));
-        else if (explained.Count == 0 && history.WithoutCandidates == 0 && history.DirectiveSetsNotFound == 0)
+        else if (explained.Count == 0 && history.WithoutCandidates == 0 && history.UnreadableCandidates == 0 && history.DirectiveSetsNotFound == 0)
             WriteError(HistoryErrors.RankingHistoryNotFound(session, directory, RangeText()));
+        foreach (var entry in explained.Where(e => !e.Verified))
+            WriteWarning($"The ranking of session '{session}' at {entry.Timestamp:u} does not match its hash in the audit log: an entry "
+                + "was changed after it was written, so its explanation is of the changed entry, not necessarily of what was sent. "
+                + "Test-RankingAuditLog checks the log.");
         foreach (var entry in explained.Where(e => !e.Reproduced))
             WriteWarning($"The ranking of session '{session}' at {entry.Timestamp:u} does not replay to what the log says was sent "
                 + "(the log was edited, or the ranking rules changed since): its explanation is of the replay. Test-RankingAuditLog "

@@ -20,10 +20,12 @@ public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDi
 
     /// <summary>Import searches at or after this time (a time without a zone is local); default one month before -Until.</summary>
     [Parameter]
+    [InstantTransformation]
     public DateTime? Since { get; set; }
 
     /// <summary>Import searches before this time (exclusive); default now.</summary>
     [Parameter]
+    [InstantTransformation]
     public DateTime? Until { get; set; }
 
     /// <summary>How many results the site shows an agent per search: a search's impressions are the smaller of this and its result count.</summary>

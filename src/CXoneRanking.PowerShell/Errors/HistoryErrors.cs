@@ -7,14 +7,14 @@ internal static class HistoryErrors
 {
     public static ErrorRecord RankingHistoryNotFound(string sessionId, string directory, string range) =>
         ErrorRecords.Create(
-            new ItemNotFoundException($"The audit log in '{directory}' holds no ranking of session '{sessionId}'{range}."),
+            new ItemNotFoundException($"The audit log in '{directory}' holds no ranking of session '{ShownText.Of(sessionId)}'{range}."),
             "RankingHistoryNotFound", ErrorCategory.ObjectNotFound, sessionId,
             "Check the session id (exact, case-sensitive; Tab completes it from the newest entries), widen -Since/-Until, "
             + "or give -AuditPath the folder the session was submitted to.");
 
     public static ErrorRecord RankingHistoryPatternNotFound(string pattern, string directory, string range) =>
         ErrorRecords.Create(
-            new ItemNotFoundException($"The audit log in '{directory}' holds no ranking of a session matching '{pattern}'{range}, "
+            new ItemNotFoundException($"The audit log in '{directory}' holds no ranking of a session matching '{ShownText.Of(pattern)}'{range}, "
                 + "and no session with that exact id: wildcards (*, ?, [a-z]) match session ids as -like does."),
             "RankingHistoryNotFound", ErrorCategory.ObjectNotFound, pattern,
             "Check the pattern (it ignores case; an exact id is tried first), widen -Since/-Until, or give -AuditPath the folder "

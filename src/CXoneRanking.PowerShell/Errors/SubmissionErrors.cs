@@ -14,7 +14,7 @@ internal static class SubmissionErrors
         var label = others.Count < result.Problems.Count ? " Other problems: " : " Problems: ";
         var problems = others.Count == 0 ? string.Empty
             : label + string.Join("; ", others.Take(10)) + (others.Count > 10 ? $"; and {others.Count - 10} more" : string.Empty);
-        var message = $"Session '{result.SessionId}': {result.Error}.{problems}";
+        var message = $"Session '{ShownText.Of(result.SessionId)}': {result.Error}.{problems}";
         return ErrorRecords.Create(new CXoneApiException(message, result.HttpStatus), result.Status.ToString(), Category(result.Status),
             result.SessionId, Advice(result.Status));
     }
@@ -22,7 +22,8 @@ internal static class SubmissionErrors
     /// <summary>The session's outcome (as its result says) is not in the audit log.</summary>
     public static ErrorRecord AuditWriteFailed(RankingSubmissionResult result, string directory)
     {
-        var message = $"Session '{result.SessionId}' ended {result.Status}, but its outcome is not in the audit log: {result.AuditError}.";
+        var message = $"Session '{ShownText.Of(result.SessionId)}' ended {result.Status}, "
+            + $"but its outcome is not in the audit log: {result.AuditError}.";
         var action = $"Check the audit directory '{directory}': it must be a folder you can write to. "
             + "This result is the only record of the session's outcome; keep it.";
         return ErrorRecords.Create(new IOException(message), "AuditWriteFailed", ErrorCategory.WriteError, result.SessionId, action);

@@ -69,6 +69,9 @@ internal static class RankingChangeRun
     {
         var why = (logged.WithoutCandidates, logged.ExpertSearches) switch
         {
+            (0, _) when logged.UnreadableCandidates > 0 => string.Format(CultureInfo.InvariantCulture,
+                "the recorded candidates of its {0} showing(s) could not be read (the log was edited, or written by another tool): {1}",
+                logged.UnreadableCandidates, logged.FirstCandidatesProblem),
             ( > 0, _) => string.Format(CultureInfo.InvariantCulture,
                 "its {0} showing(s) were logged before candidates were recorded (by a module before 0.3), so none can be re-ranked",
                 logged.WithoutCandidates),
