@@ -58,7 +58,7 @@ public sealed class RankingHashCheckTests : IDisposable
 
         Assert.False(ranking.Verified);
         Assert.Equal(["KB-1"], ranking.Replay().Snippets!.Select(s => s.SnippetId));
-        Assert.Equal(0.0001, ranking.GetCandidates()[1].RelevanceScore);
+        Assert.Equal(0.0001, ranking.GetCandidates()[1].RelevanceScore, 15); // Mono's JSON number parser is off in the last bits
     }
 
     [Fact]
