@@ -10,6 +10,23 @@ namespace CXoneRanking;
 /// </summary>
 public sealed class RankingChangeEstimate
 {
+    public RankingChangeEstimate() { }
+
+    /// <summary>The observed figures of the showings, which every estimate starts from (with a model or without one).</summary>
+    internal RankingChangeEstimate(ShowingTable table)
+    {
+        Sessions = table.Sessions;
+        Showings = table.Showings;
+        LoggedImpressions = table.LoggedImpressions;
+        LoggedClicks = table.Clicks;
+        LoggedClickedImpressions = table.ClickedImpressions;
+        LoggedClickThroughRate = table.LoggedImpressions > 0 ? (double)table.ClickedImpressions / table.LoggedImpressions : null;
+        LoggedMeanReciprocalRank = table.Showings > 0 ? Math.Min(1.0, table.ReciprocalRanks / table.Showings) : null;
+        LoggedClickedImpressionsPerSession = table.Sessions > 0 ? (double)table.ClickedImpressions / table.Sessions : null;
+        ProposedImpressions = table.ProposedImpressions;
+        ChangedShowings = table.Changed.Count(c => c);
+    }
+
     /// <summary>Distinct sessions among the showings.</summary>
     public int Sessions { get; init; }
 

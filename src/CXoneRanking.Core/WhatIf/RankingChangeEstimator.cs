@@ -69,18 +69,8 @@ public static class RankingChangeEstimator
             d => Lift(d.ProposedClickedImpressionsPerSession, d.LoggedClickedImpressionsPerSession));
         var mrrLift = Percentiles.Of(Lift(point.ProposedMeanReciprocalRank, point.LoggedMeanReciprocalRank), draws,
             d => Lift(d.ProposedMeanReciprocalRank, d.LoggedMeanReciprocalRank));
-        return new RankingChangeEstimate
+        return new RankingChangeEstimate(table)
         {
-            Sessions = table.Sessions,
-            Showings = table.Showings,
-            LoggedImpressions = table.LoggedImpressions,
-            LoggedClicks = table.Clicks,
-            LoggedClickedImpressions = table.ClickedImpressions,
-            LoggedClickThroughRate = LoggedClickThroughRate(table),
-            LoggedMeanReciprocalRank = LoggedMeanReciprocalRank(table),
-            LoggedClickedImpressionsPerSession = LoggedClickedImpressionsPerSession(table),
-            ProposedImpressions = table.ProposedImpressions,
-            ChangedShowings = table.Changed.Count(c => c),
             ModelLoggedClickThroughRate = Rate(point.LoggedClickThroughRate),
             ModelLoggedMeanReciprocalRank = Rate(point.LoggedMeanReciprocalRank),
             ModelLoggedClickedImpressionsPerSession = point.LoggedClickedImpressionsPerSession,
@@ -107,18 +97,8 @@ public static class RankingChangeEstimator
         List<string> notes)
     {
         var flat = Enumerable.Repeat(1.0, table.MaxLength).ToArray();
-        return new RankingChangeEstimate
+        return new RankingChangeEstimate(table)
         {
-            Sessions = table.Sessions,
-            Showings = table.Showings,
-            LoggedImpressions = table.LoggedImpressions,
-            LoggedClicks = table.Clicks,
-            LoggedClickedImpressions = table.ClickedImpressions,
-            LoggedClickThroughRate = LoggedClickThroughRate(table),
-            LoggedMeanReciprocalRank = LoggedMeanReciprocalRank(table),
-            LoggedClickedImpressionsPerSession = LoggedClickedImpressionsPerSession(table),
-            ProposedImpressions = table.ProposedImpressions,
-            ChangedShowings = table.Changed.Count(c => c),
             Coverage = estimable.Coverage(table, flat),
             Moved = MovedSnippets.Of(table, flat, new double[table.Snippets.Count], estimable),
             Method = method,
@@ -126,15 +106,6 @@ public static class RankingChangeEstimator
             Note = Join(notes),
         };
     }
-
-    private static double? LoggedClickThroughRate(ShowingTable table) =>
-        table.LoggedImpressions > 0 ? (double)table.ClickedImpressions / table.LoggedImpressions : null;
-
-    private static double? LoggedClickedImpressionsPerSession(ShowingTable table) =>
-        table.Sessions > 0 ? (double)table.ClickedImpressions / table.Sessions : null;
-
-    private static double? LoggedMeanReciprocalRank(ShowingTable table) =>
-        table.Showings > 0 ? Math.Min(1.0, table.ReciprocalRanks / table.Showings) : null;
 
     private static string Join(List<string> notes) => string.Join(" ", notes.Where(n => !string.IsNullOrWhiteSpace(n)));
 
