@@ -11,5 +11,8 @@ public sealed class RankingIssue(string code, string message, string? snippetId 
     /// <summary>The snippet the issue concerns, when it concerns one.</summary>
     public string? SnippetId { get; } = snippetId;
 
+    /// <summary>The rule behind an Excluded warning: the engine's own answer, so a history never matches the rules again.</summary>
+    internal BoostDirective? Rule { get; init; }
+
     public override string ToString() => $"{Code}: {Message}";
 }

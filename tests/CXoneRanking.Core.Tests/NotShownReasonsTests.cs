@@ -20,7 +20,7 @@ public sealed class NotShownReasonsTests
         var wide = RankingEngine.RankSession("s-1", ranks,
             new RankingOptions { MaxResultWindow = SnippetRules.MaxWindow, Directives = options.Directives, Overflow = options.Overflow });
         return NotShownReasons.Find(ranks.Where(r => r.RowError is null).ToList(), ranks.Where(r => r.RowError is not null).Select(r => new HeldBackRow(r.SnippetId, r.RowError!)).ToList(),
-            replay, options.Directives, wide);
+            replay, wide);
     }
 
     [Fact]

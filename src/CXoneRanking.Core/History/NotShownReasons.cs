@@ -18,18 +18,17 @@ internal static class NotShownReasons
     /// <param name="candidates">The session's candidates, in input order, as the replay was given them.</param>
     /// <param name="heldBack">The session's held-back rows (snippet id and error), listed after the others.</param>
     /// <param name="replay">The replay of the logged ranking.</param>
-    /// <param name="directives">The rules in force.</param>
     /// <param name="unwindowed">
     /// The same replay with a window wide enough for every candidate, when the window allows one: where a cut candidate ranked.
     /// </param>
     public static List<NotShownCandidate> Find(IReadOnlyList<SnippetRank> candidates, IReadOnlyList<HeldBackRow> heldBack,
-        SessionRanking replay, IReadOnlyList<BoostDirective> directives, SessionRanking? unwindowed)
+        SessionRanking replay, SessionRanking? unwindowed)
     {
         var shown = new HashSet<string>(replay.Snippets?.Select(s => s.SnippetId) ?? [], StringComparer.Ordinal);
         var ranked = unwindowed?.Snippets?.ToDictionary(s => s.SnippetId, s => s.Position, StringComparer.Ordinal);
         var notShown = new List<NotShownCandidate>();
         foreach (var candidate in candidates)
-            if (!shown.Contains(candidate.SnippetId)) notShown.Add(Explain(candidate, replay, directives, ranked));
+            if (!shown.Contains(candidate.SnippetId)) notShown.Add(Explain(candidate, replay, ranked));
         // The log keeps a held-back row's snippet id and error, not its values; they come last.
         foreach (var row in heldBack)
             notShown.Add(new NotShownCandidate
@@ -42,8 +41,7 @@ internal static class NotShownReasons
         return notShown;
     }
 
-    private static NotShownCandidate Explain(SnippetRank candidate, SessionRanking replay, IReadOnlyList<BoostDirective> directives,
-        Dictionary<string, int>? ranked)
+    private static NotShownCandidate Explain(SnippetRank candidate, SessionRanking replay, Dictionary<string, int>? ranked)
     {
         var id = candidate.SnippetId;
         var metadata = HistoryMetadata.Of(candidate.Metadata);
@@ -51,7 +49,7 @@ internal static class NotShownReasons
             return Candidate(candidate, metadata, NotShownReason.Invalid, error.Message);
         if (Named(replay.Warnings, id, RankingIssueCodes.Excluded) is { } excluded)
             return Candidate(candidate, metadata, NotShownReason.Excluded, excluded.Message,
-                rule: directives.FirstOrDefault(d => d.Exclude && d.Problem() is null && d.Matches(id, metadata)));
+                rule: excluded.Rule);
         if (!replay.IsValid)
             // The session's errors are in RankingHistoryEntry.Errors once; repeating the first on every sound candidate buried them.
             return Candidate(candidate, metadata, NotShownReason.SessionInvalid, SessionInvalidDetail);

@@ -17,7 +17,7 @@ public static class RankingExplainer
         if (ranking is null) throw new ArgumentNullException(nameof(ranking));
         var replay = ranking.Replay();
         var directives = ranking.Directives ?? [];
-        var notShown = NotShownReasons.Find(ranking.GetCandidates(), ranking.HeldBack, replay, directives, Unwindowed(ranking, replay));
+        var notShown = NotShownReasons.Find(ranking.GetCandidates(), ranking.HeldBack, replay, Unwindowed(ranking, replay));
         var shown = replay.Snippets?.Select(ReadOnly).ToList() ?? [];
         return new RankingHistoryEntry
         {

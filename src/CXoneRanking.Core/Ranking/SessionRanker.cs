@@ -113,7 +113,10 @@ internal sealed class SessionRanker(string sessionId, RankingOptions options)
         {
             if (FirstExclusion(sound, s) is { } exclusion)
             {
-                Warn(RankingIssueCodes.Excluded, $"snippet '{s.SnippetId}' excluded by {exclusion}", s.SnippetId);
+                _warnings.Add(new RankingIssue(RankingIssueCodes.Excluded, $"snippet '{s.SnippetId}' excluded by {exclusion}", s.SnippetId)
+                {
+                    Rule = exclusion,
+                });
                 continue;
             }
             foreach (var rule in sound)
