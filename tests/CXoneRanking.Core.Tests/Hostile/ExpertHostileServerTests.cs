@@ -77,7 +77,7 @@ public sealed class ExpertHostileServerTests
         var error = await Assert.ThrowsAsync<ExpertApiException>(() => connection.SearchAsync("refund"));
 
         Assert.Equal(ExpertFailure.Timeout, error.Failure);
-        Assert.Equal(2, site.Requests.Count);
+        Assert.Equal(2, (await site.RequestsOnceAsync(2)).Count);
     }
 
     [Fact]

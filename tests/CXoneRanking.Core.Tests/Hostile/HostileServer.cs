@@ -49,6 +49,17 @@ public sealed class HostileServer : IDisposable
     /// <summary>Every request read so far, in the order they arrived.</summary>
     public IReadOnlyList<HostileRequest> Requests => _requests.ToArray();
 
+    /// <summary>
+    /// <see cref="Requests"/> once at least <paramref name="count"/> arrived, or as they are after five seconds: the server
+    /// reads each connection on the thread pool, which on a loaded machine can lag a client that already timed out.
+    /// </summary>
+    public async Task<IReadOnlyList<HostileRequest>> RequestsOnceAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (_requests.Count < count && DateTime.UtcNow < deadline) await Task.Delay(20).ConfigureAwait(false);
+        return Requests;
+    }
+
     public static HostileServer Start(params HostileAnswer[] answers)
     {
         if (answers.Length == 0) throw new ArgumentException("Give at least one answer.", nameof(answers));
