@@ -39,6 +39,8 @@ public sealed class AppliedRankingIndex
         using var links = new AuditChainLinks();
         foreach (var pair in AuditLogSnapshot.Take(directory, cancellationToken).Lines(cancellationToken))
         {
+            // Entries lost with a damaged compressed file could be the ones that say a session changed.
+            if (pair.Value.Damage is { } damage) index.Problem ??= $"{damage} ({Path.GetFileName(pair.Key.Path)})";
             if (pair.Value.IsBlank) continue;
             index.EntriesRead++;
             // A line that is not an entry is a torn write: stepped over, as the other readers do.

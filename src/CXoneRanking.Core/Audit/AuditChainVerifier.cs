@@ -26,6 +26,13 @@ public static class AuditChainVerifier
         foreach (var pair in snapshot.Lines(cancellationToken, progress))
         {
             var (file, line) = (pair.Key, pair.Value);
+            if (line.Damage is { } damage)
+            {
+                // Entries were lost with it: the chain cannot be shown to hold, whatever follows.
+                torn.Add(new SkippedLine(file.Path, line.Number, damage));
+                if (result.Reason is null) (result.FailedFile, result.FailedLine, result.Reason) = (file.Path, line.Number, damage);
+                continue;
+            }
             if (line.IsBlank) continue;
             using var json = AuditLineParser.TryParse(line, out var tornReason);
             if (json is null)

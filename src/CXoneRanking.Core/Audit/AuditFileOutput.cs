@@ -38,7 +38,7 @@ internal sealed class AuditFileOutput : IDisposable
         var newest = files.Count > 0 ? files[files.Count - 1] : null;
         FileStream? stream = null;
         string? prevHash = null;
-        if (newest is not null && OpenExisting(newest, today) is { } existing)
+        if (newest is { IsCompressed: false } && OpenExisting(newest, today) is { } existing)
         {
             stream = existing;
             if (AuditLogTail.EndsMidLine(stream))
@@ -49,13 +49,18 @@ internal sealed class AuditFileOutput : IDisposable
             }
             prevHash = AuditLogTail.LastHash(stream);
         }
-        prevHash ??= AuditLogTail.LastHash(files.Take(files.Count - 1).ToList()) ?? AuditHash.Genesis;
+        var before = newest is { IsCompressed: true } ? files : files.Take(files.Count - 1).ToList();
+        prevHash ??= AuditLogTail.LastHash(before) ?? AuditHash.Genesis;
 
         // Never back to an earlier day's file, even if this machine's clock is behind the last
         // writer's: file order is chain order.
         if (stream is not null && newest!.Day >= today) return new AuditFileOutput(options, newest, stream, prevHash);
         stream?.Dispose();
-        var file = AuditLogFile.For(options.Directory, newest is not null && newest.Day > today ? newest.Day : today, 0);
+        // A compressed newest file (never compressed by housekeeping; a folder compressed whole by hand) is closed: the
+        // log goes on in the file after it, since a raw file of its name would hide it.
+        var file = newest is { IsCompressed: true } && newest.Day >= today
+            ? AuditLogFile.For(options.Directory, newest.Day, newest.Sequence + 1)
+            : AuditLogFile.For(options.Directory, newest is not null && newest.Day > today ? newest.Day : today, 0);
         return new AuditFileOutput(options, file, Create(file.Path), prevHash);
     }
 

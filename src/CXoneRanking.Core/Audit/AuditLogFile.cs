@@ -6,23 +6,40 @@ namespace CXoneRanking.Audit;
 /// <summary>
 /// One file of the log: <c>cxone-audit-YYYYMMDD.jsonl</c>, then <c>cxone-audit-YYYYMMDD_001.jsonl</c>,
 /// <c>_002</c>, ... as a day's file fills up. Files order by (day, sequence), which is the order
-/// of the chain.
+/// of the chain. A closed day's file may be gzip-compressed (<c>.jsonl.gz</c>, see <see cref="AuditCompression"/>):
+/// the same file, the same bytes inside.
 /// </summary>
 internal sealed class AuditLogFile : IComparable<AuditLogFile>
 {
-    public const string SearchPattern = "cxone-audit-*.jsonl";
+    public const string SearchPattern = "cxone-audit-*.jsonl*";
 
-    private static readonly Regex NamePattern = new(@"^cxone-audit-(?<day>\d{8})(?:_(?<seq>\d{3,9}))?\.jsonl$",
+    /// <summary>What a compressed file's name adds to its raw name.</summary>
+    public const string CompressedSuffix = ".gz";
+
+    private static readonly Regex NamePattern = new(@"^cxone-audit-(?<day>\d{8})(?:_(?<seq>\d{3,9}))?\.jsonl(?<gz>\.gz)?$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-    private AuditLogFile(string path, DateTime day, int sequence)
+    private AuditLogFile(string path, DateTime day, int sequence, bool isCompressed)
     {
         Path = path;
         Day = day;
         Sequence = sequence;
+        IsCompressed = isCompressed;
     }
 
     public string Path { get; }
+
+    /// <summary>True for a <c>.jsonl.gz</c> file: a closed day's file, compressed, read to its end.</summary>
+    public bool IsCompressed { get; }
+
+    /// <summary>The path of the file uncompressed (<c>.jsonl</c>), whichever of the two this is.</summary>
+    public string RawPath => IsCompressed ? Path.Substring(0, Path.Length - CompressedSuffix.Length) : Path;
+
+    /// <summary>The path of the file compressed (<c>.jsonl.gz</c>), whichever of the two this is.</summary>
+    public string CompressedPath => IsCompressed ? Path : Path + CompressedSuffix;
+
+    /// <summary>The same file compressed: where its bytes are once <see cref="AuditCompression"/> has compressed it.</summary>
+    public AuditLogFile Compressed => IsCompressed ? this : new AuditLogFile(CompressedPath, Day, Sequence, isCompressed: true);
 
     /// <summary>The UTC day the file was written on (a date, time of day zero).</summary>
     public DateTime Day { get; }
@@ -38,7 +55,7 @@ internal sealed class AuditLogFile : IComparable<AuditLogFile>
         var name = sequence == 0
             ? $"cxone-audit-{stamp}.jsonl"
             : string.Format(CultureInfo.InvariantCulture, "cxone-audit-{0}_{1:D3}.jsonl", stamp, sequence);
-        return new AuditLogFile(System.IO.Path.Combine(directory, name), day.Date, sequence);
+        return new AuditLogFile(System.IO.Path.Combine(directory, name), day.Date, sequence, isCompressed: false);
     }
 
     /// <summary>The file at <paramref name="path"/> if its name is a log file's, else null.</summary>
@@ -51,16 +68,34 @@ internal sealed class AuditLogFile : IComparable<AuditLogFile>
         var sequence = match.Groups["seq"].Success ? int.Parse(match.Groups["seq"].Value, CultureInfo.InvariantCulture) : 0;
         // "_000" would tie with the day's first file; the writer never makes one.
         if (match.Groups["seq"].Success && sequence == 0) return null;
-        return new AuditLogFile(path, day, sequence);
+        return new AuditLogFile(path, day, sequence, match.Groups["gz"].Success);
     }
 
-    /// <summary>The log files in <paramref name="directory"/>, oldest first; none if it does not exist.</summary>
+    /// <summary>True when <paramref name="path"/> names a compressed file (it ends in <c>.gz</c>).</summary>
+    public static bool IsCompressedName(string path) => path.EndsWith(CompressedSuffix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The log files in <paramref name="directory"/>, oldest first, one per file whether raw or compressed; none if it does
+    /// not exist. When both <c>X.jsonl</c> and <c>X.jsonl.gz</c> are there (a compression interrupted between its rename
+    /// and its delete), <c>X.jsonl</c> is the file: it is what was written, and the next housekeeping settles the pair.
+    /// </summary>
     public static List<AuditLogFile> List(string directory)
     {
         var files = new List<AuditLogFile>();
         if (!Directory.Exists(directory)) return files;
+        var raw = new HashSet<string>(StringComparer.Ordinal);
+        var compressed = new List<AuditLogFile>();
         foreach (var path in Directory.EnumerateFiles(directory, SearchPattern))
-            if (TryParse(path) is { } file) files.Add(file);
+        {
+            if (TryParse(path) is not { } file) continue;
+            if (file.IsCompressed) compressed.Add(file);
+            else
+            {
+                files.Add(file);
+                raw.Add(file.Path);
+            }
+        }
+        files.AddRange(compressed.Where(f => !raw.Contains(f.RawPath)));
         files.Sort();
         return files;
     }

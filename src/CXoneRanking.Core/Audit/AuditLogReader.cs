@@ -2,8 +2,8 @@ namespace CXoneRanking.Audit;
 
 /// <summary>
 /// Streams the entries of an audit directory in chain order, one line at a time. Lines that are
-/// not entries (torn writes, foreign JSON) are skipped and listed in <see cref="SkippedLines"/>,
-/// never fatal. Hashes are not checked here: that is <see cref="AuditChainVerifier"/>'s job.
+/// not entries (torn writes, foreign JSON) and the rest of a damaged compressed file are skipped and
+/// listed in <see cref="SkippedLines"/>, never fatal. Hashes are not checked here: that is <see cref="AuditChainVerifier"/>'s job.
 /// </summary>
 public sealed class AuditLogReader
 {
@@ -49,6 +49,7 @@ public sealed class AuditLogReader
         foreach (var pair in _snapshot.Lines(cancellationToken, progress))
         {
             var (file, line) = (pair.Key, pair.Value);
+            if (line.Damage is { } damage) _skipped.Add(new SkippedLine(file.Path, line.Number, damage));
             if (line.IsBlank) continue;
             AuditEntry? entry;
             string? problem;

@@ -19,7 +19,10 @@ internal sealed class AuditLogSnapshot
 
     public string Directory { get; }
 
-    /// <summary>Each file, oldest first, with the length to read it to.</summary>
+    /// <summary>
+    /// Each file, oldest first, with its length on disk: for a raw file the length to read it to, for a compressed one
+    /// (read to its end) its compressed length.
+    /// </summary>
     public IReadOnlyList<KeyValuePair<AuditLogFile, long>> Files { get; }
 
     /// <exception cref="DirectoryNotFoundException">There is no such directory.</exception>
@@ -46,22 +49,35 @@ internal sealed class AuditLogSnapshot
     /// <summary>How many files <see cref="Lines"/> has opened (some may vanish to retention before they are read).</summary>
     public int FilesRead { get; private set; }
 
-    /// <summary>Every line of every file in chain order, with its file; reading progress goes to <paramref name="progress"/>.</summary>
+    /// <summary>
+    /// Every line of every file in chain order, with the file it was read from; reading progress goes to <paramref name="progress"/>.
+    /// A raw file is read up to its noted length; a compressed one (closed) to its end. A raw file that compression replaced
+    /// since the snapshot is read from its <c>.gz</c>, up to the same length, and that file is the one given with its lines.
+    /// </summary>
     public IEnumerable<KeyValuePair<AuditLogFile, RawLine>> Lines(CancellationToken cancellationToken, IProgress<AuditReadProgress>? progress = null)
     {
         var tracker = progress is null ? null : new AuditReadTracker(progress, Files);
         foreach (var file in Files)
         {
             tracker?.StartFile(file.Key);
-            using (var stream = RawLineReader.TryOpen(file.Key.Path))
+            var read = file.Key;
+            var stream = RawLineReader.TryOpen(read.Path);
+            if (stream is null && !read.IsCompressed)
+            {
+                // Compression writes the .gz before it deletes the .jsonl: gone, and a .gz there, means compressed meanwhile.
+                read = read.Compressed;
+                stream = RawLineReader.TryOpen(read.Path);
+            }
+            using (stream)
             {
                 if (stream is not null)
                 {
                     FilesRead++;
-                    foreach (var line in RawLineReader.Read(stream, file.Value, cancellationToken))
+                    var limit = file.Key.IsCompressed ? long.MaxValue : file.Value;
+                    foreach (var line in RawLineReader.Read(stream, limit, cancellationToken))
                     {
-                        tracker?.Advance(stream.Position);
-                        yield return new(file.Key, line);
+                        tracker?.Advance(stream, file.Value);
+                        yield return new(read, line);
                     }
                 }
             }

@@ -5,7 +5,8 @@ namespace CXoneRanking.Audit;
 /// <summary>
 /// What the writer needs from the end of the newest file: the hash of the last entry that has
 /// one, and whether the file ends mid-line. It reads backwards from the end in growing windows,
-/// so appending to a 10 MiB file costs a few kilobytes of reading, not the whole file.
+/// so appending to a 10 MiB file costs a few kilobytes of reading, not the whole file. A compressed file
+/// (never the newest, so read only when every newer file lacks a hash) is read forward to its end.
 /// </summary>
 internal static class AuditLogTail
 {
@@ -20,8 +21,10 @@ internal static class AuditLogTail
     }
 
     /// <summary>The hash of the last line that is a sealed JSON entry, or null if none is.</summary>
-    public static string? LastHash(FileStream stream)
+    /// <exception cref="AuditFileDamagedException">The stream is of a compressed file that is damaged.</exception>
+    public static string? LastHash(Stream stream)
     {
+        if (!stream.CanSeek) return LastHashForward(stream);
         var length = stream.Length;
         for (long window = FirstWindow; ; window *= 4)
         {
@@ -53,6 +56,19 @@ internal static class AuditLogTail
         }
         return null;
     }
+
+    private static string? LastHashForward(Stream stream)
+    {
+        string? last = null;
+        foreach (var line in RawLineReader.Read(stream))
+        {
+            if (line.Damage is not null) throw new AuditFileDamagedException(PathOf(stream), line.Damage);
+            if (HashOf(line.Bytes) is { } hash) last = hash;
+        }
+        return last;
+    }
+
+    private static string PathOf(Stream stream) => stream is CompressedLogStream compressed ? compressed.Path : "(stream)";
 
     private static string? HashOf(ArraySegment<byte> line)
     {

@@ -21,10 +21,19 @@ internal sealed class AuditReadTracker(IProgress<AuditReadProgress> progress, IR
         Report(_doneBefore);
     }
 
-    /// <summary>Called per line with the stream's position in the current file.</summary>
-    public void Advance(long positionInFile)
+    /// <summary>
+    /// Called per line with the stream the current file is read from and the file's noted length. A compressed file's
+    /// progress is its compressed position against its compressed length (scaled to the noted length when the file was
+    /// raw when noted and compressed by the time it was read).
+    /// </summary>
+    public void Advance(Stream stream, long notedLength)
     {
-        var read = _doneBefore + positionInFile;
+        var position = stream is CompressedLogStream compressed
+            ? compressed.CompressedLength == notedLength
+                ? compressed.CompressedPosition
+                : (long)((double)compressed.CompressedPosition / Math.Max(1, compressed.CompressedLength) * notedLength)
+            : stream.Position;
+        var read = _doneBefore + Math.Min(position, notedLength);
         if (read - _lastReported >= Step) Report(read);
     }
 

@@ -50,6 +50,12 @@ public static class RecentAuditValues
         using (var stream = RawLineReader.TryOpen(path))
         {
             if (stream is null) yield break;
+            // A compressed newest file (a folder archived whole): its last lines, read forward.
+            if (!stream.CanSeek)
+            {
+                foreach (var line in ForwardTail(stream)) yield return line;
+                yield break;
+            }
             start = Math.Max(0, stream.Length - TailBytes);
             bytes = new byte[stream.Length - start];
             stream.Seek(start, SeekOrigin.Begin);
@@ -66,6 +72,21 @@ public static class RecentAuditValues
             yield return new ArraySegment<byte>(bytes, newline + 1, end - newline - 1);
             end = newline < 0 ? 0 : newline;
         }
+    }
+
+    // The whole lines of the last 64 KiB of a stream that cannot seek, last line first.
+    private static IEnumerable<ArraySegment<byte>> ForwardTail(Stream stream)
+    {
+        var lines = new LinkedList<byte[]>();
+        long bytes = 0;
+        foreach (var line in RawLineReader.Read(stream))
+        {
+            if (line.Damage is not null) break;
+            lines.AddLast(line.Bytes.ToArray());
+            bytes += line.Bytes.Count + 1;
+            for (; bytes > TailBytes && lines.First is { } first; lines.RemoveFirst()) bytes -= first.Value.Length + 1;
+        }
+        for (var node = lines.Last; node is not null; node = node.Previous) yield return new ArraySegment<byte>(node.Value);
     }
 
     private static string? MemberOf(ArraySegment<byte> line, string member)

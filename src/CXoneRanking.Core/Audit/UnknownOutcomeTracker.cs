@@ -22,7 +22,13 @@ internal sealed class UnknownOutcomeTracker
     /// <summary>The write-ahead entries left without an outcome, in log order.</summary>
     public IReadOnlyList<UnknownOutcome> Open(IEnumerable<AuditLogFile> files)
     {
-        var order = files.Select((f, i) => (f.Path, i)).ToDictionary(p => p.Path, p => p.i, StringComparer.Ordinal);
+        // By either name of each file: one compressed while it was read is named by its .gz.
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (file, i) in files.Select((f, i) => (f, i)))
+        {
+            order[file.RawPath] = i;
+            order[file.CompressedPath] = i;
+        }
         return _open.Values.OrderBy(u => order.TryGetValue(u.File, out var i) ? i : int.MaxValue).ThenBy(u => u.LineNumber).ToList();
     }
 
