@@ -36,4 +36,17 @@ public class UnixPermissionsTests
         Assert.Equal(mode, File.GetUnixFileMode(dir.Path));
         Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(AuditLogFile.List(dir.Path).Single().Path));
     }
+
+    [Fact]
+    public void A_compressed_file_is_owner_only_like_the_log_files()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var dir = LogFixture.ValidLog();
+        File.SetUnixFileMode(LogFixture.PathOf(dir), OwnerOnlyFile | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var result = AuditCompression.Run(dir.Path, 1, Entries.T0.AddDays(2), TimeSpan.FromSeconds(10), CancellationToken.None);
+
+        Assert.Equal(LogFixture.Day1, Assert.Single(result.Compressed).Name);
+        Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(LogFixture.PathOf(dir) + ".gz"));
+    }
 }

@@ -72,7 +72,7 @@ internal sealed class CompressedLogStream : Stream
         }
         catch (Exception e) when (e is InvalidDataException || e.GetType() == typeof(IOException))
         {
-            throw new AuditFileDamagedException(Path, e.Message, e);
+            throw new AuditFileDamagedException(Path, $"its gzip data is corrupt ({e.Message})", e);
         }
         _read += read;
         if (read == 0 && count > 0 && (uint)_read != _expectedLength)
