@@ -8,7 +8,7 @@ BeforeAll {
     # Clicks of an earlier day, compressed (as housekeeping leaves them), then today's clicks chained after them.
     function New-CompressedLog {
         $dir = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
-        1..6 | ForEach-Object { [pscustomobject]@{ session_id = "s-$_"; snippet_id = "KB-$_"; rank_position = $_ } } | Add-SnippetClick -AuditPath $dir
+        1..6 | ForEach-Object { [pscustomobject]@{ session_id = "s-$_"; snippet_id = "KB-$_"; rank_position = $_ } } | Add-SnippetClick -AuditPath $dir 3>$null
         $today = Get-ChildItem -LiteralPath $dir -Filter 'cxone-audit-*.jsonl' | Select-Object -First 1
         $closed = Join-Path $dir 'cxone-audit-20261101.jsonl.gz'
         $raw = [IO.File]::ReadAllBytes($today.FullName)
@@ -18,7 +18,7 @@ BeforeAll {
         $gzip.Dispose()
         $file.Dispose()
         Remove-Item -LiteralPath $today.FullName
-        Add-SnippetClick -SessionId 's-7' -SnippetId 'KB-7' -RankPosition 1 -AuditPath $dir
+        Add-SnippetClick -SessionId 's-7' -SnippetId 'KB-7' -RankPosition 1 -AuditPath $dir 3>$null
         $dir
     }
 }
