@@ -40,7 +40,7 @@ internal static class AuditCompression
                 result.Cancelled = true;
                 break;
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 result.Failed($"Compression stopped, left for the next run: {e.Message}");
                 break;

@@ -62,7 +62,8 @@ internal static class AuditLogTail
         string? last = null;
         foreach (var line in RawLineReader.Read(stream))
         {
-            if (line.Damage is not null) throw new AuditFileDamagedException(PathOf(stream), line.Damage);
+            if (line.Damage is not null)
+                throw new AuditFileDamagedException(PathOf(stream), $"it cannot be read after line {line.Number - 1}, so its last hash is unknown");
             if (HashOf(line.Bytes) is { } hash) last = hash;
         }
         return last;

@@ -106,4 +106,21 @@ public sealed class DamagedCompressedFileTests
         Assert.Equal((rawCheck.FailedLine, rawCheck.Reason), (check.FailedLine, check.Reason));
         Assert.Equal(Gz, Path.GetFileName(check.FailedFile));
     }
+
+    [Fact]
+    public void A_writer_that_must_chain_to_a_damaged_gz_fails_naming_it_and_writes_no_entry()
+    {
+        using var dir = Damaged(gz => Damage("truncated", gz));
+        var newest = LogFixture.PathOf(dir, LogFixture.Day2);
+        File.WriteAllText(newest, "{\"torn");   // the newest file holds no entry: the chain goes on from the file before
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Entries.T0.AddDays(1));
+
+        var error = Assert.Throws<AuditFileDamagedException>(() => Entries.Writer(dir.Path, o => o.TimeProvider = clock)
+            .Append([Entries.Click("s-9", "KB-9", 1)]));
+
+        Assert.IsAssignableFrom<IOException>(error);
+        Assert.Equal(Gz, Path.GetFileName(error.FilePath));
+        Assert.Contains(Gz, error.Message, StringComparison.Ordinal);
+        Assert.Equal("{\"torn\n", File.ReadAllText(newest));   // the torn line ended, as every writer ends one; no entry
+    }
 }
