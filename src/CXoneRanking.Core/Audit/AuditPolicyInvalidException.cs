@@ -7,7 +7,7 @@ namespace CXoneRanking;
 public sealed class AuditPolicyInvalidException : IOException
 {
     public AuditPolicyInvalidException(string policyPath, string reason, Exception? inner = null)
-        : base($"The audit policy '{policyPath}' is not usable: {reason}. Nothing is deleted or compressed until it is repaired "
+        : base($"The audit policy '{policyPath}' is not usable: {reason.TrimEnd('.')}. Nothing is deleted or compressed until it is repaired "
             + "(Set-RankingAuditPolicy writes a valid one).", inner)
     {
         PolicyPath = policyPath;
