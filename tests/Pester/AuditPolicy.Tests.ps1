@@ -202,3 +202,40 @@ Describe 'Add-SnippetClick housekeeping by the folder''s policy' {
         $warning | Should -Match 'retention_days 0 is outside 1 to 36500'
     }
 }
+
+Describe 'Submit-SnippetRanking housekeeping by the folder''s policy' {
+    BeforeAll {
+        $emulator, $null, $null, $null, $null = Initialize-SubmitSuite $TestDrive
+    }
+
+    AfterAll {
+        Disconnect-CXone -ErrorAction SilentlyContinue
+        if ($emulator) { Stop-CXoneEmulator $emulator }
+    }
+
+    It 'deletes the days past the retention once the run''s entries are written, and warns naming them' {
+        $audit = New-AuditFolder 'submit-3'
+        $aged = New-AgedAuditLog $audit -Days 6
+        Set-RankingAuditPolicy -AuditPath $audit -RetentionDays 3
+
+        $result = New-TestRank 'pol-1' | Submit-SnippetRanking -AuditPath $audit -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $result.Status | Should -Be 'Succeeded'
+        foreach ($name in $aged | Select-Object -First 3) { Join-Path $audit $name | Should -Not -Exist }
+        foreach ($name in $aged | Select-Object -Skip 3) { Join-Path $audit $name | Should -Exist }
+        "$(@($warnings | Where-Object { "$_" -match 'retention' })[0])" | Should -Match '^Audit retention deleted 3 file\(s\) of 3 day\(s\)'
+        $events = @(Get-AuditEntry $audit).event
+        $events[-1] | Should -Be 'audit.pruned' -Because 'housekeeping follows the run''s own entries'
+        (Test-RankingAuditLog -AuditPath $audit).IsValid | Should -BeTrue
+    }
+
+    It 'with -WhatIf sends and writes nothing, and so deletes nothing' {
+        $audit = New-AuditFolder 'submit-whatif'
+        $aged = New-AgedAuditLog $audit -Days 6
+        Set-RankingAuditPolicy -AuditPath $audit -RetentionDays 3
+
+        $null = New-TestRank 'pol-2' | Submit-SnippetRanking -AuditPath $audit -WhatIf
+
+        foreach ($name in $aged) { Join-Path $audit $name | Should -Exist }
+    }
+}
