@@ -180,5 +180,7 @@ public sealed class AuditEntry
 
     public override string ToString() => Event == AuditEvent.Click
         ? $"{AuditTimestamp.ToText(Timestamp)} click {SessionId}/{SnippetId} #{RankPosition}"
+        : Event is AuditEvent.AuditPruned or AuditEvent.AuditPolicy
+        ? $"{AuditTimestamp.ToText(Timestamp)} {Event}{(Files is { } files ? $" {files.Count} file(s)" : "")}: {Note}"
         : $"{AuditTimestamp.ToText(Timestamp)} {Event} {SessionId} {Status}";
 }
