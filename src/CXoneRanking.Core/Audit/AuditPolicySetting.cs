@@ -3,7 +3,8 @@ namespace CXoneRanking.Audit;
 /// <summary>
 /// Changes a folder's policy under the folder lock, so two admins (or an admin and a writer) never interleave: the old
 /// policy is read, the change applied, the new one written to a temporary file, the audit.policy entry appended, and only
-/// then the file renamed into place. Should the entry fail, nothing changed; an unusable old file is repaired.
+/// then the file renamed into place. Should the entry fail, nothing changed; should the rename fail, a second entry says
+/// so. An unusable old file is repaired.
 /// </summary>
 internal static class AuditPolicySetting
 {
@@ -26,9 +27,33 @@ internal static class AuditPolicySetting
                 AuditPolicyFile.Discard(temporary);
                 throw;
             }
-            AuditPolicyFile.Commit(directory, temporary);
+            try
+            {
+                AuditPolicyFile.Commit(directory, temporary);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                AuditPolicyFile.Discard(temporary);
+                throw NotCommitted(writer, directory, e);
+            }
             return new AuditPolicyChange(previous, problem, AuditPolicyFile.Read(directory), entry);
         }
+    }
+
+    // The entry already says the policy changed: a second one says it did not, so the chain stays true.
+    private static IOException NotCommitted(AuditLogWriter writer, string directory, Exception cause)
+    {
+        var note = $"policy {AuditPolicyFile.FileName} NOT changed: the file could not be replaced ({cause.Message})";
+        try
+        {
+            writer.WriteLocked([AuditEntry.PolicyChanged(note, writer.Options.TimeProvider.GetUtcNow())], directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new IOException($"The policy file could not be replaced ({cause.Message}), and the log could not record that "
+                + $"({e.Message}): its last audit.policy entry names a change that did not take effect.", cause);
+        }
+        return new IOException($"The policy file could not be replaced: {cause.Message} The log records that it was not changed.", cause);
     }
 
     private static (AuditPolicy Previous, string? Problem) ReadPrevious(string directory)

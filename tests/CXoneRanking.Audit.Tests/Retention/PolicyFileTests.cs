@@ -105,6 +105,24 @@ public class PolicyFileTests
         Assert.Equal(30, AuditPolicyFile.Read(dir.Path).RetentionDays);
     }
 
+    [Fact]
+    public void A_policy_file_that_cannot_be_replaced_changes_nothing_and_the_chain_says_so()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(Policies.PathIn(dir.Path)); // a folder in its place: no rename can replace it
+        var writer = Entries.Writer(dir.Path, o => o.TimeProvider = new FakeTimeProvider(Entries.T0));
+
+        var e = Assert.Throws<IOException>(() => writer.SetPolicy(p => p.With(retentionDays: 30)));
+
+        Assert.Contains("The log records that it was not changed", e.Message);
+        var notes = new AuditLogReader(dir.Path).ReadEntries().Select(x => x.Note).ToList();
+        Assert.Equal(2, notes.Count);
+        Assert.StartsWith("policy .cxone-audit.policy.json repaired", notes[0]);
+        Assert.StartsWith("policy .cxone-audit.policy.json NOT changed: the file could not be replaced", notes[1]);
+        Assert.False(File.Exists(Policies.PathIn(dir.Path) + ".tmp"));
+        Assert.True(Directory.Exists(Policies.PathIn(dir.Path)));
+    }
+
     [Theory]
     [InlineData(0, 1, null)]
     [InlineData(36501, 1, null)]
