@@ -24,6 +24,8 @@
         'Get-RankingHistory'
         'Measure-RankingChange'
         'Test-RankingAuditLog'
+        'Get-RankingAuditPolicy'
+        'Set-RankingAuditPolicy'
         'Get-SnippetBoostSuggestion'
         'Export-BoostDirective'
         'Export-RankingReport'

@@ -65,6 +65,7 @@ public class AuditEntryTests
         "Experiment", "Arm", // the experiment's name and the session's arm (docs/experiments.md)
         "DirectiveSet", "Overflow", "Normalize", "HasCandidates", // how the ranking came to be: a hash, two options, the candidates
         "CandidatesProblem", // why the recorded candidates could not be read: the parser's words
+        "Files", // an audit.pruned entry's deleted files: log file names
     ];
 
     [Fact]
@@ -101,6 +102,7 @@ public class AuditEntryTests
         entry.Overflow = "Clamp";
         entry.Normalize = true;
         entry.Candidates = [];
+        entry.Files = ["cxone-audit-20261025.jsonl"];
 
         Entries.Writer(dir.Path).Append(entry);
 

@@ -137,9 +137,8 @@ public class AuditLogWriterTests
     {
         var options = new AuditLogWriterOptions("x");
         Assert.Throws<ArgumentOutOfRangeException>(() => options.MaxFileBytes = 0);
-        Assert.Throws<ArgumentOutOfRangeException>(() => options.RetainedFiles = 0);
         Assert.Throws<ArgumentOutOfRangeException>(() => options.LockTimeout = TimeSpan.Zero);
         Assert.Throws<ArgumentException>(() => new AuditLogWriterOptions(" "));
-        Assert.Equal((10L * 1024 * 1024, 31), (options.MaxFileBytes, options.RetainedFiles));
+        Assert.Equal(10L * 1024 * 1024, options.MaxFileBytes);
     }
 }

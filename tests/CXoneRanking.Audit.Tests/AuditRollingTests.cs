@@ -83,40 +83,45 @@ public class AuditRollingTests
     }
 
     [Fact]
-    public void Deletes_the_oldest_files_past_the_retention_count()
+    public void Housekeeping_deletes_the_files_of_days_past_the_folders_retention_and_nothing_else()
     {
         using var dir = new TempDirectory();
         var clock = new FakeTimeProvider(Entries.T0);
-        var writer = Entries.Writer(dir.Path, o => { o.TimeProvider = clock; o.RetainedFiles = 3; });
+        var writer = Entries.Writer(dir.Path, o => o.TimeProvider = clock);
         File.WriteAllText(Path.Combine(dir.Path, "notes.txt"), "not a log file"); // never touched
+        File.WriteAllText(Path.Combine(dir.Path, ".cxone-audit.policy.json"), "{\"version\":1,\"retention_days\":2}");
 
         for (var day = 0; day < 5; day++)
         {
             writer.Append(Entries.Click("s", $"KB-{day}", 1));
-            clock.Advance(TimeSpan.FromDays(1));
+            if (day < 4) clock.Advance(TimeSpan.FromDays(1));
         }
+        Assert.Equal(5, Entries.FileNames(dir.Path).Length); // an append deletes nothing: housekeeping does, once a run is done
+        writer.Housekeep();
 
         Assert.Equal(["cxone-audit-20261127.jsonl", "cxone-audit-20261128.jsonl", "cxone-audit-20261129.jsonl"], Entries.FileNames(dir.Path));
         Assert.True(File.Exists(Path.Combine(dir.Path, "notes.txt")));
         var result = AuditChainVerifier.Verify(dir.Path);
         Assert.True(result.IsValid, result.Reason);
         Assert.False(result.StartsAtGenesis); // the chain's start went with the deleted files
-        Assert.Equal(3, result.Entries);
+        Assert.Equal(3 + 1, result.Entries); // and the audit.pruned entry records them
     }
 
     [Fact]
-    public void Retention_orders_rolled_files_by_day_then_sequence()
+    public void Retention_deletes_a_days_rolled_files_by_day_then_sequence()
     {
         using var dir = new TempDirectory();
         var clock = new FakeTimeProvider(Entries.T0);
-        var writer = Entries.Writer(dir.Path, o => { o.TimeProvider = clock; o.MaxFileBytes = 1; o.RetainedFiles = 4; });
+        var writer = Entries.Writer(dir.Path, o => { o.TimeProvider = clock; o.MaxFileBytes = 1; });
+        File.WriteAllText(Path.Combine(dir.Path, ".cxone-audit.policy.json"), "{\"version\":1,\"retention_days\":1}");
 
         writer.Append([Entries.Click("s", "a", 1), Entries.Click("s", "b", 1), Entries.Click("s", "c", 1)]); // _, _001, _002 on the 25th
         clock.Advance(TimeSpan.FromDays(1));
         writer.Append([Entries.Click("s", "d", 1), Entries.Click("s", "e", 1)]); // _, _001 on the 26th
+        clock.Advance(TimeSpan.FromDays(1));
+        var deleted = writer.Housekeep().Deleted.Select(f => f.Name);
 
-        Assert.Equal(
-            ["cxone-audit-20261125_001.jsonl", "cxone-audit-20261125_002.jsonl", "cxone-audit-20261126.jsonl", "cxone-audit-20261126_001.jsonl"],
-            Entries.FileNames(dir.Path));
+        Assert.Equal(["cxone-audit-20261125.jsonl", "cxone-audit-20261125_001.jsonl", "cxone-audit-20261125_002.jsonl"], deleted);
+        Assert.Equal(["cxone-audit-20261126.jsonl", "cxone-audit-20261126_001.jsonl", "cxone-audit-20261127.jsonl"], Entries.FileNames(dir.Path));
     }
 }

@@ -150,8 +150,14 @@ public class AuditTamperingTests
     {
         using var dir = new TempDirectory();
         var clock = new FakeTimeProvider(Entries.T0);
-        var writer = Entries.Writer(dir.Path, o => { o.TimeProvider = clock; o.RetainedFiles = 2; });
-        for (var day = 0; day < 3; day++, clock.Advance(TimeSpan.FromDays(1))) writer.Append(Entries.Click("s", $"KB-{day}", 1));
+        var writer = Entries.Writer(dir.Path, o => o.TimeProvider = clock);
+        File.WriteAllText(Path.Combine(dir.Path, ".cxone-audit.policy.json"), "{\"version\":1,\"retention_days\":1}");
+        for (var day = 0; day < 3; day++)
+        {
+            if (day > 0) clock.Advance(TimeSpan.FromDays(1));
+            writer.Append(Entries.Click("s", $"KB-{day}", 1));
+        }
+        writer.Housekeep(); // on the 27th: the 25th is older than one day
 
         var afterRetention = AuditChainVerifier.Verify(dir.Path);
         Assert.True(afterRetention.IsValid, afterRetention.Reason);

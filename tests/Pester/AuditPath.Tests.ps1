@@ -7,7 +7,7 @@
 BeforeDiscovery {
     $auditCmdlets = 'Connect-CXone', 'Connect-CXoneExpert', 'Submit-SnippetRanking', 'Add-SnippetClick', 'Get-RankingMetrics', 'Export-RankingReport',
     'Test-RankingAuditLog', 'Get-SnippetBoostSuggestion', 'Get-RankingExperiment', 'Get-RankingHistory', 'Import-CXoneExpertSearchLog'
-    $auditCmdlets += 'Measure-RankingChange'
+    $auditCmdlets += 'Measure-RankingChange', 'Get-RankingAuditPolicy', 'Set-RankingAuditPolicy'
 }
 
 BeforeAll {

@@ -55,6 +55,7 @@ BeforeAll {
     $heldBack = @($heldBackRows | Where-Object RowError)[0]
     $import = Import-CXoneExpertSearchLog -Since (Get-Date).AddDays(-40)
     $verification = Test-RankingAuditLog
+    $policy = Get-RankingAuditPolicy
     $torn = Join-Path $TestDrive 'torn'
     $null = New-Item -ItemType Directory $torn
     Copy-Item (Join-Path $audit '*') $torn
@@ -79,6 +80,7 @@ BeforeAll {
         'CXoneRanking.PositionClickThrough'                = @{ Item = $metrics.ClickThroughRateByPosition[0]; Shows = 'Impressions' }
         'CXoneRanking.SnippetClickSummary'                 = @{ Item = $metrics.TopSnippets[0]; Shows = 'KB-2026-BILLING-001' }
         'CXoneRanking.AuditVerificationResult'             = @{ Item = $verification; Shows = 'IsValid', 'True' }
+        'CXoneRanking.AuditPolicy'                         = @{ Item = $policy; Shows = 'RetentionDays', '400', 'none' }
         'CXoneRanking.SkippedLine'                         = @{ Item = $tornLine; Shows = 'Line' }
         'CXoneRanking.AuditEntry'                          = @{ Item = $click; Shows = 'click', $sessionA }
         'CXoneRanking.RankingExperimentResult'             = @{ Item = $experimentResult; Shows = 'views-exp' }
@@ -146,7 +148,7 @@ Describe 'the default views' {
         'CXoneRanking.SnippetRank#ExpertSearch', 'CXoneRanking.SnippetRank#HeldBack', 'CXoneRanking.BoostDirective', 'CXoneRanking.RankingIssue', 'CXoneRanking.RankingSubmissionResult',
         'CXoneRanking.RankingSubmissionResult#Experiment', 'CXoneRanking.CXoneConnection', 'CXoneRanking.ExpertConnection', 'CXoneRanking.RankingMetrics',
         'CXoneRanking.PositionClickThrough', 'CXoneRanking.SnippetClickSummary', 'CXoneRanking.AuditVerificationResult', 'CXoneRanking.SkippedLine',
-        'CXoneRanking.AuditEntry', 'CXoneRanking.RankingExperimentResult', 'CXoneRanking.Experiments.ArmSummary', 'CXoneRanking.ExpertImportSummary',
+        'CXoneRanking.AuditPolicy', 'CXoneRanking.AuditEntry', 'CXoneRanking.RankingExperimentResult', 'CXoneRanking.Experiments.ArmSummary', 'CXoneRanking.ExpertImportSummary',
         'CXoneRanking.BoostSuggestion', 'CXoneRanking.PositionExamination', 'CXoneRanking.RankingHistoryEntry', 'CXoneRanking.NotShownCandidate',
         'CXoneRanking.RankingChangeEstimate', 'CXoneRanking.WhatIf.MovedSnippet') {
         $sample = $script:samples[$_]
@@ -165,7 +167,7 @@ Describe 'the default views' {
         'CXoneRanking.SessionRanking', 'CXoneRanking.SessionRanking#Experiment', 'CXoneRanking.RankedSnippet', 'CXoneRanking.SnippetRank',
         'CXoneRanking.SnippetRank#ExpertSearch', 'CXoneRanking.SnippetRank#HeldBack', 'CXoneRanking.BoostDirective', 'CXoneRanking.RankingIssue', 'CXoneRanking.RankingSubmissionResult',
         'CXoneRanking.RankingSubmissionResult#Experiment', 'CXoneRanking.PositionClickThrough', 'CXoneRanking.SnippetClickSummary',
-        'CXoneRanking.SkippedLine', 'CXoneRanking.AuditEntry', 'CXoneRanking.RankingExperimentResult', 'CXoneRanking.Experiments.ArmSummary',
+        'CXoneRanking.SkippedLine', 'CXoneRanking.AuditPolicy', 'CXoneRanking.AuditEntry', 'CXoneRanking.RankingExperimentResult', 'CXoneRanking.Experiments.ArmSummary',
         'CXoneRanking.ExpertImportSummary', 'CXoneRanking.BoostSuggestion', 'CXoneRanking.PositionExamination',
         'CXoneRanking.RankingHistoryEntry', 'CXoneRanking.NotShownCandidate', 'CXoneRanking.WhatIf.MovedSnippet') {
         $sample = $script:samples[$_]

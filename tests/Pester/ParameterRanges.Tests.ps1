@@ -68,6 +68,7 @@ BeforeAll {
             'New-BoostDirective' { @{ SnippetId = 'KB-001'; Factor = 1.5 } }
             'New-SnippetRank' { @{ SessionId = 's-1'; SnippetId = 'KB-001'; RelevanceScore = 0.5 } }
             'Search-CXoneExpert' { @{ Query = 'refund' } }
+            'Set-RankingAuditPolicy' { @{ AuditPath = (Join-Path $TestDrive 'policy-audit') } }
             'Submit-SnippetRanking' { @{ InputObject = @(New-TestRank 's-1'); WhatIf = $true } }
             'Test-RankingPayload' { @{ InputObject = @(New-TestRank 's-1') } }
             default { $null }

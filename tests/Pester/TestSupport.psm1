@@ -215,6 +215,30 @@ function Get-AuditEntry([Parameter(Mandatory, Position = 0)] [string] $Directory
     @($entries | Where-Object event -NE 'ranking.sending')
 }
 
+# An audit log of -Days old UTC days before today, one click per day in its own file, chained as the
+# module chains (written here, not by the module: its clock is not ours to set). The oldest entry chains
+# to 64 zeros. Returns the files' names, oldest first.
+function New-AgedAuditLog([Parameter(Mandatory, Position = 0)] [string] $Directory, [Parameter(Mandatory)] [int] $Days) {
+    $null = New-Item -ItemType Directory -Force $Directory
+    $sha = [System.Security.Cryptography.SHA256]::Create()
+    $prev = '0' * 64
+    $today = [DateTime]::UtcNow.Date
+    try {
+        for ($d = $Days; $d -ge 1; $d--) {
+            $day = $today.AddDays(-$d)
+            $stamp = $day.AddHours(9).ToString('yyyy-MM-ddTHH:mm:ss.fffZ', [cultureinfo]::InvariantCulture)
+            $json = '{"timestamp":"' + $stamp + '","event":"click","session_id":"aged-' + $d + '","snippet_id":"KB-1","rank_position":1,' +
+                '"module_version":"0.1.0","host":"aged-host","user":"aged-user","prev_hash":"' + $prev + '"}'
+            $hash = [Convert]::ToHexString($sha.ComputeHash([Text.Encoding]::UTF8.GetBytes($prev + $json))).ToLowerInvariant()
+            $name = 'cxone-audit-{0:yyyyMMdd}.jsonl' -f $day
+            [IO.File]::WriteAllText((Join-Path $Directory $name), $json.Substring(0, $json.Length - 1) + ',"hash":"' + $hash + '"}' + "`n")
+            $prev = $hash
+            $name
+        }
+    }
+    finally { $sha.Dispose() }
+}
+
 # Polls $Condition every 50 ms; throws when it is still false after -TimeoutSeconds.
 function Wait-Until([Parameter(Mandatory, Position = 0)] [scriptblock] $Condition, [int] $TimeoutSeconds = 30) {
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
@@ -455,7 +479,7 @@ function New-AdminHourCsv([Parameter(Mandatory)] [string] $Path, [string[]] $Cha
 
 Export-ModuleMember -Function Import-ModuleUnderTest, Initialize-SubmitSuite, Stop-ChaosRun, Invoke-ChildPwsh, Start-ChildPwsh, Get-EmulatorRankingPost, Get-EmulatorJournalMark, New-AdminHourCsv, Get-FreePort, Get-HmacHex, ConvertTo-Text, Get-SecretSearchPlace,
     Invoke-EmulatorControl, Reset-Emulator, Get-Journal, Get-RankingPost, Get-TokenIssuedCount, Set-Fault, Set-SessionLock,
-    Get-AppliedRanking, Get-AppliedRankingBySession, New-TestRank, Get-AuditEntry, Wait-Until,
+    Get-AppliedRanking, Get-AppliedRankingBySession, New-TestRank, Get-AuditEntry, New-AgedAuditLog, Wait-Until,
     Start-CallbackReceiver, Stop-CallbackReceiver, Get-CallbackRequest, Import-HostileServer, Start-HostileServer,
     Get-ChaosClient, Start-ChaosEmulator, Connect-Chaos, Get-SessionName, New-ChaosRank, Get-FaultCount,
     Add-ReliabilityFigure, Save-ReliabilityFigure

@@ -52,6 +52,13 @@ public sealed class AuditEntry
     internal static AuditEntry RankingDirectives(DirectiveSet set, DateTimeOffset timestamp) =>
         new(AuditEvent.RankingDirectives, timestamp) { DirectiveSet = set.Hash, Directives = set };
 
+    /// <summary>The entry recording that retention deleted <paramref name="files"/>, and why (<paramref name="note"/>).</summary>
+    internal static AuditEntry Pruned(IReadOnlyList<string> files, string note, DateTimeOffset timestamp) =>
+        new(AuditEvent.AuditPruned, timestamp) { Files = files, Note = note };
+
+    /// <summary>The entry recording a change of the folder's policy: <paramref name="note"/> says from what to what.</summary>
+    internal static AuditEntry PolicyChanged(string note, DateTimeOffset timestamp) => new(AuditEvent.AuditPolicy, timestamp) { Note = note };
+
     /// <summary>When it happened, in UTC, to the millisecond (what the file holds).</summary>
     public DateTimeOffset Timestamp
     {
@@ -158,6 +165,9 @@ public sealed class AuditEntry
     /// <summary>Anything else worth keeping, such as a failed callback; sanitized like <see cref="Error"/>.</summary>
     public string? Note { get => _note; set => _note = AuditText.Sanitize(value); }
 
+    /// <summary>An <see cref="AuditEvent.AuditPruned"/> entry's deleted files, by name; null on every other entry.</summary>
+    public IReadOnlyList<string>? Files { get; set; }
+
     public string? ModuleVersion { get; set; }
     public string? Host { get; set; }
     public string? User { get; set; }
@@ -170,5 +180,7 @@ public sealed class AuditEntry
 
     public override string ToString() => Event == AuditEvent.Click
         ? $"{AuditTimestamp.ToText(Timestamp)} click {SessionId}/{SnippetId} #{RankPosition}"
+        : Event is AuditEvent.AuditPruned or AuditEvent.AuditPolicy
+        ? $"{AuditTimestamp.ToText(Timestamp)} {Event}{(Files is { } files ? $" {files.Count} file(s)" : "")}: {Note}"
         : $"{AuditTimestamp.ToText(Timestamp)} {Event} {SessionId} {Status}";
 }

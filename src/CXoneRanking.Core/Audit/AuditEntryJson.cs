@@ -84,6 +84,12 @@ internal static class AuditEntryJson
         }
         String(json, "error", entry.Error);
         String(json, "note", entry.Note);
+        if (entry.Files is { } files)
+        {
+            json.WriteStartArray("files");
+            foreach (var name in files) json.WriteStringValue(name ?? throw new ArgumentException("An audit.pruned entry lists a null file name."));
+            json.WriteEndArray();
+        }
         String(json, "module_version", entry.ModuleVersion);
         String(json, "host", entry.Host);
         String(json, "user", entry.User);

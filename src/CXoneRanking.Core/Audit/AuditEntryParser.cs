@@ -103,6 +103,7 @@ internal static class AuditEntryParser
                 : throw new FormatException("\"directives\" is not an array")); break;
             case "error": entry.Error = String(value, name); break;
             case "note": entry.Note = String(value, name); break;
+            case "files": entry.Files = Strings(value, name); break;
             case "module_version": entry.ModuleVersion = String(value, name); break;
             case "host": entry.Host = String(value, name); break;
             case "user": entry.User = String(value, name); break;

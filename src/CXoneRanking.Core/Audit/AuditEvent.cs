@@ -38,6 +38,15 @@ public static class AuditEvent
     /// <summary>A search on a CXone Expert site, imported from its search log: a ranking shown whose snippets are not known.</summary>
     public const string ExpertSearch = "expert.search";
 
+    /// <summary>
+    /// Retention deleted files of the log (by age, or by the size cap): <c>files</c> names them and <c>note</c> says why. Written
+    /// after the deletes, whose last hashes are in <c>.cxone-audit.anchors</c> (docs/audit-log.md#pruning-in-the-chain).
+    /// </summary>
+    public const string AuditPruned = "audit.pruned";
+
+    /// <summary>Set-RankingAuditPolicy changed the folder's policy: <c>note</c> holds the old and new values.</summary>
+    public const string AuditPolicy = "audit.policy";
+
     /// <summary>True for the three ranking.* outcome events (not for <see cref="RankingSending"/>).</summary>
     public static bool IsRanking(string? eventName) =>
         eventName is RankingSubmitted or RankingFailed or RankingCancelled;

@@ -15,6 +15,29 @@ public sealed class AuditLogWriter
 
     public AuditLogWriterOptions Options { get; }
 
+    private long _entriesWritten;
+
+    /// <summary>How many entries this writer has appended (so a run knows whether it wrote anything to housekeep after).</summary>
+    public long EntriesWritten => Interlocked.Read(ref _entriesWritten);
+
+    /// <summary>
+    /// Housekeeping, once a run's own entries are written: retention by the folder's policy (each deleted file anchored, one
+    /// audit.pruned entry recording them all), then compression of closed days; one file at a time under the folder lock.
+    /// Never throws for the folder's sake: an unusable policy (nothing is then deleted or compressed), a file that could not
+    /// be deleted or the lock not had are in the result. Cancellation stops it between files; what was deleted is still
+    /// recorded.
+    /// </summary>
+    public AuditHousekeepingResult Housekeep(CancellationToken cancellationToken = default) => AuditHousekeeping.Run(this, cancellationToken);
+
+    /// <summary>
+    /// Changes the folder's policy (<c>.cxone-audit.policy.json</c>) under the folder lock: <paramref name="change"/> gets the
+    /// policy in force (the defaults without a file or with an unusable one) and returns the new one, which is written
+    /// atomically and recorded in an audit.policy entry. Nothing is written when the values are already those.
+    /// </summary>
+    /// <exception cref="IOException">The lock was not had, or the file or the entry could not be written (then nothing changed).</exception>
+    public AuditPolicyChange SetPolicy(Func<AuditPolicy, AuditPolicy> change, CancellationToken cancellationToken = default) =>
+        AuditPolicySetting.Set(this, change ?? throw new ArgumentNullException(nameof(change)), cancellationToken);
+
     /// <summary>Appends one entry; see <see cref="Append(IReadOnlyList{AuditEntry}, CancellationToken)"/>.</summary>
     public void Append(AuditEntry entry, CancellationToken cancellationToken = default) => Append([entry], cancellationToken);
 
@@ -53,14 +76,15 @@ public sealed class AuditLogWriter
         return entries.Count > 0;
     }
 
-    private string EnsureDirectory()
+    internal string EnsureDirectory()
     {
         var directory = Options.Directory;
         if (!Directory.Exists(directory)) UnixPermissions.CreateDirectory(directory);
         return directory;
     }
 
-    private void WriteLocked(IReadOnlyList<AuditEntry> entries, string directory)
+    /// <summary>Writes a batch; the caller holds the folder lock.</summary>
+    internal void WriteLocked(IReadOnlyList<AuditEntry> entries, string directory)
     {
         using (var output = AuditFileOutput.Open(AuditLogFile.List(directory), Options))
         {
@@ -86,7 +110,7 @@ public sealed class AuditLogWriter
                 entries[i].Hash = hashes[i + 1];
             }
         }
-        AuditRetention.Apply(directory, Options.RetainedFiles, Options.TimeProvider.GetUtcNow());
+        Interlocked.Add(ref _entriesWritten, entries.Count);
     }
 
     // Asked of the operating system once per process, not once per entry: each is a system

@@ -1,13 +1,14 @@
 namespace CXoneRanking.Audit;
 
-/// <summary>Where and how <see cref="AuditLogWriter"/> writes.</summary>
+/// <summary>
+/// Where and how <see cref="AuditLogWriter"/> writes. What is kept is not an option of a writer: it is the folder's policy
+/// (<see cref="AuditPolicy"/>), which every writer of the folder obeys.
+/// </summary>
 public sealed class AuditLogWriterOptions
 {
     public const long DefaultMaxFileBytes = 10 * 1024 * 1024;
-    public const int DefaultRetainedFiles = 31;
 
     private long _maxFileBytes = DefaultMaxFileBytes;
-    private int _retainedFiles = DefaultRetainedFiles;
     private TimeSpan _lockTimeout = TimeSpan.FromSeconds(30);
     private TimeProvider _timeProvider = TimeProvider.System;
 
@@ -25,13 +26,6 @@ public sealed class AuditLogWriterOptions
     {
         get => _maxFileBytes;
         set => _maxFileBytes = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The size limit must be positive.");
-    }
-
-    /// <summary>How many log files are kept; past this the oldest are deleted.</summary>
-    public int RetainedFiles
-    {
-        get => _retainedFiles;
-        set => _retainedFiles = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "At least one file must be kept.");
     }
 
     /// <summary>Flush every batch to the disk itself (fsync), not only to the operating system.</summary>
@@ -53,7 +47,7 @@ public sealed class AuditLogWriterOptions
     /// </summary>
     internal Func<Stream, Stream>? OutputFilter { get; set; }
 
-    /// <summary>The clock that names the day's file.</summary>
+    /// <summary>The clock that names the day's file and decides which days retention and compression find old.</summary>
     public TimeProvider TimeProvider
     {
         get => _timeProvider;

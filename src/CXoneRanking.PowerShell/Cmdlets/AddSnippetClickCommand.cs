@@ -25,6 +25,7 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
     private readonly SnippetClickBatch _batch = new();
     private readonly UnrankedClickWarning _unranked = new();
     private readonly Stopwatch _oldestPending = new();
+    private readonly AuditHousekeepingRun _housekeeping = new();
     private AuditLogWriter? _writer;
     private ExpertClickRegistration? _expert;
     private string? _auditFailure; // once set, no further click is written (the log fails closed)
@@ -136,16 +137,22 @@ public sealed class AddSnippetClickCommand : AuditLogCommandBase, IDisposable
         WriteVerbose($"Wrote {_written} click(s) to '{_writer!.Options.Directory}'.");
         // Expert selections belong to Expert searches, not to rankings of this log.
         if (_expert is null) _unranked.Warn(this, _writer.Options.Directory);
+        if (_auditFailure is null) _housekeeping.Run(this, _writer);
     }
 
     // Ctrl+C: whatever was accepted is still written; nothing more is output.
     protected override void StopProcessing()
     {
         _expert?.Stop();
+        _housekeeping.Stop();
         TryWriteRest();
     }
 
-    public void Dispose() => TryWriteRest();
+    public void Dispose()
+    {
+        TryWriteRest();
+        _housekeeping.Dispose();
+    }
 
     // A batch that cannot be written is not in the log at all: each of its clicks is named in an
     // AuditWriteFailed error, and later clicks in AuditUnavailable errors without a try.

@@ -17,6 +17,7 @@ namespace CXoneRanking.PowerShell.Cmdlets;
 public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDisposable
 {
     private readonly CmdletAsyncBridge _async = new();
+    private readonly AuditHousekeepingRun _housekeeping = new();
 
     /// <summary>Import searches at or after this time (a time without a zone is local); default one month before -Until.</summary>
     [Parameter]
@@ -64,7 +65,8 @@ public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDi
         var write = ShouldProcess(action, action + "?", "Import-CXoneExpertSearchLog", out var reason);
         // -WhatIf still reads the site's log, to say what would be imported; a declined -Confirm reads nothing.
         if (!write && reason != ShouldProcessReason.WhatIf) return;
-        var import = new ExpertSearchLogImport(new AuditLogWriter(directory))
+        var writer = new AuditLogWriter(directory);
+        var import = new ExpertSearchLogImport(writer)
         {
             ShownResults = ShownResults, WhatIf = !write, Ignoring = reason => _async.Post(() => WriteVerbose(reason)),
         };
@@ -108,9 +110,18 @@ public sealed class ImportCXoneExpertSearchLogCommand : AuditLogCommandBase, IDi
                 + $"through Add-SnippetClick -Expert); their new selections are still imported: {string.Join(", ", summary.SkippedExamples)}"
                 + (summary.Skipped > summary.SkippedExamples.Count ? $" and {summary.Skipped - summary.SkippedExamples.Count} more." : "."));
         WriteObject(summary);
+        _housekeeping.Run(this, writer);
     }
 
-    protected override void StopProcessing() => _async.Stop();
+    protected override void StopProcessing()
+    {
+        _housekeeping.Stop();
+        _async.Stop();
+    }
 
-    public void Dispose() => _async.Dispose();
+    public void Dispose()
+    {
+        _async.Dispose();
+        _housekeeping.Dispose();
+    }
 }

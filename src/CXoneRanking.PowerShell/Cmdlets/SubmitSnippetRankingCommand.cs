@@ -18,6 +18,7 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
 {
     private readonly List<SessionRanking> _prepared = [];
     private readonly CmdletAsyncBridge _async = new();
+    private readonly AuditHousekeepingRun _housekeeping = new();
     private string _auditDirectory = string.Empty;
 
     /// <summary>Ranks from New-SnippetRank, or results and payloads from Test-RankingPayload.</summary>
@@ -118,11 +119,20 @@ public sealed class SubmitSnippetRankingCommand : RankingCommandBase, IDisposabl
                 }, stop).ConfigureAwait(false);
         });
         progress.Done();
+        _housekeeping.Run(this, audit);
     }
 
-    protected override void StopProcessing() => _async.Stop();
+    protected override void StopProcessing()
+    {
+        _housekeeping.Stop();
+        _async.Stop();
+    }
 
-    public void Dispose() => _async.Dispose();
+    public void Dispose()
+    {
+        _async.Dispose();
+        _housekeeping.Dispose();
+    }
 
     private bool Approve(SessionRanking ranking) => ranking.Payload is { } payload
         ? ShouldProcess($"session '{ranking.SessionId}'{ArmNote(ranking)}", $"Submit a ranking of {payload.Snippets.Count} snippet(s) "

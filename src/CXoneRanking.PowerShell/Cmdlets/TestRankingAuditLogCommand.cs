@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using CXoneRanking.Audit;
 using CXoneRanking.PowerShell.Audit;
+using CXoneRanking.PowerShell.Errors;
 
 namespace CXoneRanking.PowerShell.Cmdlets;
 
@@ -24,8 +25,23 @@ public sealed class TestRankingAuditLogCommand : AuditLogCommandBase, IDisposabl
         var result = _reading.Read(directory, $"Verifying the audit log in {directory}",
             (stopping, progress) => AuditChainVerifier.Verify(directory, stopping, progress));
         if (result is null) return;
+        WarnOfAnUnusablePolicy(directory);
         WriteVerbose($"'{directory}': {result}.");
         WriteObject(result);
+    }
+
+    // The policy is not part of the chain, so it does not make the log invalid; but while it is unusable nothing is
+    // deleted or compressed, which an admin checking the log must hear of.
+    private void WarnOfAnUnusablePolicy(string directory)
+    {
+        try
+        {
+            AuditPolicyFile.Read(directory);
+        }
+        catch (AuditPolicyInvalidException e)
+        {
+            WriteWarning($"AuditPolicyInvalid: {e.Message} {AuditPolicyErrors.Repair(directory)}");
+        }
     }
 
     protected override void StopProcessing() => _reading.Stop();
