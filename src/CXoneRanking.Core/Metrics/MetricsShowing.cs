@@ -31,20 +31,23 @@ internal sealed class MetricsShowing(IReadOnlyList<string>? snippets, int length
         NotShown = 0;
     }
 
-    public void Add(AuditEntry click)
+    public void Add(AuditEntry click) => Add(click.Timestamp, click.SnippetId, click.RankPosition);
+
+    /// <summary>Counts a click made at <paramref name="at"/> on <paramref name="snippetId"/> at <paramref name="rankPosition"/>.</summary>
+    public void Add(DateTimeOffset at, string? snippetId, int? rankPosition)
     {
-        var position = click.RankPosition is >= 1 and var p ? p : (int?)null;
-        if (position > Length || (Snippets is not null && (click.SnippetId is null || !Snippets.Contains(click.SnippetId, StringComparer.Ordinal))))
+        var position = rankPosition is >= 1 and var p ? p : (int?)null;
+        if (position > Length || (Snippets is not null && (snippetId is null || !Snippets.Contains(snippetId, StringComparer.Ordinal))))
         {
             NotShown++;
             return;
         }
-        if (Snippets is not null) _clickedSnippets.Add(click.SnippetId!);
-        if (position is { } at) _clickedPositions.Add(at);
-        else _unplaced.Add(click.SnippetId);
+        if (Snippets is not null) _clickedSnippets.Add(snippetId!);
+        if (position is { } shownAt) _clickedPositions.Add(shownAt);
+        else _unplaced.Add(snippetId);
         // The showing's first click is its earliest; on a tie, the one read first.
-        if (position is null || click.Timestamp >= _firstAt) return;
-        _firstAt = click.Timestamp;
+        if (position is null || at >= _firstAt) return;
+        _firstAt = at;
         FirstPosition = position;
     }
 
