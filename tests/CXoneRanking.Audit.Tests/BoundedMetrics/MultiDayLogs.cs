@@ -4,7 +4,7 @@ namespace CXoneRanking.Audit.Tests.BoundedMetrics;
 
 /// <summary>
 /// Random multi-day logs for the session-horizon tests: each entry with the UTC day of the file it is in, in chain
-/// order. Session i's entries are all in the files of days [start_i, start_i + <see cref="SessionHorizon.Days"/>], so no
+/// order. Session i's entries are all in the files of days [start_i, start_i + 7], so no
 /// session has a gap longer than the horizon and the bounded fold must give exactly the unbounded figures. They hold
 /// rankings, re-sends of the same checksum, experiment arms, clicks late and back-dated (some before any ranking),
 /// failures, rankings never sent, write-ahead entries with and without their outcome, unchanged sessions and imported
@@ -14,8 +14,14 @@ internal static class MultiDayLogs
 {
     public static readonly DateTime Day0 = new(2026, 10, 1, 0, 0, 0, DateTimeKind.Utc);
 
+    // The documented horizon, written out: the product's constant changed must fail these tests.
+    private const int Horizon = 7;
+
+    // Mostly a session's first and last day of the horizon, so gaps of exactly the horizon are common.
+    private static readonly Gen<int> EdgeDays = Gen.Frequency((3, Gen.Const(0)), (3, Gen.Const(Horizon)), (2, Gen.Int[1, Horizon - 1]));
+
     public static readonly Gen<List<(DateTime Day, AuditEntry Entry)>> Log =
-        Gen.Select(Gen.Int[0, 11], Gen.Int[0, SessionHorizon.Days], Gen.Int[0, 13], Gen.Int[0, 5], Gen.Int[0, 86_399], Gen.Int[-3, 3])
+        Gen.Select(Gen.Int[0, 11], EdgeDays, Gen.Int[0, 13], Gen.Int[0, 5], Gen.Int[0, 86_399], Gen.Int[-3, 3])
             .Array[1, 150].Select(Build);
 
     public static List<(DateTime Day, AuditEntry Entry)> Build((int, int, int, int, int, int)[] steps)
