@@ -28,6 +28,15 @@ public sealed class AuditLogReader
     /// <summary>The lines skipped so far; complete once <see cref="ReadEntries"/> has been enumerated to the end.</summary>
     public IReadOnlyList<SkippedLine> SkippedLines => _skipped;
 
+    /// <summary>The UTC day of the file the entry <see cref="ReadEntries"/> returned last came from; null before the first.</summary>
+    public DateTime? FileDay { get; private set; }
+
+    /// <summary>
+    /// Given the snapshot of the folder when reading starts, the part of it to read (a reader that has summaries of the
+    /// older days reads only the later ones); null reads all of it.
+    /// </summary>
+    internal Func<AuditLogSnapshot, AuditLogSnapshot>? SnapshotTaken { get; init; }
+
     /// <summary>How many files the last enumeration read.</summary>
     public int FilesRead => _snapshot?.FilesRead ?? 0;
 
@@ -43,6 +52,7 @@ public sealed class AuditLogReader
     {
         _skipped.Clear();
         _snapshot = AuditLogSnapshot.Take(Directory, cancellationToken);
+        if (SnapshotTaken is { } narrow) _snapshot = narrow(_snapshot);
         // Snippet ids and metadata repeat across sessions: one copy each (bounded).
         var pool = CandidatesFor is null ? null : new CandidatePool();
         using var links = HashCheckedFor is null ? null : new AuditChainLinks();
@@ -60,6 +70,7 @@ public sealed class AuditLogReader
                 continue;
             }
             if (links is not null && HashCheckedFor!(entry)) entry.HoldsItsHash = links.HoldsOwnHash(line);
+            FileDay = file.Day;
             yield return entry;
         }
     }

@@ -22,6 +22,13 @@ internal sealed class OpenMetricsSession
 
     public void AddClick(long ticks, string? snippetId, int? rankPosition) => _clicks.Add(new Clicked(ticks, snippetId, rankPosition));
 
+    /// <summary>The showings as added: time (UTC ticks), re-send key, snippets (null for an imported search), length.</summary>
+    public IEnumerable<(long Ticks, string? Key, string[]? Snippets, int Length)> Showings =>
+        _shown.OrderBy(s => s.Sequence).Select(s => (s.Ticks, s.Key, s.Snippets, s.Length));
+
+    /// <summary>The clicks as added: time (UTC ticks), snippet, position as given.</summary>
+    public IEnumerable<(long Ticks, string? SnippetId, int? RankPosition)> Clicks => _clicks.Select(c => (c.Ticks, c.SnippetId, c.RankPosition));
+
     /// <summary>Matches the clicks to the showings in force and adds the session's figures to <paramref name="tally"/>.</summary>
     public void CloseInto(MetricsTally tally)
     {

@@ -78,6 +78,37 @@ public sealed class RankingMetricsCalculator
         return tally.ToMetrics(_filter, _sending.Count);
     }
 
+    /// <summary>The figures counted since the last call (for a day's summary); counting goes on from zero.</summary>
+    internal MetricsTally TakeClosed()
+    {
+        var taken = Closed;
+        Closed = new MetricsTally();
+        return taken;
+    }
+
+    /// <summary>Adds figures counted elsewhere (days' summaries) to those of this calculator.</summary>
+    internal void AddClosed(MetricsTally tally) => Closed.Merge(tally);
+
+    /// <summary>The day number of the file being read; <see cref="int.MinValue"/> before any.</summary>
+    internal int Day => _day;
+
+    internal IEnumerable<KeyValuePair<string, OpenMetricsSession>> Open => _open;
+
+    internal IEnumerable<string> UnansweredKeys => _sending.Keys;
+
+    /// <summary>Takes up where a checkpoint left off: at the end of the files of <paramref name="day"/>, with these open sessions.</summary>
+    internal void Restore(int day, IEnumerable<KeyValuePair<string, OpenMetricsSession>> open, IEnumerable<string> unansweredKeys)
+    {
+        _day = day;
+        foreach (var pair in open.OrderBy(p => p.Value.LastDay))
+        {
+            _open[pair.Key] = pair.Value;
+            if (_lastSeen.Count == 0 || _newest.Key != pair.Value.LastDay) _lastSeen.Enqueue(_newest = new(pair.Value.LastDay, []));
+            _newest.Value.Add(pair.Key);
+        }
+        foreach (var key in unansweredKeys) _sending.Restore(key);
+    }
+
     private void AddRanking(AuditEntry entry)
     {
         // A ranking never sent has no latency worth a percentile: its 0 ms would pull p50 down.
