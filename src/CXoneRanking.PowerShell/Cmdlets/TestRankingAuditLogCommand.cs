@@ -24,6 +24,8 @@ public sealed class TestRankingAuditLogCommand : AuditLogCommandBase, IDisposabl
         var result = _reading.Read(directory, $"Verifying the audit log in {directory}",
             (stopping, progress) => AuditChainVerifier.Verify(directory, stopping, progress));
         if (result is null) return;
+        result.SummariesRemoved = Metrics.DailySummaryCheck.RemoveMismatched(directory);
+        foreach (var removed in result.SummariesRemoved) WriteWarning($"Daily summary {removed}");
         WriteVerbose($"'{directory}': {result}.");
         WriteObject(result);
     }

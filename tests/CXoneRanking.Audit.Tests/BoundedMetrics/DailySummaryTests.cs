@@ -162,6 +162,28 @@ public sealed class DailySummaryTests : IDisposable
             f => Assert.True(string.CompareOrdinal(Path.GetFileName(f), DailySummaryStore.SummaryName(_log[^1].Day.AddDays(-2))) < 0));
     }
 
+    [Fact]
+    public void The_check_deletes_a_summary_whose_last_hash_is_not_the_chains_and_keeps_the_others()
+    {
+        Write(_log);
+        Read(Today);
+        var all = Directory.GetFiles(Summaries, "cxone-summary-2*.json").Order(StringComparer.Ordinal).ToList();
+        var edited = all[2];
+        var text = File.ReadAllText(edited);
+        var at = text.IndexOf("\"last_hash\":\"", StringComparison.Ordinal) + 13;
+        File.WriteAllText(edited, text[..at] + (text[at] == '0' ? '1' : '0') + text[(at + 1)..]);
+
+        var removed = DailySummaryCheck.RemoveMismatched(_dir.Path);
+
+        var line = Assert.Single(removed);
+        Assert.StartsWith(Path.GetFileName(edited) + ": its last hash ", line, StringComparison.Ordinal);
+        Assert.False(File.Exists(edited));
+        Assert.Equal(all.Count - 1, Directory.GetFiles(Summaries, "cxone-summary-2*.json").Length);
+        Assert.Empty(DailySummaryCheck.RemoveMismatched(_dir.Path));
+        MetricsAssert.Same(Raw(), Read(Today));
+        Assert.True(File.Exists(edited));
+    }
+
     private static AuditEntry Copy(AuditEntry entry, int days)
     {
         var copy = entry.Event == AuditEvent.Click
