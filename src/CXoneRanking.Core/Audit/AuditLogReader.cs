@@ -37,6 +37,12 @@ public sealed class AuditLogReader
     /// </summary>
     internal Func<AuditLogSnapshot, AuditLogSnapshot>? SnapshotTaken { get; init; }
 
+    /// <summary>
+    /// Read only the members the metrics use (<see cref="LeanEntryParser"/>; the full parser for any line it is unsure
+    /// of): host, user, module_version, prev_hash, target, note and error are left empty, candidates unread.
+    /// </summary>
+    internal bool Lean { get; init; }
+
     /// <summary>How many files the last enumeration read.</summary>
     public int FilesRead => _snapshot?.FilesRead ?? 0;
 
@@ -60,10 +66,13 @@ public sealed class AuditLogReader
         {
             var (file, line) = (pair.Key, pair.Value);
             if (line.IsBlank) continue;
-            AuditEntry? entry;
-            string? problem;
-            using (var json = AuditLineParser.TryParse(line, out problem))
+            var entry = Lean ? LeanEntryParser.TryParse(line) : null;
+            string? problem = null;
+            if (entry is null)
+            {
+                using var json = AuditLineParser.TryParse(line, out problem);
                 entry = json is null ? null : AuditEntryParser.Parse(json.RootElement, out problem, CandidatesFor, pool);
+            }
             if (entry is null)
             {
                 _skipped.Add(new SkippedLine(file.Path, line.Number, problem!));

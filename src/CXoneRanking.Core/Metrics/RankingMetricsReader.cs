@@ -20,7 +20,7 @@ public sealed class RankingMetricsReader
     public RankingMetricsReader(string directory, RankingMetricsFilter? filter = null)
     {
         _filter = filter ?? new RankingMetricsFilter();
-        _reader = new AuditLogReader(directory) { SnapshotTaken = Planned };
+        _reader = new AuditLogReader(directory) { SnapshotTaken = Planned, Lean = true };
         _store = new DailySummaryStore(_reader.Directory);
     }
 
