@@ -48,11 +48,11 @@ public sealed class RankingMetricsReader
     public RankingMetrics Read(CancellationToken cancellationToken = default, IProgress<AuditReadProgress>? progress = null)
     {
         _plan = null;
-        foreach (var entry in _reader.ReadEntries(cancellationToken, progress))
+        foreach (var pair in ParsedAhead.Entries(_reader, cancellationToken, progress))
         {
-            _plan!.Advance(_reader.FileDay!.Value);
-            _plan.Calculator.Add(entry);
-            _plan.LastHash = entry.Hash;
+            _plan!.Advance(pair.Key);
+            _plan.Calculator.Add(pair.Value);
+            _plan.LastHash = pair.Value.Hash;
         }
         // An empty folder has no file, so the snapshot hook never ran.
         var plan = _plan ?? new SummaryPlan(new RankingMetricsCalculator(_filter), [], null, _store, Verbose);
