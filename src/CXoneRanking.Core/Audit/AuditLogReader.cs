@@ -28,6 +28,21 @@ public sealed class AuditLogReader
     /// <summary>The lines skipped so far; complete once <see cref="ReadEntries"/> has been enumerated to the end.</summary>
     public IReadOnlyList<SkippedLine> SkippedLines => _skipped;
 
+    /// <summary>The UTC day of the file the entry <see cref="ReadEntries"/> returned last came from; null before the first.</summary>
+    public DateTime? FileDay { get; private set; }
+
+    /// <summary>
+    /// Given the snapshot of the folder when reading starts, the part of it to read (a reader that has summaries of the
+    /// older days reads only the later ones); null reads all of it.
+    /// </summary>
+    internal Func<AuditLogSnapshot, AuditLogSnapshot>? SnapshotTaken { get; init; }
+
+    /// <summary>
+    /// Read only the members the metrics use (<see cref="LeanEntryParser"/>; the full parser for any line it is unsure
+    /// of): host, user, module_version, prev_hash, target, note and error are left empty, candidates unread.
+    /// </summary>
+    internal bool Lean { get; init; }
+
     /// <summary>How many files the last enumeration read.</summary>
     public int FilesRead => _snapshot?.FilesRead ?? 0;
 
@@ -43,6 +58,7 @@ public sealed class AuditLogReader
     {
         _skipped.Clear();
         _snapshot = AuditLogSnapshot.Take(Directory, cancellationToken);
+        if (SnapshotTaken is { } narrow) _snapshot = narrow(_snapshot);
         // Snippet ids and metadata repeat across sessions: one copy each (bounded).
         var pool = CandidatesFor is null ? null : new CandidatePool();
         using var links = HashCheckedFor is null ? null : new AuditChainLinks();
@@ -51,16 +67,20 @@ public sealed class AuditLogReader
             var (file, line) = (pair.Key, pair.Value);
             if (line.Damage is { } damage) _skipped.Add(new SkippedLine(file.Path, line.Number, damage));
             if (line.IsBlank) continue;
-            AuditEntry? entry;
-            string? problem;
-            using (var json = AuditLineParser.TryParse(line, out problem))
+            var entry = Lean ? LeanEntryParser.TryParse(line) : null;
+            string? problem = null;
+            if (entry is null)
+            {
+                using var json = AuditLineParser.TryParse(line, out problem);
                 entry = json is null ? null : AuditEntryParser.Parse(json.RootElement, out problem, CandidatesFor, pool);
+            }
             if (entry is null)
             {
                 _skipped.Add(new SkippedLine(file.Path, line.Number, problem!));
                 continue;
             }
             if (links is not null && HashCheckedFor!(entry)) entry.HoldsItsHash = links.HoldsOwnHash(line);
+            FileDay = file.Day;
             yield return entry;
         }
     }

@@ -37,6 +37,12 @@ public sealed class AuditVerificationResult
     /// <summary>The hash of the newest entry when the chain is valid. Keep a copy elsewhere to detect later removal of entries at the end.</summary>
     public string? LastHash { get; internal set; }
 
+    /// <summary>
+    /// Daily summaries (.cxone-summaries) that did not match the chain and were deleted, each with why; a cache, so they
+    /// do not make the log invalid (docs/audit-log.md#daily-summaries).
+    /// </summary>
+    public IReadOnlyList<string> SummariesRemoved { get; internal set; } = [];
+
     /// <summary>The first failure's file (full path), line number and reason; null when valid.</summary>
     public string? FailedFile { get; internal set; }
 

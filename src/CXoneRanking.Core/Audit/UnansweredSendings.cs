@@ -12,6 +12,12 @@ internal sealed class UnansweredSendings
 
     public int Count => _keys.Count;
 
+    /// <summary>The keys of the write-ahead entries still open (for a reader's checkpoint).</summary>
+    public IEnumerable<string> Keys => _keys;
+
+    /// <summary>Opens a write-ahead entry by its key alone, as a checkpoint recorded it.</summary>
+    public void Restore(string key) => _keys.Add(key);
+
     /// <summary>Closes the write-ahead entry an outcome answers; call it for every entry, before any filter.</summary>
     public void Answer(AuditEntry entry)
     {

@@ -11,8 +11,10 @@ internal static class NearestRank
     {
         if (percentile is < 1 or > 100) throw new ArgumentOutOfRangeException(nameof(percentile), percentile, "A percentile is in 1..100.");
         if (sorted.Count == 0) return null;
-        // Integer ceiling: 0.95 * 20 in floating point need not be exactly 19.
-        var rank = ((long)percentile * sorted.Count + 99) / 100;
-        return sorted[(int)rank - 1];
+        return sorted[(int)Rank(percentile, sorted.Count) - 1];
     }
+
+    /// <summary>The 1-based rank of the <paramref name="percentile"/>-th percentile of <paramref name="count"/> values.</summary>
+    // Integer ceiling: 0.95 * 20 in floating point need not be exactly 19.
+    public static long Rank(int percentile, long count) => ((long)percentile * count + 99) / 100;
 }

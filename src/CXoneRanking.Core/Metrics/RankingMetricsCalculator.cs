@@ -3,33 +3,52 @@ using CXoneRanking.Audit;
 namespace CXoneRanking.Metrics;
 
 /// <summary>
-/// Computes <see cref="RankingMetrics"/> from a stream of audit entries in one pass, keeping only
-/// per-position, per-snippet and per-session tallies (and the latencies, for percentiles), so
-/// the cmdlet and any report built on the same files agree to the last digit.
+/// Computes <see cref="RankingMetrics"/> from the audit entries in chain order in one pass and in bounded memory
+/// (docs/audit-log.md#bounded-memory-the-session-horizon): counts go straight into additive tallies; each session's
+/// showings and clicks are kept only while the session is open, and once the files of
+/// <see cref="SessionHorizon.Days"/> later days were read without an entry of it, its clicks are matched to the
+/// rankings in force, its figures added, and it is forgotten. The cmdlet and any report built on the same files agree
+/// to the last digit.
 /// </summary>
 public sealed class RankingMetricsCalculator
 {
     public const int TopSnippetCount = 10;
 
     private readonly RankingMetricsFilter _filter;
-    private readonly List<long> _latencies = [];
-    private readonly Dictionary<int, long> _positionClicks = [];
-    private readonly Dictionary<string, long> _snippetClicks = new(StringComparer.Ordinal);
-    private readonly RankingsInForce<MetricsShowing> _showings = new();
-    private readonly List<AuditEntry> _clickEntries = [];
-    private readonly ImportedSearchTally _imported = new();
     private readonly UnansweredSendings _sending = new();
-    private int _succeeded, _failed, _cancelled, _unchanged, _notSent;
-    private long _clicks;
-    private DateTimeOffset? _firstEntry, _lastEntry;
+    private readonly Dictionary<string, OpenMetricsSession> _open = new(StringComparer.Ordinal);
+    // Per day read, oldest first: the sessions whose entry in that day's files was, when it was read, their latest.
+    private readonly Queue<KeyValuePair<int, List<string>>> _lastSeen = new();
+    private readonly Dictionary<string, string> _snippetIds = new(StringComparer.Ordinal);
+    private KeyValuePair<int, List<string>> _newest;
+    private int _day = int.MinValue;
 
     public RankingMetricsCalculator(RankingMetricsFilter? filter = null) => _filter = filter ?? new RankingMetricsFilter();
 
+    /// <summary>The figures of the sessions closed so far and of every counted entry.</summary>
+    internal MetricsTally Closed { get; private set; } = new();
+
+    /// <summary>The sessions still open: at most those with an entry in the files of the last 8 days read.</summary>
+    public int OpenSessions => _open.Count;
+
+    /// <summary>Entries without file days (<see cref="Add(AuditEntry)"/> alone) are one day: nothing closes before the end.</summary>
     public static RankingMetrics Calculate(IEnumerable<AuditEntry> entries, RankingMetricsFilter? filter = null)
     {
         var calculator = new RankingMetricsCalculator(filter);
         foreach (var entry in entries) calculator.Add(entry);
         return calculator.Result();
+    }
+
+    /// <summary>
+    /// Says the entries added next come from the files of <paramref name="fileDay"/> (UTC); days only go forward.
+    /// Sessions with no entry in the files of the last <see cref="SessionHorizon.Days"/> days before it are closed.
+    /// </summary>
+    public void StartDay(DateTime fileDay)
+    {
+        var day = SessionHorizon.DayNumber(fileDay);
+        if (day <= _day) return;
+        if (_day != int.MinValue) CloseThrough(SessionHorizon.ClosesThrough(day - 1));
+        _day = day;
     }
 
     /// <summary>
@@ -45,113 +64,139 @@ public sealed class RankingMetricsCalculator
         if (entry.Event == AuditEvent.Click) AddClick(entry);
         else if (AuditEvent.IsRanking(entry.Event)) AddRanking(entry);
         else if (entry.Event == AuditEvent.ExpertSearch) AddImportedSearch(entry);
-        else if (entry.Event == AuditEvent.RankingUnchanged) _unchanged++;   // neither sent nor failed
+        else if (entry.Event == AuditEvent.RankingUnchanged) Closed.Unchanged++;   // neither sent nor failed
         else if (!_sending.Open(entry)) return;
-        if (_firstEntry is not { } first || entry.Timestamp < first) _firstEntry = entry.Timestamp;
-        if (_lastEntry is not { } last || entry.Timestamp > last) _lastEntry = entry.Timestamp;
+        Closed.Seen(entry.Timestamp);
     }
 
-    /// <summary>The metrics of the entries added so far.</summary>
+    /// <summary>The metrics of the entries added so far (the open sessions counted as if closed now; they stay open).</summary>
     public RankingMetrics Result()
     {
-        var latencies = _latencies.OrderBy(l => l).ToList();
-        var snippets = new Dictionary<string, long[]>(StringComparer.Ordinal);   // snippet id -> [impressions, clicked]
-        var positions = new Dictionary<int, long[]>();                            // position -> [impressions, clicked]
-        long impressions = 0, clicked = 0, withoutRanking = 0, notShown = 0, reciprocalRanks = 0;
-        double reciprocalSum = 0;
-        foreach (var (_, showing) in _showings.Showings()) showing.Clear();
-        foreach (var click in _clickEntries)
+        var tally = new MetricsTally();
+        tally.Merge(Closed);
+        foreach (var session in _open.Values) session.CloseInto(tally);
+        return tally.ToMetrics(_filter, _sending.Count);
+    }
+
+    /// <summary>The figures counted since the last call (for a day's summary); counting goes on from zero.</summary>
+    internal MetricsTally TakeClosed()
+    {
+        var taken = Closed;
+        Closed = new MetricsTally();
+        return taken;
+    }
+
+    /// <summary>Adds figures counted elsewhere (days' summaries) to those of this calculator.</summary>
+    internal void AddClosed(MetricsTally tally) => Closed.Merge(tally);
+
+    /// <summary>The day number of the file being read; <see cref="int.MinValue"/> before any.</summary>
+    internal int Day => _day;
+
+    internal IEnumerable<KeyValuePair<string, OpenMetricsSession>> Open => _open;
+
+    internal IEnumerable<string> UnansweredKeys => _sending.Keys;
+
+    /// <summary>Takes up where a checkpoint left off: at the end of the files of <paramref name="day"/>, with these open sessions.</summary>
+    internal void Restore(int day, IEnumerable<KeyValuePair<string, OpenMetricsSession>> open, IEnumerable<string> unansweredKeys)
+    {
+        _day = day;
+        foreach (var pair in open.OrderBy(p => p.Value.LastDay))
         {
-            if (_showings.InForceAt(click.SessionId!, click.Timestamp) is { } showing) showing.Add(click);
-            else withoutRanking++;
+            _open[pair.Key] = pair.Value;
+            if (_lastSeen.Count == 0 || _newest.Key != pair.Value.LastDay) _lastSeen.Enqueue(_newest = new(pair.Value.LastDay, []));
+            _newest.Value.Add(pair.Key);
         }
-        foreach (var (_, showing) in _showings.Showings())
-        {
-            impressions += showing.Length;
-            clicked += showing.ClickedImpressions;
-            notShown += showing.NotShown;
-            for (var p = 1; p <= showing.Length; p++) Tally(positions, p)[0]++;
-            foreach (var snippet in showing.Snippets ?? []) Tally(snippets, snippet)[0]++;
-            foreach (var p in showing.ClickedPositions) Tally(positions, p)[1]++;
-            foreach (var snippet in showing.ClickedSnippets) Tally(snippets, snippet)[1]++;
-            if (showing.Imported && showing.Length == 0) continue;   // a search that showed nothing has no rank to reciprocate
-            reciprocalRanks++;
-            if (showing.FirstPosition is { } first) reciprocalSum += 1.0 / first;
-        }
-        foreach (var position in _positionClicks.Keys) Tally(positions, position);
-        return new RankingMetrics
-        {
-            Since = _filter.Since,
-            Until = _filter.Until,
-            FirstEntry = _firstEntry,
-            LastEntry = _lastEntry,
-            Succeeded = _succeeded,
-            Failed = _failed,
-            Cancelled = _cancelled,
-            NotSent = _notSent,
-            OutcomeUnknown = _sending.Count,
-            Unchanged = _unchanged,
-            // Summed as doubles: a damaged or hand-edited line may hold a huge latency.
-            AverageLatencyMs = latencies.Count == 0 ? null : latencies.Average(l => (double)l),
-            P50LatencyMs = NearestRank.Percentile(latencies, 50),
-            P95LatencyMs = NearestRank.Percentile(latencies, 95),
-            P99LatencyMs = NearestRank.Percentile(latencies, 99),
-            Impressions = impressions,
-            Clicks = _clicks,
-            ClickedImpressions = clicked,
-            ClicksWithoutRanking = withoutRanking,
-            ClicksNotShown = notShown,
-            ClickThroughRateByPosition = positions.OrderBy(p => p.Key)
-                .Select(p => new PositionClickThrough(p.Key, p.Value[0], Found(_positionClicks, p.Key), p.Value[1])).ToList(),
-            MeanReciprocalRank = reciprocalRanks == 0 ? 0.0 : reciprocalSum / reciprocalRanks,
-            TopSnippets = _snippetClicks
-                .OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal)
-                .Take(TopSnippetCount)
-                .Select(s => new SnippetClickSummary(s.Key, _imported.ImpressionsKnown(s.Key) ? Tally(snippets, s.Key)[0] : null, s.Value,
-                    Tally(snippets, s.Key)[1])).ToList(),
-            ImportedSearches = _imported.Searches,
-        };
+        foreach (var key in unansweredKeys) _sending.Restore(key);
     }
 
     private void AddRanking(AuditEntry entry)
     {
         // A ranking never sent has no latency worth a percentile: its 0 ms would pull p50 down.
-        if (entry.LatencyMs is { } latency && !SubmissionNotSent.Is(entry)) _latencies.Add(latency);
+        if (entry.LatencyMs is { } latency && !SubmissionNotSent.Is(entry)) Closed.Latencies.Add(latency);
         if (entry.Event != AuditEvent.RankingSubmitted)
         {
-            if (SubmissionNotSent.Is(entry)) _notSent++;
-            else _failed++;
-            if (entry.Event == AuditEvent.RankingCancelled) _cancelled++;
+            if (SubmissionNotSent.Is(entry)) Closed.NotSent++;
+            else Closed.Failed++;
+            if (entry.Event == AuditEvent.RankingCancelled) Closed.Cancelled++;
             return;
         }
-        _succeeded++;
-        var shown = entry.Snippets ?? [];
-        if (entry.SessionId is { } session)
-            _showings.Add(session, entry.Timestamp, RankingsInForce<MetricsShowing>.KeyOf(entry), new MetricsShowing(shown, shown.Count));
+        Closed.Succeeded++;
+        if (entry.SessionId is not { } session) return;
+        var shown = Shared(entry.Snippets);
+        Session(session).AddShowing(entry.Timestamp.UtcTicks, RankingsInForce<string>.KeyOf(entry), shown, shown.Length);
     }
 
     // An imported Expert search is a ranking shown whose pages are unknown; it is never a re-send of another.
     private void AddImportedSearch(AuditEntry entry)
     {
-        var shownCount = _imported.AddSearch(entry);
-        if (entry.SessionId is { } session) _showings.Add(session, entry.Timestamp, null, new MetricsShowing(null, shownCount));
+        Closed.ImportedSearches++;
+        if (entry.SessionId is not { } session) return;
+        var open = Session(session);
+        open.Imported = true;
+        open.AddShowing(entry.Timestamp.UtcTicks, null, null, Math.Max(0, entry.SnippetCount ?? 0));
     }
 
     private void AddClick(AuditEntry entry)
     {
-        _clicks++;
-        if (entry.SessionId is not null) _clickEntries.Add(entry);
-        if (entry.SnippetId is { } snippet) _snippetClicks[snippet] = Found(_snippetClicks, snippet) + 1;
-        _imported.AddClick(entry);
-        if (entry.RankPosition is >= 1 and var position) _positionClicks[position] = Found(_positionClicks, position) + 1;
+        Closed.Clicks++;
+        if (entry.SnippetId is { } snippet) MetricsTally.Add(Closed.SnippetClicks, snippet);
+        if (entry.RankPosition is >= 1 and var position) MetricsTally.Add(Closed.PositionClicks, position);
+        if (entry.SessionId is not { } session) return;
+        var open = Session(session);
+        if (open.Imported && entry.SnippetId is { } unknown) Closed.UnknownImpressions.Add(unknown);
+        open.AddClick(entry.Timestamp.UtcTicks, entry.SnippetId is { } id ? Shared(id) : null, entry.RankPosition);
     }
 
-    private static long Found<TKey>(Dictionary<TKey, long> counts, TKey key) where TKey : notnull =>
-        counts.TryGetValue(key, out var n) ? n : 0;
-
-    private static long[] Tally<TKey>(Dictionary<TKey, long[]> tallies, TKey key) where TKey : notnull
+    private OpenMetricsSession Session(string id)
     {
-        if (!tallies.TryGetValue(key, out var tally)) tallies[key] = tally = new long[2];
-        return tally;
+        if (!_open.TryGetValue(id, out var session))
+        {
+            _open[id] = session = new OpenMetricsSession { LastDay = _day };
+            LastSeen(id);
+        }
+        else if (session.LastDay != _day)
+        {
+            session.LastDay = _day;
+            LastSeen(id);
+        }
+        return session;
+    }
+
+    private void LastSeen(string id)
+    {
+        // Days only go forward, so the current day's list is the newest one.
+        if (_lastSeen.Count == 0 || _newest.Key != _day) _lastSeen.Enqueue(_newest = new(_day, []));
+        _newest.Value.Add(id);
+    }
+
+    private void CloseThrough(int lastDay)
+    {
+        while (_lastSeen.Count > 0 && _lastSeen.Peek().Key <= lastDay)
+        {
+            var (day, ids) = (_lastSeen.Peek().Key, _lastSeen.Dequeue().Value);
+            foreach (var id in ids)
+            {
+                // A session seen again since is listed under its later day.
+                if (!_open.TryGetValue(id, out var session) || session.LastDay != day) continue;
+                session.CloseInto(Closed);
+                _open.Remove(id);
+            }
+        }
+    }
+
+    // Snippet ids repeat across sessions: an open session keeps one shared copy of each.
+    private string[] Shared(IReadOnlyList<string>? snippets)
+    {
+        if (snippets is null || snippets.Count == 0) return [];
+        var shared = new string[snippets.Count];
+        for (var i = 0; i < shared.Length; i++) shared[i] = Shared(snippets[i]);
+        return shared;
+    }
+
+    private string Shared(string id)
+    {
+        if (_snippetIds.TryGetValue(id, out var shared)) return shared;
+        if (_snippetIds.Count < 1 << 18) _snippetIds[id] = id;
+        return id;
     }
 }

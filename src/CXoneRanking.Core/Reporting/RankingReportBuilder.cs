@@ -44,6 +44,16 @@ public sealed class RankingReportBuilder
         return builder.Build();
     }
 
+    /// <summary>
+    /// Adds an entry read from the files of <paramref name="fileDay"/> (UTC): the metrics then close sessions past the
+    /// session horizon as the days go by (docs/audit-log.md#bounded-memory-the-session-horizon).
+    /// </summary>
+    public void Add(AuditEntry entry, DateTime fileDay)
+    {
+        _metrics.StartDay(fileDay);
+        Add(entry);
+    }
+
     public void Add(AuditEntry entry)
     {
         _metrics.Add(entry);

@@ -56,26 +56,51 @@ public abstract class AuditLogQueryCommandBase : AuditLogCommandBase, IDisposabl
     /// <paramref name="hashCheckedFor"/> which to check against their own hash (<see cref="AuditLogReader.HashCheckedFor"/>).
     /// </summary>
     protected T? ReadLog<T>(Func<IEnumerable<AuditEntry>, T> consume, out string directory, out int filesRead,
+        Func<AuditEntry, bool>? candidatesFor = null, Func<AuditEntry, bool>? hashCheckedFor = null) where T : class =>
+        ReadLog((_, entries) => consume(entries), out directory, out filesRead, candidatesFor, hashCheckedFor);
+
+    /// <summary>As above, with the reader, which tells the UTC day of the file each entry came from (<see cref="AuditLogReader.FileDay"/>).</summary>
+    protected T? ReadLog<T>(Func<AuditLogReader, IEnumerable<AuditEntry>, T> consume, out string directory, out int filesRead,
         Func<AuditEntry, bool>? candidatesFor = null, Func<AuditEntry, bool>? hashCheckedFor = null) where T : class
     {
-        directory = ResolveAuditDirectory();
         filesRead = 0;
+        AuditLogReader? reader = null;
+        var result = ReadFolder((folder, stopping, progress) =>
+        {
+            reader = new AuditLogReader(folder) { CandidatesFor = candidatesFor, HashCheckedFor = hashCheckedFor };
+            return consume(reader, reader.ReadEntries(stopping, progress));
+        }, out directory);
+        if (result is null) return null;
+        WarnSkipped(reader!.SkippedLines);
+        filesRead = reader.FilesRead;
+        return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="read"/> on the resolved audit folder with progress and Ctrl+C; null when there is no log (an error is
+    /// written, terminating when <see cref="NeedsLog"/>) or the pipeline was stopped.
+    /// </summary>
+    private protected T? ReadFolder<T>(Func<string, CancellationToken, IProgress<AuditReadProgress>, T> read, out string directory)
+        where T : class
+    {
+        directory = ResolveAuditDirectory();
         if (!Directory.Exists(directory))
         {
             if (NeedsLog) ThrowTerminatingError(AuditLogNotFound(directory));
             WriteError(AuditLogNotFound(directory));
             return null;
         }
-        var reader = new AuditLogReader(directory) { CandidatesFor = candidatesFor, HashCheckedFor = hashCheckedFor };
-        var result = Reading.Read(directory, $"Reading the audit log in {directory}",
-            (stopping, progress) => consume(reader.ReadEntries(stopping, progress)));
-        if (result is null) return null;
-        foreach (var skipped in reader.SkippedLines.Take(MaxWarnings))
-            WriteWarning($"Skipped {skipped}");
-        if (reader.SkippedLines.Count > MaxWarnings)
-            WriteWarning($"Skipped {reader.SkippedLines.Count - MaxWarnings} more lines; Test-RankingAuditLog lists them all.");
-        filesRead = reader.FilesRead;
-        return result;
+        var folder = directory;
+        return Reading.Read(directory, $"Reading the audit log in {directory}", (stopping, progress) => read(folder, stopping, progress));
+    }
+
+    /// <summary>A warning for each of the first few lines that could not be read, and how many more.</summary>
+    private protected void WarnSkipped(IReadOnlyList<SkippedLine> skipped)
+    {
+        foreach (var line in skipped.Take(MaxWarnings))
+            WriteWarning($"Skipped {line}");
+        if (skipped.Count > MaxWarnings)
+            WriteWarning($"Skipped {skipped.Count - MaxWarnings} more lines; Test-RankingAuditLog lists them all.");
     }
 
     /// <summary>" between A and B" (or " since A", " before B", ""), for messages about an empty result.</summary>

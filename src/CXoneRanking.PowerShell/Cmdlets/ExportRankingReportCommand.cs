@@ -85,11 +85,11 @@ public sealed class ExportRankingReportCommand : AuditLogQueryCommandBase
             KeepLoggedRules = KeepLoggedRules,
             DirectiveFiles = DirectiveFileTransformationAttribute.FilesRead(proposal),
         };
-        var collected = ReadLog(entries =>
+        var collected = ReadLog((reader, entries) =>
         {
             foreach (var entry in entries)
             {
-                builder.Add(entry);
+                builder.Add(entry, reader.FileDay!.Value);
                 measurement?.Add(entry);
             }
             return builder;

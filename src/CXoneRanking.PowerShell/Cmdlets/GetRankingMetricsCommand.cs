@@ -19,9 +19,17 @@ public sealed class GetRankingMetricsCommand : AuditLogQueryCommandBase
     protected override void EndProcessing()
     {
         var filter = Filter(SessionId);
-        var metrics = ReadLog(entries => RankingMetricsCalculator.Calculate(entries, filter), out var directory, out var filesRead);
+        // The reader reads the folder day by day (bounded memory) and merges the daily summaries of closed days.
+        var notes = new List<string>();
+        RankingMetricsReader? reader = null;
+        var metrics = ReadFolder((folder, stopping, progress) =>
+            (reader = new RankingMetricsReader(folder, filter) { Verbose = notes.Add }).Read(stopping, progress), out var directory);
+        foreach (var note in notes) WriteVerbose(note);
         if (metrics is null) return;
-        WriteVerbose($"Read {filesRead} audit file(s) in '{directory}'.");
+        WarnSkipped(reader!.SkippedLines);
+        var filesRead = reader.FilesRead;
+        WriteVerbose($"Read {filesRead} audit file(s) in '{directory}'"
+            + (reader.DaysSummarised > 0 ? $" and the summaries of {reader.DaysSummarised} closed day(s)." : "."));
         if (metrics.FirstEntry is null)
             WriteWarning($"No audit entry counts{RangeText()}{(SessionId is null ? "" : " for the sessions given")} in '{directory}' "
                 + $"({filesRead} file(s) read): every figure is zero. Widen -Since/-Until, check the session ids, or point at the audit "

@@ -26,6 +26,8 @@ public sealed class TestRankingAuditLogCommand : AuditLogCommandBase, IDisposabl
             (stopping, progress) => AuditChainVerifier.Verify(directory, stopping, progress));
         if (result is null) return;
         WarnOfAnUnusablePolicy(directory);
+        result.SummariesRemoved = Metrics.DailySummaryCheck.RemoveMismatched(directory);
+        foreach (var removed in result.SummariesRemoved) WriteWarning($"Daily summary {removed}");
         WriteVerbose($"'{directory}': {result}.");
         WriteObject(result);
     }
