@@ -23,26 +23,23 @@ internal static class AuditExportFormats
 
     private static IAuditDayWriterFactory LoadParquet()
     {
-        Type? type = null;
+        IAuditDayWriterFactory? factory;
         try
         {
             // Resolved from Core's own load context: the module's private one on PowerShell 7, where dependencies/ holds it.
-            type = Type.GetType(ParquetFactory, throwOnError: false);
+            // On .NET Framework the file may be found and still not load (it is built for .NET 10).
+            factory = Type.GetType(ParquetFactory, throwOnError: false) is { } type ? Activator.CreateInstance(type) as IAuditDayWriterFactory : null;
         }
-        catch (Exception e) when (e is FileLoadException or BadImageFormatException or FileNotFoundException)
+        catch (Exception e) when (e is FileLoadException or BadImageFormatException or FileNotFoundException or TypeLoadException
+            or TargetInvocationException or MissingMethodException)
         {
-            type = null;
+            factory = null;
         }
-        if (type is null || Activator.CreateInstance(type) is not IAuditDayWriterFactory factory)
-            throw new PlatformNotSupportedException(
-                $"Parquet export needs PowerShell 7.6 or later (.NET 10): {ParquetAssembly} could not be loaded on {RuntimeName}.");
-        return factory;
+        return factory ?? throw new PlatformNotSupportedException(
+            $"Parquet export needs PowerShell 7.6 or later (.NET 10): {ParquetAssembly} cannot be loaded on {RuntimeName}.");
     }
 
-    private static string RuntimeName =>
-        typeof(object).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion is { } version
-            ? $"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription} ({version})"
-            : System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;
+    private static string RuntimeName => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;
 
     private sealed class JsonLinesFactory : IAuditDayWriterFactory
     {
