@@ -17,7 +17,7 @@ public sealed class AuditExportTests : IDisposable
 
         Assert.All(days, d => Assert.Equal(AuditExportAction.Written, d.Action));
         Assert.Equal(["day=2026-11-25", "day=2026-11-26", "day=2026-11-27"],
-            Directory.GetDirectories(Destination).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Directory.GetDirectories(Destination).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
         Assert.Matches(@"^cxone-audit-20261125-[0-9a-f]{16}\.jsonl$", Path.GetFileName(days[0].Path));
         Assert.Equal(File.ReadAllLines(days[0].Path!).Length, days[0].Entries);
         Assert.Equal(Entries.AllLines(Audit).Length, days.Sum(d => d.Entries));

@@ -16,5 +16,5 @@ internal static class ExportRunner
     /// <summary>Every file under <paramref name="destination"/> with its last write time, to prove a run wrote nothing.</summary>
     public static Dictionary<string, DateTime> Files(string destination) =>
         System.IO.Directory.EnumerateFiles(destination, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(destination, f), File.GetLastWriteTimeUtc);
+            .ToDictionary(f => f.Substring(destination.Length), File.GetLastWriteTimeUtc);
 }
