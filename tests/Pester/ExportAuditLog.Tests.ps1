@@ -64,6 +64,20 @@ Describe 'Export-RankingAuditLog' {
         "$failure" | Should -BeLike '*a-file.txt*'
     }
 
+    It 'names a day it cannot write, and goes on' {
+        $destination = Join-Path $TestDrive 'blocked'
+        $null = New-Item -ItemType Directory -Path $destination
+        $stamp = (Get-ChildItem $audit -Filter 'cxone-audit-*.jsonl')[0].Name.Substring(12, 8)
+        $day = [datetime]::ParseExact($stamp, 'yyyyMMdd', [cultureinfo]::InvariantCulture).ToString('yyyy-MM-dd')
+        Set-Content (Join-Path $destination "day=$day") 'a file where the partition folder goes'
+        $out = Export-RankingAuditLog -AuditPath $audit -Destination $destination -ErrorVariable failures -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'AuditExportFailed,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'WriteError'
+        "$($failures[0])" | Should -BeLike "*$day*"
+        @(Get-ChildItem $destination -Recurse -File -Filter '*.tmp' -Force).Count | Should -Be 0
+    }
+
     It 'refuses -Since after -Until' {
         { Export-RankingAuditLog -AuditPath $audit -Destination (Join-Path $TestDrive 'r') -Since 2026-12-02 -Until 2026-12-01 } |
             Should -Throw -ErrorId 'InvalidTimeRange,*'
