@@ -72,6 +72,11 @@ function Install-ModuleLayout {
     Get-ChildItem $bin -File |
         Where-Object { $_.Extension -in '.dll', '.pdb' -and $_.BaseName -ne 'System.Management.Automation' } |
         ForEach-Object { Copy-Item $_.FullName -Destination $(if ($_.BaseName -eq 'CXoneRanking.PowerShell') { $ModuleOut } else { $dependencies }) }
+    # Export-RankingAuditLog -Format Parquet: CXoneRanking.Parquet (.NET 10 only) and what it adds to Core's dependencies
+    # (Parquet.Net, its compressors); Core finds it by name on PowerShell 7.6, Windows PowerShell never loads it.
+    Get-ChildItem (Join-Path $Root "src/CXoneRanking.Parquet/bin/$Configuration/net10.0") -File -Filter *.dll |
+        Where-Object { -not (Test-Path (Join-Path $dependencies $_.Name)) } |
+        ForEach-Object { Copy-Item $_.FullName -Destination $dependencies }
     Copy-Item (Join-Path $Root 'module/*') -Destination $ModuleOut -Recurse
     Copy-Item (Join-Path $Root 'LICENSE') -Destination $ModuleOut
     # The sample data the README's first pipeline reads; the example scripts need a checkout and the emulator.

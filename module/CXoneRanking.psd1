@@ -29,6 +29,7 @@
         'Get-SnippetBoostSuggestion'
         'Export-BoostDirective'
         'Export-RankingReport'
+        'Export-RankingAuditLog'
         'Connect-CXoneExpert'
         'Disconnect-CXoneExpert'
         'Search-CXoneExpert'

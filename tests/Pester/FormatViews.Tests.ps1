@@ -56,6 +56,7 @@ BeforeAll {
     $import = Import-CXoneExpertSearchLog -Since (Get-Date).AddDays(-40)
     $verification = Test-RankingAuditLog
     $policy = Get-RankingAuditPolicy
+    $exported = @(Export-RankingAuditLog -AuditPath $audit -Destination (Join-Path $TestDrive 'export') -Format JsonLines)[0]
     $torn = Join-Path $TestDrive 'torn'
     $null = New-Item -ItemType Directory $torn
     Copy-Item (Join-Path $audit '*') $torn
@@ -81,6 +82,7 @@ BeforeAll {
         'CXoneRanking.SnippetClickSummary'                 = @{ Item = $metrics.TopSnippets[0]; Shows = 'KB-2026-BILLING-001' }
         'CXoneRanking.AuditVerificationResult'             = @{ Item = $verification; Shows = 'IsValid', 'True' }
         'CXoneRanking.AuditPolicy'                         = @{ Item = $policy; Shows = 'RetentionDays', '400', 'none' }
+        'CXoneRanking.AuditExportDay'                      = @{ Item = $exported; Shows = 'Written', 'Entries' }
         'CXoneRanking.SkippedLine'                         = @{ Item = $tornLine; Shows = 'Line' }
         'CXoneRanking.AuditEntry'                          = @{ Item = $click; Shows = 'click', $sessionA }
         'CXoneRanking.RankingExperimentResult'             = @{ Item = $experimentResult; Shows = 'views-exp' }
@@ -150,7 +152,7 @@ Describe 'the default views' {
         'CXoneRanking.PositionClickThrough', 'CXoneRanking.SnippetClickSummary', 'CXoneRanking.AuditVerificationResult', 'CXoneRanking.SkippedLine',
         'CXoneRanking.AuditPolicy', 'CXoneRanking.AuditEntry', 'CXoneRanking.RankingExperimentResult', 'CXoneRanking.Experiments.ArmSummary', 'CXoneRanking.ExpertImportSummary',
         'CXoneRanking.BoostSuggestion', 'CXoneRanking.PositionExamination', 'CXoneRanking.RankingHistoryEntry', 'CXoneRanking.NotShownCandidate',
-        'CXoneRanking.RankingChangeEstimate', 'CXoneRanking.WhatIf.MovedSnippet') {
+        'CXoneRanking.RankingChangeEstimate', 'CXoneRanking.WhatIf.MovedSnippet', 'CXoneRanking.AuditExportDay') {
         $sample = $script:samples[$_]
         $lines = Get-Rendered $sample.Item 120
         $text = $lines -join "`n"
@@ -169,7 +171,7 @@ Describe 'the default views' {
         'CXoneRanking.RankingSubmissionResult#Experiment', 'CXoneRanking.PositionClickThrough', 'CXoneRanking.SnippetClickSummary',
         'CXoneRanking.SkippedLine', 'CXoneRanking.AuditPolicy', 'CXoneRanking.AuditEntry', 'CXoneRanking.RankingExperimentResult', 'CXoneRanking.Experiments.ArmSummary',
         'CXoneRanking.ExpertImportSummary', 'CXoneRanking.BoostSuggestion', 'CXoneRanking.PositionExamination',
-        'CXoneRanking.RankingHistoryEntry', 'CXoneRanking.NotShownCandidate', 'CXoneRanking.WhatIf.MovedSnippet') {
+        'CXoneRanking.RankingHistoryEntry', 'CXoneRanking.NotShownCandidate', 'CXoneRanking.WhatIf.MovedSnippet', 'CXoneRanking.AuditExportDay') {
         $sample = $script:samples[$_]
         $lines = Get-Rendered $sample.Item 80
         $lines | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty

@@ -80,6 +80,9 @@ Describe 'the module layout' {
         @(Get-ChildItem $moduleBase -Filter *.dll).Name | Should -Be 'CXoneRanking.PowerShell.dll'
         Join-Path $moduleBase 'dependencies/CXoneRanking.Core.dll' | Should -Exist
         Join-Path $moduleBase 'dependencies/Polly.Core.dll' | Should -Exist
+        # Export-RankingAuditLog -Format Parquet: the .NET 10 assembly and the library it uses.
+        Join-Path $moduleBase 'dependencies/CXoneRanking.Parquet.dll' | Should -Exist
+        Join-Path $moduleBase 'dependencies/Parquet.dll' | Should -Exist
         Get-ChildItem $moduleBase -Recurse -Include System.Management.Automation.dll, System.Runtime.Loader.dll, *.deps.json | Should -BeNullOrEmpty
     }
 }

@@ -52,6 +52,15 @@ public sealed class AuditLogReader
     /// </summary>
     public Func<AuditEntry, bool>? HashCheckedFor { get; init; }
 
+    /// <summary>
+    /// Which files to read, by the UTC day of their name (a date, time of day zero); null (the default) reads every file.
+    /// Export-RankingAuditLog reads only the days it has not exported yet, so a daily run reads one day, not a year.
+    /// </summary>
+    public Func<DateTime, bool>? FileDays { get; init; }
+
+    /// <summary>The name of the file the entry last returned by <see cref="ReadEntries"/> came from; null before the first.</summary>
+    public string? CurrentFileName { get; private set; }
+
     /// <summary>Every entry, oldest file first and in file order within a file; how far it got goes to <paramref name="progress"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">The directory does not exist (thrown when enumeration starts).</exception>
     public IEnumerable<AuditEntry> ReadEntries(CancellationToken cancellationToken = default, IProgress<AuditReadProgress>? progress = null)
@@ -59,6 +68,7 @@ public sealed class AuditLogReader
         _skipped.Clear();
         _snapshot = AuditLogSnapshot.Take(Directory, cancellationToken);
         if (SnapshotTaken is { } narrow) _snapshot = narrow(_snapshot);
+        _snapshot = AuditLogSnapshot.Take(Directory, cancellationToken).Where(FileDays);
         // Snippet ids and metadata repeat across sessions: one copy each (bounded).
         var pool = CandidatesFor is null ? null : new CandidatePool();
         using var links = HashCheckedFor is null ? null : new AuditChainLinks();
@@ -81,6 +91,7 @@ public sealed class AuditLogReader
             }
             if (links is not null && HashCheckedFor!(entry)) entry.HoldsItsHash = links.HoldsOwnHash(line);
             FileDay = file.Day;
+            CurrentFileName = file.Name;
             yield return entry;
         }
     }

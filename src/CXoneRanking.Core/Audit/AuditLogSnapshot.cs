@@ -46,6 +46,10 @@ internal sealed class AuditLogSnapshot
     public AuditLogSnapshot Since(DateTime? firstDay) => firstDay is not { } day ? this
         : new AuditLogSnapshot(Directory, Files.Where(f => f.Key.Day >= day.Date).ToList());
 
+    /// <summary>The same snapshot with only the files of the days <paramref name="days"/> accepts (all of them when null).</summary>
+    public AuditLogSnapshot Where(Func<DateTime, bool>? days) => days is null ? this
+        : new AuditLogSnapshot(Directory, Files.Where(f => days(f.Key.Day)).ToList());
+
     /// <summary>How many files <see cref="Lines"/> has opened (some may vanish to retention before they are read).</summary>
     public int FilesRead { get; private set; }
 
