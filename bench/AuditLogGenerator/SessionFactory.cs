@@ -15,7 +15,8 @@ namespace CXoneRanking.Bench;
 internal sealed class SessionFactory(GeneratorOptions settings, Random random)
 {
     public const string Experiment = "learned-boosts";
-    public const string Target = "https://acme.api.cxone.com/api/v2/agentassist/sessions/{sessionId}/snippets/ranking tenant=11e1c0de-0000-4000-8000-000000000026";
+    public const string Target = "https://acme.api.cxone.com/api/v2/agentassist/sessions/{sessionId}/snippets/ranking"
+        + " tenant=11e1c0de-0000-4000-8000-000000000026";
     private static readonly string[] Categories = ["billing", "howto", "returns", "shipping", "account"];
     private static readonly string[] Hosts = ["rank-01", "rank-02"];
 
@@ -31,7 +32,9 @@ internal sealed class SessionFactory(GeneratorOptions settings, Random random)
     public long Failed { get; private set; }
     public long Unanswered { get; private set; }
 
-    /// <summary>The entries of session <paramref name="sessionId"/>, ranked at <paramref name="at"/>; its clicks into <paramref name="clicks"/>.</summary>
+    /// <summary>
+    /// The entries of session <paramref name="sessionId"/>, ranked at <paramref name="at"/>; its clicks into <paramref name="clicks"/>.
+    /// </summary>
     public IEnumerable<AuditEntry> Rank(string sessionId, DateTimeOffset at, string? arm, int runNumber, List<AuditEntry> clicks)
     {
         var options = arm == "Treatment" ? _treatment : _control;
@@ -68,7 +71,8 @@ internal sealed class SessionFactory(GeneratorOptions settings, Random random)
                 ? SubmissionOutcome.Sent(SubmissionStatus.TimedOut, "No answer within 30 s (3 attempts).", [], null, 3, latency + 30000, null)
                 : SubmissionOutcome.Sent(SubmissionStatus.EngineFailure, "The ranking engine answered 503 Service Unavailable.", [], 503, 3,
                     latency + 1500, null);
-            yield return Targeted(SubmissionAudit.Outcome(ranking, payload, checksum, key, failure, outcomeAt, sent: true)).Stamped("svc-ranking", host);
+            var failed = SubmissionAudit.Outcome(ranking, payload, checksum, key, failure, outcomeAt, sent: true);
+            yield return Targeted(failed).Stamped("svc-ranking", host);
             yield break;
         }
         var success = SubmissionOutcome.Sent(SubmissionStatus.Succeeded, null, [], 200, 1, latency, null);

@@ -14,6 +14,7 @@ for (var i = 0; i < rounds; i++) results.Add(AuditFolderFloor.Read(args[0]));
 var median = results.OrderBy(r => r.Seconds).ElementAt(results.Count / 2);
 if (args.Contains("--json")) Console.WriteLine(JsonSerializer.Serialize(median));
 else
-    Console.WriteLine($"{median.Files} files, {median.RawBytes / 1e6:n0} MB raw ({median.StoredBytes / 1e6:n0} MB stored), {median.Entries:n0} entries "
+    Console.WriteLine($"{median.Files} files, {median.RawBytes / 1e6:n0} MB raw ({median.StoredBytes / 1e6:n0} MB stored), "
+        + $"{median.Entries:n0} entries "
         + $"({median.Rankings:n0} ranking, {median.Clicks:n0} click): {median.Seconds:n2} s, {median.RawMBPerSecond:n0} MB/s raw");
 return 0;
