@@ -164,7 +164,7 @@ public class AuditTamperingTests
         Assert.False(afterRetention.StartsAtGenesis);
         Assert.Single(File.ReadAllLines(Path.Combine(dir.Path, AuditAnchors.FileName)));
 
-        File.Delete(Path.Combine(dir.Path, "cxone-audit-20261126.jsonl"));
+        File.Delete(AuditLogFile.List(dir.Path)[0].Path); // the 26th, compressed by the housekeeping above
 
         var afterHand = AuditChainVerifier.Verify(dir.Path);
         Assert.False(afterHand.IsValid);

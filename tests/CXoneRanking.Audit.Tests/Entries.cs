@@ -50,11 +50,19 @@ internal static class Entries
         return new AuditLogWriter(options);
     }
 
-    /// <summary>The log's file names, oldest first.</summary>
+    /// <summary>The log's file names, oldest first, a compressed one by its .jsonl name (the same file).</summary>
     public static string[] FileNames(string directory) =>
-        AuditLogFile.List(directory).Select(f => f.Name).ToArray();
+        AuditLogFile.List(directory).Select(f => Path.GetFileName(f.RawPath)).ToArray();
 
-    /// <summary>Every line of every log file, oldest file first (test fixtures are small).</summary>
+    /// <summary>Every line of every log file, oldest file first, a compressed one decompressed (test fixtures are small).</summary>
     public static string[] AllLines(string directory) =>
-        AuditLogFile.List(directory).SelectMany(f => File.ReadAllLines(f.Path)).ToArray();
+        AuditLogFile.List(directory).SelectMany(f => ReadLines(f)).ToArray();
+
+    private static string[] ReadLines(AuditLogFile file)
+    {
+        if (!file.IsCompressed) return File.ReadAllLines(file.Path);
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(file.Path), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        return reader.ReadToEnd().Split(['\n'], StringSplitOptions.RemoveEmptyEntries);
+    }
 }

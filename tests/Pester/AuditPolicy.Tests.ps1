@@ -152,7 +152,7 @@ Describe 'Add-SnippetClick housekeeping by the folder''s policy' {
         Add-SnippetClick -AuditPath $audit -SessionId s-1 -SnippetId KB-1 -RankPosition 1 -WarningVariable warnings -WarningAction SilentlyContinue
 
         @($warnings | Where-Object { "$_" -match 'retention' }) | Should -BeNullOrEmpty
-        foreach ($name in $aged) { Join-Path $audit $name | Should -Exist }
+        foreach ($name in $aged) { Test-Path (Join-Path $audit $name), (Join-Path $audit "$name.gz") | Should -Contain $true -Because "$name (or its .gz) is kept" }
         @(Get-AuditEntry $audit).Count | Should -Be 61
     }
 
@@ -164,8 +164,8 @@ Describe 'Add-SnippetClick housekeeping by the folder''s policy' {
         Add-SnippetClick -AuditPath $audit -SessionId s-1 -SnippetId KB-1 -RankPosition 1 -WarningVariable warnings -WarningAction SilentlyContinue
 
         $deleted = $aged | Select-Object -First 10   # the days 60 to 51 before today
-        foreach ($name in $deleted) { Join-Path $audit $name | Should -Not -Exist }
-        foreach ($name in $aged | Select-Object -Skip 10) { Join-Path $audit $name | Should -Exist }
+        foreach ($name in $deleted) { Test-Path (Join-Path $audit $name), (Join-Path $audit "$name.gz") | Should -Not -Contain $true -Because "$name is deleted" }
+        foreach ($name in $aged | Select-Object -Skip 10) { Test-Path (Join-Path $audit $name), (Join-Path $audit "$name.gz") | Should -Contain $true -Because "$name (or its .gz) is kept" }
         $warning = "$(@($warnings | Where-Object { "$_" -match 'retention' })[0])"
         $warning | Should -Match '^Audit retention deleted 10 file\(s\) of 10 day\(s\)'
         $warning | Should -Match 'older than the retention of 50 days \(policy \.cxone-audit\.policy\.json\)'
@@ -185,7 +185,7 @@ Describe 'Add-SnippetClick housekeeping by the folder''s policy' {
 
         Add-SnippetClick -AuditPath $audit -SessionId s-1 -SnippetId KB-1 -RankPosition 1 -WhatIf
 
-        foreach ($name in $aged) { Join-Path $audit $name | Should -Exist }
+        foreach ($name in $aged) { Test-Path (Join-Path $audit $name), (Join-Path $audit "$name.gz") | Should -Contain $true -Because "$name (or its .gz) is kept" }
     }
 
     It 'with a malformed policy writes the click, deletes nothing and warns naming the file' {
@@ -195,7 +195,7 @@ Describe 'Add-SnippetClick housekeeping by the folder''s policy' {
 
         Add-SnippetClick -AuditPath $audit -SessionId s-1 -SnippetId KB-1 -RankPosition 1 -WarningVariable warnings -WarningAction SilentlyContinue
 
-        foreach ($name in $aged) { Join-Path $audit $name | Should -Exist }
+        foreach ($name in $aged) { Test-Path (Join-Path $audit $name), (Join-Path $audit "$name.gz") | Should -Contain $true -Because "$name (or its .gz) is kept" }
         @(Get-AuditEntry $audit | Where-Object event -EQ 'click').Count | Should -Be 6
         $warning = "$(@($warnings)[-1])"
         $warning | Should -Match ([regex]::Escape((Get-PolicyFile $audit)))
@@ -221,8 +221,8 @@ Describe 'Submit-SnippetRanking housekeeping by the folder''s policy' {
         $result = New-TestRank 'pol-1' | Submit-SnippetRanking -AuditPath $audit -WarningVariable warnings -WarningAction SilentlyContinue
 
         $result.Status | Should -Be 'Succeeded'
-        foreach ($name in $aged | Select-Object -First 3) { Join-Path $audit $name | Should -Not -Exist }
-        foreach ($name in $aged | Select-Object -Skip 3) { Join-Path $audit $name | Should -Exist }
+        foreach ($name in $aged | Select-Object -First 3) { Test-Path (Join-Path $audit $name), (Join-Path $audit "$name.gz") | Should -Not -Contain $true -Because "$name is deleted" }
+        foreach ($name in $aged | Select-Object -Skip 3) { Test-Path (Join-Path $audit $name), (Join-Path $audit "$name.gz") | Should -Contain $true -Because "$name (or its .gz) is kept" }
         "$(@($warnings | Where-Object { "$_" -match 'retention' })[0])" | Should -Match '^Audit retention deleted 3 file\(s\) of 3 day\(s\)'
         $events = @(Get-AuditEntry $audit).event
         $events[-1] | Should -Be 'audit.pruned' -Because 'housekeeping follows the run''s own entries'
@@ -236,6 +236,6 @@ Describe 'Submit-SnippetRanking housekeeping by the folder''s policy' {
 
         $null = New-TestRank 'pol-2' | Submit-SnippetRanking -AuditPath $audit -WhatIf
 
-        foreach ($name in $aged) { Join-Path $audit $name | Should -Exist }
+        foreach ($name in $aged) { Test-Path (Join-Path $audit $name), (Join-Path $audit "$name.gz") | Should -Contain $true -Because "$name (or its .gz) is kept" }
     }
 }

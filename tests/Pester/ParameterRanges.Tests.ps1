@@ -58,6 +58,7 @@ BeforeAll {
             'Add-SnippetClick' { @{ SessionId = 's-1'; SnippetId = 'KB-001'; RankPosition = 1; Path = $audit } }
             'Connect-CXone' { @{ BaseUri = $emulator.Uri; ClientId = 'ranges'; ClientSecret = $clientSecret; AuditPath = $audit } }
             'Connect-CXoneExpert' { @{ Site = $emulator.Uri; Credential = $token; User = '=admin' } }
+            'Export-RankingAuditLog' { @{ AuditPath = $audit; Destination = (Join-Path $TestDrive 'export'); Format = 'JsonLines' } }
             'Export-RankingReport' { @{ AuditPath = $audit; Path = (Join-Path $TestDrive 'report.html') } }
             'Get-RankingExperiment' { @{ Path = $audit } }
             'Get-RankingHistory' { @{ SessionId = 's-1'; Path = $audit } }

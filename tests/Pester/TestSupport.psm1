@@ -207,10 +207,18 @@ function New-TestRank([Parameter(Mandatory, Position = 0)] [AllowEmptyString()] 
 # The audit log's entries in order, oldest file first. Each sent session has a ranking.sending
 # (write-ahead) entry before its outcome: those are left out unless -IncludeWriteAhead (they are
 # checked in AuditFailure.Tests.ps1 and StopBacklog.Tests.ps1).
+function Read-AuditFileLine([string] $Path) {
+    if ($Path -notlike '*.gz') { return [System.IO.File]::ReadAllLines($Path) }
+    $gzip = [System.IO.Compression.GZipStream]::new([System.IO.File]::OpenRead($Path), [System.IO.Compression.CompressionMode]::Decompress)
+    try { ([System.IO.StreamReader]::new($gzip)).ReadToEnd() -split "`n" } finally { $gzip.Dispose() }
+}
+
 function Get-AuditEntry([Parameter(Mandatory, Position = 0)] [string] $Directory, [switch] $IncludeWriteAhead) {
     if (-not (Test-Path -LiteralPath $Directory)) { return @() }
-    $entries = Get-ChildItem -LiteralPath $Directory -Filter 'cxone-audit-*.jsonl' | Sort-Object Name |
-        ForEach-Object { [System.IO.File]::ReadAllLines($_.FullName) } | Where-Object { $_.Trim() } | ForEach-Object { $_ | ConvertFrom-Json }
+    # A closed day may be compressed (.jsonl.gz, the same file); files order by their .jsonl name.
+    $entries = Get-ChildItem -LiteralPath $Directory -Filter 'cxone-audit-*.jsonl*' | Where-Object Name -Match '\.jsonl(\.gz)?$' |
+        Sort-Object { $_.Name -replace '\.gz$' } | ForEach-Object { Read-AuditFileLine $_.FullName } |
+        Where-Object { $_.Trim() } | ForEach-Object { $_ | ConvertFrom-Json }
     if ($IncludeWriteAhead) { return @($entries) }
     @($entries | Where-Object event -NE 'ranking.sending')
 }

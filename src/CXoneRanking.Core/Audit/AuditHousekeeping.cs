@@ -27,7 +27,10 @@ internal static class AuditHousekeeping
         var problems = new List<string>();
         var now = writer.Options.TimeProvider.GetUtcNow();
         Prune(writer, result, now, problems, cancellationToken);
-        // h2: compression step, wired at merge
+        // After retention, so no file about to be deleted is compressed first.
+        var compression = AuditCompression.Run(directory, result.Policy.CompressAfterDays, now, writer.Options.LockTimeout, cancellationToken);
+        result.Compressed = compression.Compressed.Select(f => f.ToString()).Concat(compression.Repairs).ToList();
+        result.CompressionProblems = compression.Problems.ToList();
         result.Problems = problems;
         return result;
     }

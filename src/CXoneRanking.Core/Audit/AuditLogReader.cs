@@ -66,9 +66,8 @@ public sealed class AuditLogReader
     public IEnumerable<AuditEntry> ReadEntries(CancellationToken cancellationToken = default, IProgress<AuditReadProgress>? progress = null)
     {
         _skipped.Clear();
-        _snapshot = AuditLogSnapshot.Take(Directory, cancellationToken);
-        if (SnapshotTaken is { } narrow) _snapshot = narrow(_snapshot);
         _snapshot = AuditLogSnapshot.Take(Directory, cancellationToken).Where(FileDays);
+        if (SnapshotTaken is { } narrow) _snapshot = narrow(_snapshot);
         // Snippet ids and metadata repeat across sessions: one copy each (bounded).
         var pool = CandidatesFor is null ? null : new CandidatePool();
         using var links = HashCheckedFor is null ? null : new AuditChainLinks();

@@ -49,6 +49,8 @@ internal static class AuditRetention
         // The anchor first: should the delete then fail, an extra anchor is harmless; a delete without one is tampering.
         if (LastHash(file.Path) is { } last) AuditAnchors.Record(directory, last, file.Name, now);
         File.Delete(file.Path);
+        // An interrupted compression may have left the .gz twin of a raw file: it goes too, or it would be the oldest file next.
+        if (!file.IsCompressed && File.Exists(file.CompressedPath)) File.Delete(file.CompressedPath);
         return new AuditDeletedFile(file.Name, file.Day, reason, bytes);
     }
 

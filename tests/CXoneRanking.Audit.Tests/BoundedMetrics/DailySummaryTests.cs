@@ -32,7 +32,7 @@ public sealed class DailySummaryTests : IDisposable
         foreach (var day in log.GroupBy(e => e.Day))
         {
             var clock = new FakeTimeProvider(new DateTimeOffset(day.Key.AddHours(23), TimeSpan.Zero));
-            Entries.Writer(_dir.Path, o => (o.TimeProvider, o.RetainedFiles, o.MaxFileBytes) = (clock, 100_000, 4_000))
+            Entries.Writer(_dir.Path, o => (o.TimeProvider, o.MaxFileBytes) = (clock, 4_000))
                 .Append(day.Select(e => e.Entry).ToList());
         }
     }
