@@ -58,11 +58,11 @@ internal static class Entries
     public static string[] AllLines(string directory) =>
         AuditLogFile.List(directory).SelectMany(f => ReadLines(f)).ToArray();
 
-    private static string[] ReadLines(AuditLogFile file)
+    // Through the readers' one opening of a log file, which decompresses a .jsonl.gz.
+    private static IEnumerable<string> ReadLines(AuditLogFile file)
     {
-        if (!file.IsCompressed) return File.ReadAllLines(file.Path);
-        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(file.Path), System.IO.Compression.CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
-        return reader.ReadToEnd().Split(['\n'], StringSplitOptions.RemoveEmptyEntries);
+        using var stream = RawLineReader.TryOpen(file.Path);
+        if (stream is null) yield break;
+        foreach (var line in RawLineReader.Read(stream)) yield return System.Text.Encoding.UTF8.GetString(line.Bytes.Array!, line.Bytes.Offset, line.Bytes.Count);
     }
 }
