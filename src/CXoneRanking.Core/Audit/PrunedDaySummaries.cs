@@ -1,4 +1,4 @@
-using System.Globalization;
+using CXoneRanking.Metrics;
 
 namespace CXoneRanking.Audit;
 
@@ -8,17 +8,15 @@ namespace CXoneRanking.Audit;
 /// </summary>
 internal static class PrunedDaySummaries
 {
-    public const string FolderName = ".cxone-summaries";
-
     /// <summary>Deletes the summaries of <paramref name="day"/>, once no log file of it is left; called under the folder lock.</summary>
     public static List<string> Delete(string directory, DateTime day, List<string> problems)
     {
         var deleted = new List<string>();
         if (AuditLogFile.List(directory).Any(f => f.Day == day.Date)) return deleted; // the newest file is kept, with its day's summary
-        var stamp = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        foreach (var name in new[] { $"cxone-summary-{stamp}.json", $"cxone-summary-checkpoint-{stamp}.json.gz" })
+        // The store's own names, so the two can never disagree about which files are a day's.
+        foreach (var name in new[] { DailySummaryStore.SummaryName(day), DailySummaryStore.CheckpointName(day) })
         {
-            var path = Path.Combine(directory, FolderName, name);
+            var path = Path.Combine(directory, DailySummaryStore.FolderName, name);
             if (!File.Exists(path)) continue;
             string? problem = null;
             try
@@ -29,7 +27,7 @@ internal static class PrunedDaySummaries
             {
                 problem = $"Could not delete the summary '{path}' of a deleted day: {e.Message}";
             }
-            if (problem is null) deleted.Add(Path.Combine(FolderName, name));
+            if (problem is null) deleted.Add(Path.Combine(DailySummaryStore.FolderName, name));
             else problems.Add(problem);
         }
         return deleted;
